@@ -1,0 +1,27 @@
+SHELL := /bin/bash
+# Fagu — offline-first sync for Shanghai's community legal advisers.
+#
+#   make test    install what a fresh machine lacks, build, run every test
+#   make bench   tools/bench core (release build)
+#
+# Set FAGU_PROPERTY_SCHEDULES to run more seeded sync schedules than CI's 1,000.
+
+SWIFT ?= swift
+
+.PHONY: test deps build bench clean
+
+deps:
+	@tools/install-deps
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) test 2>&1 | tee .test-output.log; status=$${PIPESTATUS[0]}; \
+	  tail -n 1 .test-output.log | grep -q "passed" || status=1; rm -f .test-output.log; exit $$status
+
+bench: deps
+	tools/bench core
+
+clean:
+	rm -rf .build

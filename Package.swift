@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Fagu",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "FaguModel", targets: ["FaguModel"]),
+        .library(name: "FaguMerge", targets: ["FaguMerge"]),
+        .library(name: "FaguStore", targets: ["FaguStore"]),
+        .executable(name: "fagu-bench", targets: ["FaguBenchmarks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        // Ids, clocks, values, changes and the record kinds: no I/O, no dependencies.
+        .target(name: "FaguModel", swiftSettings: strict),
+        // Pure decisions: registers, causal delivery, canonical digest.
+        .target(
+            name: "FaguMerge",
+            dependencies: ["FaguModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+        // The SQLite replica: schema, migrations, the write path, delta and apply.
+        .target(
+            name: "FaguStore",
+            dependencies: ["FaguModel", "FaguMerge", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        // Seeded generators, fixed clocks and workloads for tests and tools.
+        .target(name: "FaguTesting", dependencies: ["FaguModel", "FaguStore"], swiftSettings: strict),
+        .executableTarget(
+            name: "FaguBenchmarks",
+            dependencies: ["FaguModel", "FaguStore", "FaguTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "tools/Benchmarks",
+            swiftSettings: strict),
+        .testTarget(name: "FaguModelTests", dependencies: ["FaguModel"], swiftSettings: strict),
+        .testTarget(name: "FaguMergeTests", dependencies: ["FaguModel", "FaguMerge"], swiftSettings: strict),
+        .testTarget(
+            name: "FaguStoreTests",
+            dependencies: ["FaguModel", "FaguMerge", "FaguStore", "FaguTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,57 @@
+/// The changes one write made to one record, with consecutive dots of one origin.
+///
+/// A group is stored, sent and applied as a whole: its field changes carry the dots
+/// `origin:firstCounter`, `origin:firstCounter+1`, … in order. Grouping is an encoding;
+/// the merge still decides field by field.
+public struct ChangeGroup: Hashable, Sendable, CustomStringConvertible {
+    /// The replica that wrote it.
+    public var origin: ReplicaID
+    /// The scope of the record.
+    public var scope: ScopeID
+    /// The kind of the record.
+    public var kind: RecordKind
+    /// The record written.
+    public var record: RecordID
+    /// The counter of the first field change's dot.
+    public var firstCounter: UInt64
+    /// When it was written, by the writer's clock.
+    public var time: Timestamp
+    /// Who wrote it.
+    public var author: String
+    /// The field changes, in dot order.
+    public var fields: [FieldChange]
+
+    /// A group from its parts.
+    public init(origin: ReplicaID, scope: ScopeID, kind: RecordKind, record: RecordID,
+                firstCounter: UInt64, time: Timestamp, author: String, fields: [FieldChange]) {
+        self.origin = origin
+        self.scope = scope
+        self.kind = kind
+        self.record = record
+        self.firstCounter = firstCounter
+        self.time = time
+        self.author = author
+        self.fields = fields
+    }
+
+    /// The counter of the last field change's dot.
+    public var lastCounter: UInt64 { firstCounter + UInt64(fields.count) - 1 }
+
+    /// The dot of the field change at `index`.
+    public func dot(at index: Int) -> Dot {
+        Dot(origin: origin, counter: firstCounter + UInt64(index))
+    }
+
+    /// The group as individual changes.
+    public var changes: [Change] {
+        fields.enumerated().map { index, field in
+            Change(dot: dot(at: index), scope: scope, kind: kind, record: record, field: field.field,
+                   value: field.value, context: field.context, time: time, author: author)
+        }
+    }
+
+    /// `origin:first…last scope/kind/record`.
+    public var description: String {
+        "\(origin):\(firstCounter)…\(lastCounter) \(scope)/\(kind.rawValue)/\(record)"
+    }
+}

@@ -1,0 +1,58 @@
+/// What a field may hold, checked by the write path before anything is stored.
+public enum FieldType: Hashable, Sendable {
+    /// Free UTF-8 text.
+    case text
+    /// A whole number.
+    case integer
+    /// A number, possibly fractional (hours).
+    case real
+    /// A calendar date as text `YYYY-MM-DD`.
+    case date
+    /// A yes/no flag stored as 0 or 1.
+    case boolean
+    /// One of a fixed set of words.
+    case choice([String])
+    /// The id of another record (text).
+    case reference
+
+    /// The SQLite column type for this field.
+    public var sqlType: String {
+        switch self {
+        case .integer, .boolean: "INTEGER"
+        case .real: "REAL"
+        default: "TEXT"
+        }
+    }
+
+    /// Whether `value` fits this type (`.null` always fits; requiredness is checked elsewhere).
+    public func accepts(_ value: FieldValue) -> Bool {
+        switch (self, value) {
+        case (_, .null): true
+        case (.text, .text), (.reference, .text): true
+        case (.integer, .integer): true
+        case (.real, .real), (.real, .integer): true
+        case (.boolean, .integer(let flag)): flag == 0 || flag == 1
+        case (.date, .text(let text)): FieldType.isDate(text)
+        case (.choice(let words), .text(let text)): words.contains(text)
+        default: false
+        }
+    }
+
+    /// `value` in the one representation this type stores: integers become reals in a
+    /// `.real` field, so every replica stores and hashes the same thing.
+    public func normalized(_ value: FieldValue) -> FieldValue {
+        if case .real = self, case .integer(let integer) = value { return .real(Double(integer)) }
+        return value
+    }
+
+    /// Whether `text` is a valid `YYYY-MM-DD` calendar date.
+    public static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
+    }
+}

@@ -1,0 +1,50 @@
+/// 聘用合同: an adviser engaged to serve a community from `start` (until `end`, when set). A
+/// roster record, written by the hub only.
+public struct Appointment: TypedRecord {
+    public static let kind = RecordKind.appointment
+
+    /// The record's id.
+    public var id: RecordID
+    /// The adviser engaged (fixed once the appointment exists).
+    public var adviserID: String
+    /// The community served (fixed once the appointment exists).
+    public var communityID: String
+    /// The first day of service, `YYYY-MM-DD`.
+    public var start: String
+    /// The last day of service, `YYYY-MM-DD`; nil while open-ended.
+    public var end: String?
+    /// The annual fee, in yuan (CNY).
+    public var annualFeeCNY: Int64?
+    /// When the adviser is available, as free text.
+    public var serviceHours: String?
+
+    /// An appointment from its parts.
+    public init(id: RecordID, adviserID: String, communityID: String, start: String, end: String? = nil,
+                annualFeeCNY: Int64? = nil, serviceHours: String? = nil) {
+        self.id = id
+        self.adviserID = adviserID
+        self.communityID = communityID
+        self.start = start
+        self.end = end
+        self.annualFeeCNY = annualFeeCNY
+        self.serviceHours = serviceHours
+    }
+
+    public init(id: RecordID, fieldValues: [String: FieldValue]) throws(RecordDecodingError) {
+        let read = FieldReader(kind: Self.kind, id: id, values: fieldValues)
+        self.init(id: id, adviserID: try read.text("adviser_id"), communityID: try read.text("community_id"),
+                  start: try read.text("start"), end: try read.optionalText("end"),
+                  annualFeeCNY: try read.optionalInteger("annual_fee_cny"),
+                  serviceHours: try read.optionalText("service_hours"))
+    }
+
+    public var fieldValues: [String: FieldValue] {
+        var values: [String: FieldValue] = [
+            "adviser_id": .text(adviserID), "community_id": .text(communityID), "start": .text(start),
+        ]
+        if let end { values["end"] = .text(end) }
+        if let annualFeeCNY { values["annual_fee_cny"] = .integer(annualFeeCNY) }
+        if let serviceHours { values["service_hours"] = .text(serviceHours) }
+        return values
+    }
+}

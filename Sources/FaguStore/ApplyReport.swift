@@ -1,0 +1,20 @@
+import FaguModel
+
+/// What ``Replica/apply(_:)`` did with a batch.
+public struct ApplyReport: Hashable, Sendable {
+    /// Groups applied now (including held-back ones that became ready).
+    public var appliedGroups = 0
+    /// Field changes applied now.
+    public var appliedChanges = 0
+    /// Groups skipped because they were already held.
+    public var duplicateGroups = 0
+    /// Groups held back, waiting for changes they depend on.
+    public var heldBackGroups = 0
+    /// Some of the dots the held-back groups are waiting for.
+    public var missing: [Dot] = []
+    /// Fields that went from one value to an open conflict.
+    public var conflictsOpened = 0
+
+    /// An empty report.
+    public init() {}
+}

@@ -1,0 +1,75 @@
+import FaguModel
+
+/// The field changes of one stored group (the `body` column of the change log), with
+/// context origins as local origin numbers.
+///
+/// Encoding per field change: field index, value (tag 0 null, 1 zigzag integer, 2 IEEE
+/// double, 3 length-prefixed UTF-8), context count, then per dot origin and counter.
+struct ChangeBody {
+    struct Field {
+        var index: Int
+        var value: FieldValue
+        var context: [(origin: Int, counter: UInt64)]
+    }
+
+    var fields: [Field]
+
+    func encoded() -> [UInt8] {
+        var writer = ByteWriter(capacity: 16 + fields.count * 16)
+        for field in fields {
+            writer.writeVarint(field.index)
+            ChangeBody.write(field.value, to: &writer)
+            writer.writeVarint(field.context.count)
+            for dot in field.context {
+                writer.writeVarint(dot.origin)
+                writer.writeVarint(dot.counter)
+            }
+        }
+        return writer.bytes
+    }
+
+    init(fields: [Field]) { self.fields = fields }
+
+    init?(decoding bytes: [UInt8], count: Int) {
+        var reader = ByteReader(bytes)
+        fields = []
+        fields.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let index = reader.readInt(), let value = ChangeBody.readValue(from: &reader),
+                  let contextCount = reader.readInt(), contextCount <= 1 << 16 else { return nil }
+            var context: [(origin: Int, counter: UInt64)] = []
+            for _ in 0..<contextCount {
+                guard let origin = reader.readInt(), let counter = reader.readVarint() else { return nil }
+                context.append((origin, counter))
+            }
+            fields.append(Field(index: index, value: value, context: context))
+        }
+        guard reader.isAtEnd else { return nil }
+    }
+
+    static func write(_ value: FieldValue, to writer: inout ByteWriter) {
+        switch value {
+        case .null:
+            writer.writeByte(0)
+        case .integer(let integer):
+            writer.writeByte(1)
+            writer.writeSigned(integer)
+        case .real(let real):
+            writer.writeByte(2)
+            writer.writeFixed64(real.bitPattern)
+        case .text(let text):
+            writer.writeByte(3)
+            writer.writeString(text)
+        }
+    }
+
+    static func readValue(from reader: inout ByteReader) -> FieldValue? {
+        switch reader.readByte() {
+        case 0: return .null
+        case 1: return reader.readSigned().map { .integer($0) }
+        case 2: return reader.readFixed64().map { .real(Double(bitPattern: $0)) }
+        case 3: return reader.readString().map { .text($0) }
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import FaguModel
+
+/// The SQL shape of one record kind's table, computed once.
+struct KindTable: Sendable {
+    let kind: RecordKind
+    /// The kind's number in the change log: its position in `RecordKind.allCases`
+    /// (kinds are only ever appended).
+    let code: Int
+    let fields: [FieldSpec]
+    let indexByName: [String: Int]
+    /// Index of the field holding the community scope, if any.
+    let scopeFieldIndex: Int?
+    let quotedTable: String
+    let insertSQL: String
+    let updateSQL: String
+    let selectByIDSQL: String
+
+    init(_ kind: RecordKind, code: Int) {
+        self.kind = kind
+        self.code = code
+        let fields = kind.fields
+        self.fields = fields
+        indexByName = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
+        scopeFieldIndex = kind.scopeField.flatMap { name in fields.firstIndex { $0.name == name } }
+        quotedTable = "\"\(kind.tableName)\""
+        let columns = fields.map { "\"\($0.name)\"" }
+        insertSQL = "INSERT INTO \(quotedTable) (id, \(columns.joined(separator: ", ")), _clock) VALUES (?, "
+            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ", ?)"
+        updateSQL = "UPDATE \(quotedTable) SET " + columns.map { "\($0) = ?" }.joined(separator: ", ")
+            + ", _clock = ? WHERE id = ?"
+        selectByIDSQL = "SELECT \(columns.joined(separator: ", ")), _clock FROM \(quotedTable) WHERE id = ?"
+    }
+
+    /// The table of `kind`.
+    static func of(_ kind: RecordKind) -> KindTable { all[kind.code] }
+
+    /// The table whose change-log code is `code`, or nil for an unknown code.
+    static func withCode(_ code: Int) -> KindTable? { all.indices.contains(code) ? all[code] : nil }
+
+    static let all: [KindTable] = RecordKind.allCases.enumerated().map { KindTable($1, code: $0) }
+}
+
+extension RecordKind {
+    /// The kind's position in `allCases`, its number in storage.
+    var code: Int { RecordKind.allCases.firstIndex(of: self)! }
+}

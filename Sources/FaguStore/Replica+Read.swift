@@ -1,0 +1,85 @@
+import FaguMerge
+import Foundation
+import FaguModel
+import GRDB
+
+extension Replica {
+    /// The record `id` of `kind`, or nil when this replica does not hold it.
+    public func record(_ kind: RecordKind, id: RecordID) throws -> StoredRecord? {
+        try read { context in
+            let table = KindTable.of(kind)
+            guard let row = try context.row(table, id) else { return nil }
+            return try context.storedRecord(table, id, row)
+        }
+    }
+
+    /// The typed record `id`, or nil when this replica does not hold it (or not all of it yet).
+    public func fetch<R: TypedRecord>(_ type: R.Type, id: RecordID) throws -> R? {
+        guard let stored = try record(R.kind, id: id) else { return nil }
+        return try? stored.typed(as: R.self)
+    }
+
+    /// Every open conflict, in canonical order.
+    public func openConflicts() throws -> [OpenConflict] {
+        try read { context in
+            let keys = try Row.fetchAll(context.db, sql: "SELECT DISTINCT kind, record, field FROM conflict ORDER BY kind, record, field")
+            return try keys.compactMap { key -> OpenConflict? in
+                guard let table = KindTable.withCode(key[0]), let id = RecordID(key[1] as DatabaseValue),
+                      let row = try context.row(table, id) else {
+                    throw ReplicaError(.corrupt, "a conflict row names a missing record")
+                }
+                let field: Int = key[2]
+                return OpenConflict(kind: table.kind, record: id, field: table.fields[field].name,
+                                    register: try context.register(table, id, field: field, in: row))
+            }
+        }
+    }
+
+    /// The canonical SHA-256 digest of this replica's state in `scopes`: equal on two
+    /// replicas exactly when they hold the same current values, conflicts included.
+    public func digest(scopes: [ScopeID]) throws -> String {
+        try read { context in
+            var digest = StateDigest()
+            for scope in Set(scopes).sorted() {
+                let kinds = RecordKind.allCases.filter { $0.isRoster == (scope == .roster) }.sorted { $0.rawValue < $1.rawValue }
+                for kind in kinds {
+                    let table = KindTable.of(kind)
+                    let columns = table.fields.map { "\"\($0.name)\"" }.joined(separator: ", ")
+                    let filter = table.scopeFieldIndex == nil ? "" : "WHERE community_id = ?"
+                    let arguments: StatementArguments = table.scopeFieldIndex == nil ? [] : [scope.name]
+                    let rows = try Row.fetchCursor(context.db.cachedStatement(
+                        sql: "SELECT \(columns), _clock, id FROM \(table.quotedTable) \(filter) ORDER BY id"), arguments: arguments)
+                    let byName = table.fields.indices.sorted { table.fields[$0].name < table.fields[$1].name }
+                    while let row = try rows.next() {
+                        let count = table.fields.count
+                        guard let id = RecordID(row[count + 1] as DatabaseValue),
+                              let clock = RowClock(decoding: [UInt8](row[count] as Data), fieldCount: count) else {
+                            throw ReplicaError(.corrupt, "an unreadable \(kind.rawValue) row")
+                        }
+                        let stored = TransactionContext.StoredRow(values: (0..<count).map { row[$0] }, clock: clock)
+                        for field in byName where !clock.fields[field].isEmpty {
+                            digest.feed(scope: scope, kind: kind, record: id, field: table.fields[field].name,
+                                        register: try context.register(table, id, field: field, in: stored))
+                        }
+                    }
+                }
+            }
+            return digest.finalize()
+        }
+    }
+}
+
+extension TransactionContext {
+    /// A stored row as a ``StoredRecord``.
+    func storedRecord(_ table: KindTable, _ id: RecordID, _ row: StoredRow) throws -> StoredRecord {
+        var fields: [String: FieldValue] = [:]
+        var conflicts: [String: FieldRegister] = [:]
+        for (index, spec) in table.fields.enumerated() where !row.clock.fields[index].isEmpty {
+            let register = try register(table, id, field: index, in: row)
+            if let displayed = register.displayed, !displayed.value.isNull { fields[spec.name] = displayed.value }
+            if register.isConflict { conflicts[spec.name] = register }
+        }
+        let scope: ScopeID = table.scopeFieldIndex.flatMap { String.fromDatabaseValue(row.values[$0]) }.map(ScopeID.init) ?? .roster
+        return StoredRecord(kind: table.kind, id: id, scope: scope, fields: fields, conflicts: conflicts)
+    }
+}

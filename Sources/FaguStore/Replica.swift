@@ -1,0 +1,134 @@
+import FaguMerge
+import FaguModel
+import Foundation
+import GRDB
+
+/// A local SQLite replica: the records it may see and the sync metadata that goes with them.
+///
+/// Every write goes through ``write(_:)``, which commits the new state and the changes that
+/// describe it in one SQLite transaction. Changes from other replicas arrive through
+/// ``apply(_:)``; what a peer lacks comes from ``delta(for:scopes:)``.
+///
+/// ```swift
+/// let replica = try Replica.create(at: path, id: .random(), author: "a017")
+/// let id = try replica.write { try $0.insert(visit) }
+/// ```
+public final class Replica: Sendable {
+    /// This replica's id.
+    public let id: ReplicaID
+    /// Who this replica's writes are by (an adviser id, `office:c01`, `hub`).
+    public let author: String
+    /// The SQLite file.
+    public let path: String
+    let database: DatabaseQueue
+    let configuration: ReplicaConfiguration
+
+    private init(database: DatabaseQueue, path: String, id: ReplicaID, author: String, configuration: ReplicaConfiguration) {
+        self.database = database
+        self.path = path
+        self.id = id
+        self.author = author
+        self.configuration = configuration
+    }
+
+    /// Creates a new replica file at `path`.
+    ///
+    /// - Throws: ``ReplicaError`` when a file is already there.
+    public static func create(at path: String, id: ReplicaID, author: String,
+                              configuration: ReplicaConfiguration = ReplicaConfiguration()) throws -> Replica {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw ReplicaError(.incompatibleReplica, "a file already exists at \(path)")
+        }
+        let database = try openDatabase(path, configuration)
+        try ReplicaSchema.migrator.migrate(database)
+        try database.write { db in
+            let insert = "INSERT INTO replica_meta (key, value) VALUES (?, ?)"
+            try db.execute(sql: insert, arguments: ["replica_id", id.description])
+            try db.execute(sql: insert, arguments: ["author", author])
+            try db.execute(sql: "INSERT INTO origin (idx, replica_id) VALUES (1, ?)", arguments: [id.description])
+        }
+        return Replica(database: database, path: path, id: id, author: author, configuration: configuration)
+    }
+
+    /// Opens an existing replica file, migrating it to the current schema.
+    ///
+    /// - Throws: ``ReplicaError`` when the file is missing, is not a replica, or was written
+    ///   by a newer schema.
+    public static func open(at path: String, configuration: ReplicaConfiguration = ReplicaConfiguration()) throws -> Replica {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ReplicaError(.incompatibleReplica, "no replica at \(path)")
+        }
+        let database = try openDatabase(path, configuration)
+        let migrator = ReplicaSchema.migrator
+        let (id, author): (ReplicaID?, String?) = try database.read { db in
+            guard try db.tableExists("replica_meta") else { return (nil, nil) }
+            if try migrator.hasBeenSuperseded(db) { return (nil, "newer") }
+            let id = try String.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE key = 'replica_id'")
+            let author = try String.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE key = 'author'")
+            return (id.flatMap(ReplicaID.init), author)
+        }
+        guard let id, let author else {
+            if author == "newer" {
+                throw ReplicaError(.incompatibleReplica, "\(path) was written by a newer Fagu; upgrade to open it")
+            }
+            throw ReplicaError(.incompatibleReplica, "\(path) is not a Fagu replica")
+        }
+        try migrator.migrate(database)
+        return Replica(database: database, path: path, id: id, author: author, configuration: configuration)
+    }
+
+    private static func openDatabase(_ path: String, _ configuration: ReplicaConfiguration) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.journalMode = .wal
+        let synchronous = configuration.durability == .full ? "FULL" : "OFF"
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+        }
+        return try DatabaseQueue(path: path, configuration: config)
+    }
+
+    /// The schema version recorded in the file.
+    public func schemaVersion() throws -> Int {
+        try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE key = 'schema_version'") ?? 0
+        }
+    }
+
+    /// A new record id for now (a version-7 UUID unless configured otherwise).
+    public func newRecordID() -> RecordID {
+        configuration.makeRecordID(configuration.clock.now())
+    }
+
+    /// Runs `body` in one write transaction: every record it writes and every change
+    /// describing those writes commit together, or — when `body` or SQLite throws — none do.
+    public func write<T>(_ body: (ReplicaTransaction) throws -> T) throws -> T {
+        try database.write { db in
+            let context = try TransactionContext(db)
+            let transaction = ReplicaTransaction(context: context, replica: self)
+            let result = try body(transaction)
+            try context.flush()
+            return result
+        }
+    }
+
+    /// Reads inside one consistent snapshot.
+    func read<T>(_ body: (TransactionContext) throws -> T) throws -> T {
+        try database.read { db in try body(TransactionContext(db)) }
+    }
+
+    /// This replica's version vectors, for every scope it holds (or only `scopes`).
+    public func vectors(scopes: [ScopeID]? = nil) throws -> ScopeVectors {
+        try read { context in
+            var vectors = ScopeVectors()
+            for scope in scopes ?? context.knownScopes {
+                vectors[scope] = try context.vector(of: scope)
+            }
+            return vectors
+        }
+    }
+
+    /// The scopes this replica holds any change of, in canonical order.
+    public func scopes() throws -> [ScopeID] {
+        try read { $0.knownScopes }
+    }
+}

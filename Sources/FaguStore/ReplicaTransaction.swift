@@ -1,0 +1,92 @@
+import FaguModel
+
+/// The write side of one transaction on a ``Replica``: inserts and updates through the
+/// one write path. Obtained from ``Replica/write(_:)``; do not keep it past the closure.
+public final class ReplicaTransaction {
+    let context: TransactionContext
+    let replica: Replica
+    private var localOrigin: Int { 1 }
+
+    init(context: TransactionContext, replica: Replica) {
+        self.context = context
+        self.replica = replica
+    }
+
+    /// A new record id for now.
+    public func newRecordID() -> RecordID { replica.newRecordID() }
+
+    /// Stores a new typed record and the changes that create it.
+    ///
+    /// - Returns: The record's id.
+    /// - Throws: ``ReplicaError`` when the record exists or a field is invalid.
+    @discardableResult
+    public func insert<R: TypedRecord>(_ record: R) throws -> RecordID {
+        try insert(R.kind, id: record.id, fields: record.fieldValues)
+        return record.id
+    }
+
+    /// Stores a new record of `kind` from field values; null values are left out.
+    ///
+    /// - Returns: The group of changes written.
+    @discardableResult
+    public func insert(_ kind: RecordKind, id: RecordID, fields: [String: FieldValue]) throws -> ChangeGroup {
+        for spec in kind.fields where spec.required && (fields[spec.name] ?? .null).isNull {
+            throw ReplicaError(.missingField, "a new \(kind.rawValue) needs \(spec.name)")
+        }
+        let scope = try Replica.scope(of: kind, fields: fields)
+        let table = KindTable.of(kind)
+        let changes = try orderedChanges(table, fields.filter { !$0.value.isNull }) { _ in [] }
+        let group = try makeGroup(kind: kind, scope: scope, record: id, fields: changes)
+        _ = try context.apply(group, knownNew: true)
+        return group
+    }
+
+    /// Changes fields of an existing record. Each new value supersedes every value the
+    /// field currently has on this replica, so writing a field resolves its open conflict.
+    ///
+    /// - Returns: The group of changes written.
+    /// - Throws: ``ReplicaError`` when the record does not exist, a field is unknown,
+    ///   immutable or invalid.
+    @discardableResult
+    public func update(_ kind: RecordKind, id: RecordID, fields: [String: FieldValue]) throws -> ChangeGroup {
+        let table = KindTable.of(kind)
+        guard let stored = try context.row(table, id) else {
+            throw ReplicaError(.recordNotFound, "no \(kind.rawValue) \(id)")
+        }
+        for name in fields.keys {
+            if let index = table.indexByName[name], table.fields[index].immutable {
+                throw ReplicaError(.immutableField, "\(kind.rawValue).\(name) cannot change once written")
+            }
+        }
+        let scope: ScopeID = table.scopeFieldIndex.map { index in
+            ScopeID(String.fromDatabaseValue(stored.values[index]) ?? "")
+        } ?? .roster
+        let changes = try orderedChanges(table, fields) { index in
+            try stored.clock.fields[index].map { Dot(origin: try context.replica(numbered: $0.origin), counter: $0.counter) }
+        }
+        let group = try makeGroup(kind: kind, scope: scope, record: id, fields: changes)
+        _ = try context.apply(group, existing: stored)
+        return group
+    }
+
+    /// Field changes in storage order, each with the context `contextOf` gives its field.
+    private func orderedChanges(_ table: KindTable, _ fields: [String: FieldValue],
+                                contextOf: (Int) throws -> [Dot]) throws -> [FieldChange] {
+        var indexed: [(Int, FieldChange)] = []
+        for (name, value) in fields {
+            guard let index = table.indexByName[name] else {
+                throw ReplicaError(.unknownField, "\(table.kind.rawValue) has no field \(name)")
+            }
+            indexed.append((index, FieldChange(field: name, value: value, context: try contextOf(index))))
+        }
+        return indexed.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    private func makeGroup(kind: RecordKind, scope: ScopeID, record: RecordID, fields: [FieldChange]) throws -> ChangeGroup {
+        guard !fields.isEmpty else { throw ReplicaError(.missingField, "nothing to write to \(kind.rawValue) \(record)") }
+        let scopeNumber = try context.number(of: scope)
+        let next = try context.counter(scope: scopeNumber, origin: localOrigin) + 1
+        return ChangeGroup(origin: replica.id, scope: scope, kind: kind, record: record, firstCounter: next,
+                           time: replica.configuration.clock.now(), author: replica.author, fields: fields)
+    }
+}

@@ -1,0 +1,305 @@
+import FaguMerge
+import FaguModel
+import Foundation
+import GRDB
+
+/// What one write transaction knows: local numbers of origins and scopes, the version
+/// vectors it has touched, and the one code path that turns a ``ChangeGroup`` into stored
+/// state plus a change-log row.
+///
+/// Lives for one transaction only, so nothing cached can outlive a rollback.
+final class TransactionContext {
+    let db: Database
+    private(set) var originNumbers: [ReplicaID: Int] = [:]
+    private(set) var originIDs: [Int: ReplicaID] = [:]
+    private var scopeNumbers: [ScopeID: Int] = [:]
+    private var vectors: [Int: [Int: UInt64]] = [:]
+    private var dirtyVectors: Set<[Int]> = []
+
+    init(_ db: Database) throws {
+        self.db = db
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT idx, replica_id FROM origin")) {
+            let number: Int = row[0]
+            guard let id = ReplicaID(row[1] as String) else {
+                throw ReplicaError(.corrupt, "origin \(number) has an invalid replica id")
+            }
+            originNumbers[id] = number
+            originIDs[number] = id
+        }
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT idx, name FROM scope")) {
+            scopeNumbers[ScopeID(row[1] as String)] = row[0]
+        }
+    }
+
+    // MARK: Numbering
+
+    /// The local number of `origin`, adding it when new.
+    func number(of origin: ReplicaID) throws -> Int {
+        if let number = originNumbers[origin] { return number }
+        try db.cachedStatement(sql: "INSERT INTO origin (replica_id) VALUES (?)").execute(arguments: [origin.description])
+        let number = Int(db.lastInsertedRowID)
+        originNumbers[origin] = number
+        originIDs[number] = origin
+        return number
+    }
+
+    /// The replica id of a local origin number.
+    func replica(numbered number: Int) throws -> ReplicaID {
+        guard let id = originIDs[number] else { throw ReplicaError(.corrupt, "unknown origin number \(number)") }
+        return id
+    }
+
+    /// The local number of `scope`, adding it when new.
+    func number(of scope: ScopeID) throws -> Int {
+        if let number = scopeNumbers[scope] { return number }
+        try db.cachedStatement(sql: "INSERT INTO scope (name) VALUES (?)").execute(arguments: [scope.name])
+        let number = Int(db.lastInsertedRowID)
+        scopeNumbers[scope] = number
+        return number
+    }
+
+    /// The local number of `scope`, or nil when it was never seen.
+    func existingNumber(of scope: ScopeID) -> Int? { scopeNumbers[scope] }
+
+    /// Every scope seen, in canonical order.
+    var knownScopes: [ScopeID] { scopeNumbers.keys.sorted() }
+
+    // MARK: Version vectors
+
+    private func loadedVector(_ scope: Int) throws -> [Int: UInt64] {
+        if let vector = vectors[scope] { return vector }
+        var vector: [Int: UInt64] = [:]
+        let statement = try db.cachedStatement(sql: "SELECT origin, counter FROM version_vector WHERE scope = ?")
+        for row in try Row.fetchAll(statement, arguments: [scope]) {
+            vector[row[0]] = UInt64(row[1] as Int64)
+        }
+        vectors[scope] = vector
+        return vector
+    }
+
+    /// The version vector of `scope` as this transaction sees it.
+    func vector(of scope: ScopeID) throws -> VersionVector {
+        guard let number = scopeNumbers[scope] else { return VersionVector() }
+        var vector = VersionVector()
+        for (origin, counter) in try loadedVector(number) {
+            vector[try replica(numbered: origin)] = counter
+        }
+        return vector
+    }
+
+    /// The highest counter held for `origin` in `scope`.
+    func counter(scope: Int, origin: Int) throws -> UInt64 {
+        try loadedVector(scope)[origin] ?? 0
+    }
+
+    private func advance(scope: Int, origin: Int, to counter: UInt64) {
+        vectors[scope, default: [:]][origin] = counter
+        dirtyVectors.insert([scope, origin])
+    }
+
+    /// Writes every vector entry this transaction advanced. Call once, before commit.
+    func flush() throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO version_vector (scope, origin, counter) VALUES (?, ?, ?)
+            ON CONFLICT (scope, origin) DO UPDATE SET counter = excluded.counter
+            """)
+        for key in dirtyVectors {
+            try statement.execute(arguments: [key[0], key[1], Int64(vectors[key[0]]![key[1]]!)])
+        }
+        dirtyVectors.removeAll()
+    }
+
+    // MARK: Rows
+
+    /// A stored record row: its column values and clock.
+    struct StoredRow {
+        var values: [DatabaseValue]
+        var clock: RowClock
+    }
+
+    /// Reads the row of `record`, or nil when there is none.
+    func row(_ table: KindTable, _ record: RecordID) throws -> StoredRow? {
+        let statement = try db.cachedStatement(sql: table.selectByIDSQL)
+        guard let row = try Row.fetchOne(statement, arguments: [record.databaseValue]) else { return nil }
+        let count = table.fields.count
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(count)
+        for index in 0..<count { values.append(row[index]) }
+        guard let blob = row[count] as Data?,
+              let clock = RowClock(decoding: [UInt8](blob), fieldCount: count) else {
+            throw ReplicaError(.corrupt, "\(table.kind.rawValue) \(record) has an unreadable clock")
+        }
+        return StoredRow(values: values, clock: clock)
+    }
+
+    /// The register of one field of a stored row, values included.
+    func register(_ table: KindTable, _ record: RecordID, field: Int, in row: StoredRow) throws -> FieldRegister {
+        let entries = row.clock.fields[field]
+        if entries.count == 1 {
+            let entry = entries[0]
+            guard let value = FieldValue(row.values[field]) else {
+                throw ReplicaError(.corrupt, "\(table.kind.rawValue) \(record) field \(table.fields[field].name) is unreadable")
+            }
+            return FieldRegister([RegisterEntry(dot: Dot(origin: try replica(numbered: entry.origin), counter: entry.counter),
+                                                value: value, time: Timestamp(milliseconds: entry.time))])
+        }
+        if entries.isEmpty { return FieldRegister() }
+        let statement = try db.cachedStatement(sql: """
+            SELECT origin, counter, time, value FROM conflict WHERE kind = ? AND record = ? AND field = ?
+            """)
+        var registerEntries: [RegisterEntry] = []
+        for conflictRow in try Row.fetchAll(statement, arguments: [table.code, record.databaseValue, field]) {
+            guard let value = FieldValue(conflictRow[3] as DatabaseValue) else {
+                throw ReplicaError(.corrupt, "conflict value of \(record) is unreadable")
+            }
+            registerEntries.append(RegisterEntry(
+                dot: Dot(origin: try replica(numbered: conflictRow[0]), counter: UInt64(conflictRow[1] as Int64)),
+                value: value, time: Timestamp(milliseconds: conflictRow[2])))
+        }
+        guard registerEntries.count == entries.count else {
+            throw ReplicaError(.corrupt, "\(table.kind.rawValue) \(record) clock and conflict rows disagree")
+        }
+        return FieldRegister(registerEntries)
+    }
+
+    // MARK: The one write path
+
+    /// What applying a group did.
+    struct Applied {
+        var conflictsOpened = 0
+    }
+
+    /// Applies a causally ready group: updates (or creates) the record's row, its open
+    /// conflicts, the change log and the vector — all in the caller's transaction.
+    ///
+    /// - Parameter knownNew: The caller knows the row does not exist (a local insert).
+    func apply(_ group: ChangeGroup, knownNew: Bool = false, existing: StoredRow? = nil) throws -> Applied {
+        let table = KindTable.of(group.kind)
+        let scope = try number(of: group.scope)
+        let origin = try number(of: group.origin)
+        var indexes: [Int] = []
+        indexes.reserveCapacity(group.fields.count)
+        var values: [FieldValue] = []
+        values.reserveCapacity(group.fields.count)
+        for change in group.fields {
+            guard let index = table.indexByName[change.field] else {
+                throw ReplicaError(.unknownField, "\(group.kind.rawValue) has no field \(change.field)")
+            }
+            let spec = table.fields[index]
+            guard spec.type.accepts(change.value) else {
+                throw ReplicaError(.invalidValue, "\(group.kind.rawValue).\(change.field) does not accept that value (\(group))")
+            }
+            if let scopeIndex = table.scopeFieldIndex, index == scopeIndex, change.value != .text(group.scope.name) {
+                throw ReplicaError(.scopeMismatch, "\(group) writes a community other than its scope")
+            }
+            indexes.append(index)
+            values.append(spec.type.normalized(change.value))
+        }
+        if table.kind.isRoster != (group.scope == .roster) {
+            throw ReplicaError(.scopeMismatch, "\(group): \(table.kind.rawValue) records belong to \(table.kind.isRoster ? "the roster" : "a community")")
+        }
+
+        var applied = Applied()
+        let stored = knownNew ? nil : try (existing ?? row(table, group.record))
+        if var stored {
+            if let scopeIndex = table.scopeFieldIndex, stored.values[scopeIndex] != group.scope.name.databaseValue {
+                throw ReplicaError(.scopeMismatch, "\(group) is not in the scope of \(group.record)")
+            }
+            for (position, change) in group.fields.enumerated() {
+                let index = indexes[position]
+                var register = try self.register(table, group.record, field: index, in: stored)
+                let wasConflict = register.isConflict
+                let outcome = register.apply(dot: group.dot(at: position), value: values[position],
+                                             time: group.time, context: change.context)
+                if outcome.opensConflict && !wasConflict { applied.conflictsOpened += 1 }
+                try store(register, table, group.record, field: index, wasConflict: wasConflict, into: &stored)
+            }
+            var arguments: [DatabaseValue] = stored.values
+            arguments.append(Data(stored.clock.encoded()).databaseValue)
+            arguments.append(group.record.databaseValue)
+            try db.cachedStatement(sql: table.updateSQL).execute(arguments: StatementArguments(arguments))
+        } else {
+            var row = [DatabaseValue](repeating: .null, count: table.fields.count)
+            var clock = RowClock(fieldCount: table.fields.count)
+            if let scopeIndex = table.scopeFieldIndex { row[scopeIndex] = group.scope.name.databaseValue }
+            for position in indexes.indices {
+                row[indexes[position]] = values[position].databaseValue
+                clock.fields[indexes[position]] = [RowClock.Entry(
+                    origin: origin, counter: group.firstCounter + UInt64(position), time: group.time.milliseconds)]
+            }
+            var arguments: [DatabaseValue] = [group.record.databaseValue]
+            arguments.append(contentsOf: row)
+            arguments.append(Data(clock.encoded()).databaseValue)
+            do {
+                try db.cachedStatement(sql: table.insertSQL).execute(arguments: StatementArguments(arguments))
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                throw ReplicaError(.recordExists, "\(group.kind.rawValue) \(group.record) already exists")
+            }
+        }
+
+        let body = ChangeBody(fields: try group.fields.enumerated().map { position, change in
+            ChangeBody.Field(index: indexes[position], value: values[position],
+                             context: try change.context.map { (try number(of: $0.origin), $0.counter) })
+        })
+        try insertGroupRow(into: "change_log", scope: scope, origin: origin, group: group, kindCode: table.code, body: body)
+        advance(scope: scope, origin: origin, to: group.lastCounter)
+        return applied
+    }
+
+    /// Stores a field's new register into the row (column = displayed value, clock) and
+    /// keeps the conflict table in step.
+    private func store(_ register: FieldRegister, _ table: KindTable, _ record: RecordID, field: Int,
+                       wasConflict: Bool, into row: inout StoredRow) throws {
+        row.values[field] = register.displayed?.value.databaseValue ?? .null
+        row.clock.fields[field] = try register.entries.map {
+            RowClock.Entry(origin: try number(of: $0.dot.origin), counter: $0.dot.counter, time: $0.time.milliseconds)
+        }
+        if wasConflict {
+            try db.cachedStatement(sql: "DELETE FROM conflict WHERE kind = ? AND record = ? AND field = ?")
+                .execute(arguments: [table.code, record.databaseValue, field])
+        }
+        if register.isConflict {
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO conflict (kind, record, field, origin, counter, time, value) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            for entry in register.entries {
+                try insert.execute(arguments: [table.code, record.databaseValue, field, try number(of: entry.dot.origin),
+                                                Int64(entry.dot.counter), entry.time.milliseconds, entry.value.databaseValue])
+            }
+        }
+    }
+
+    /// Inserts a group as a row of `change_log` or `pending_group`.
+    func insertGroupRow(into table: String, scope: Int, origin: Int, group: ChangeGroup, kindCode: Int, body: ChangeBody,
+                        orIgnore: Bool = false) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (scope, origin, counter, count, kind, record, time, author, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [scope, origin, Int64(group.firstCounter), group.fields.count, kindCode,
+                                          group.record.databaseValue, group.time.milliseconds, group.author,
+                                          Data(body.encoded())])
+    }
+
+    /// Rebuilds a group from a `change_log` or `pending_group` row
+    /// (columns: scope name, origin, counter, count, kind, record, time, author, body).
+    func group(fromRow row: Row, scope: ScopeID) throws -> ChangeGroup {
+        let origin = try replica(numbered: row["origin"])
+        let count: Int = row["count"]
+        guard let table = KindTable.withCode(row["kind"]),
+              let record = RecordID(row["record"] as DatabaseValue),
+              let body = ChangeBody(decoding: [UInt8](row["body"] as Data), count: count) else {
+            throw ReplicaError(.corrupt, "an unreadable change-log row from \(origin)")
+        }
+        let fields = try body.fields.map { field in
+            guard table.fields.indices.contains(field.index) else {
+                throw ReplicaError(.corrupt, "a change-log row names field \(field.index) of \(table.kind.rawValue)")
+            }
+            return FieldChange(field: table.fields[field.index].name, value: field.value,
+                               context: try field.context.map { Dot(origin: try replica(numbered: $0.origin), counter: $0.counter) })
+        }
+        return ChangeGroup(origin: origin, scope: scope, kind: table.kind, record: record,
+                           firstCounter: UInt64(row["counter"] as Int64), time: Timestamp(milliseconds: row["time"]),
+                           author: row["author"], fields: fields)
+    }
+}

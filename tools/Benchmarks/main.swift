@@ -1,0 +1,28 @@
+// fagu-bench: performance figures for Fagu, as one JSON object per run.
+//
+//   fagu-bench core [--changes N]
+//
+// Every figure that depends on the machine is a ratio against a baseline run in the same
+// process, because these machines are shared and noisy.
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String, default value: Int) -> Int {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
+          let parsed = Int(arguments[index + 1]), parsed > 0 else { return value }
+    return parsed
+}
+
+switch arguments.first {
+case "core":
+    do {
+        let report = try CoreBenchmark(changes: option("--changes", default: 100_000)).run()
+        print(report)
+    } catch {
+        FileHandle.standardError.write(Data("fagu-bench: \(error)\n".utf8))
+        exit(1)
+    }
+default:
+    FileHandle.standardError.write(Data("usage: fagu-bench core [--changes N]\n".utf8))
+    exit(2)
+}
