@@ -27,7 +27,11 @@ let package = Package(
         // The SQLite replica: schema, migrations, the write path, delta and apply.
         .target(
             name: "FaguStore",
-            dependencies: ["FaguModel", "FaguMerge", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FaguModel", "FaguMerge",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         // Seeded generators, fixed clocks and workloads for tests and tools.
         .target(name: "FaguTesting", dependencies: ["FaguModel", "FaguStore"], swiftSettings: strict),

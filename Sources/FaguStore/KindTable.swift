@@ -31,6 +31,38 @@ struct KindTable: Sendable {
         selectByIDSQL = "SELECT \(columns.joined(separator: ", ")), _clock FROM \(quotedTable) WHERE id = ?"
     }
 
+    /// Checks that `group` fits this kind — known fields, values of the right type, the
+    /// right kind of scope — and returns each change's field index and normalized value.
+    ///
+    /// - Throws: ``ReplicaError`` naming the group and field at fault.
+    func validate(_ group: ChangeGroup) throws -> (indexes: [Int], values: [FieldValue]) {
+        if kind.isRoster != (group.scope == .roster) {
+            throw ReplicaError(.scopeMismatch, "\(group): \(kind.rawValue) records belong to \(kind.isRoster ? "the roster" : "a community")")
+        }
+        guard !group.fields.isEmpty, group.firstCounter >= 1 else {
+            throw ReplicaError(.corrupt, "\(group) carries no changes or a zero counter")
+        }
+        var indexes: [Int] = []
+        indexes.reserveCapacity(group.fields.count)
+        var values: [FieldValue] = []
+        values.reserveCapacity(group.fields.count)
+        for change in group.fields {
+            guard let index = indexByName[change.field] else {
+                throw ReplicaError(.unknownField, "\(kind.rawValue) has no field \(change.field) (\(group))")
+            }
+            let spec = fields[index]
+            guard spec.type.accepts(change.value) else {
+                throw ReplicaError(.invalidValue, "\(kind.rawValue).\(change.field) does not accept that value (\(group))")
+            }
+            if index == scopeFieldIndex, change.value != .text(group.scope.name) {
+                throw ReplicaError(.scopeMismatch, "\(group) writes a community other than its scope")
+            }
+            indexes.append(index)
+            values.append(spec.type.normalized(change.value))
+        }
+        return (indexes, values)
+    }
+
     /// The table of `kind`.
     static func of(_ kind: RecordKind) -> KindTable { all[kind.code] }
 

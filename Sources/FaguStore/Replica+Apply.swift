@@ -15,6 +15,7 @@ extension Replica {
         try database.write { db in
             let context = try TransactionContext(db)
             var report = ApplyReport()
+            for group in groups { _ = try KindTable.of(group.kind).validate(group) }
             let byScope = Dictionary(grouping: groups, by: \.scope)
             for scope in byScope.keys.sorted() {
                 let pending = try context.pendingGroups(in: scope)

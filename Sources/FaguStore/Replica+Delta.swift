@@ -1,6 +1,7 @@
 import FaguMerge
 import FaguModel
 import GRDB
+import GRDBSQLite
 
 extension Replica {
     /// The groups a peer lacks, in causal order, for each of `scopes`.
@@ -12,21 +13,32 @@ extension Replica {
     ///   - peer: The peer's version vectors.
     ///   - scopes: The scopes to send (the peer's scopes that this replica holds).
     public func delta(for peer: ScopeVectors, scopes: [ScopeID]) throws -> [ChangeGroup] {
+        try measureDelta(for: peer, scopes: scopes).groups
+    }
+
+    /// ``delta(for:scopes:)`` together with the work SQLite did to find it: virtual-machine
+    /// steps and full-scan steps over all its queries, so operators and tests can see that
+    /// an up-to-date peer costs nothing however long the history.
+    public func measureDelta(for peer: ScopeVectors, scopes: [ScopeID]) throws -> DeltaMeasurement {
         try read { context in
-            var result: [ChangeGroup] = []
+            var measurement = DeltaMeasurement()
             for scope in scopes.sorted() {
                 guard let number = context.existingNumber(of: scope) else { continue }
                 let theirs = peer[scope]
                 var groups: [ChangeGroup] = []
                 for (origin, counter) in try context.vector(of: scope).sortedEntries where counter > theirs[origin] {
                     guard let originNumber = context.originNumbers[origin] else { continue }
-                    let rows = try Row.fetchAll(context.db.cachedStatement(sql: Replica.deltaSQL),
-                                                arguments: [number, originNumber, Int64(theirs[origin])])
+                    let statement = try context.db.cachedStatement(sql: Replica.deltaSQL)
+                    _ = sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_VM_STEP, 1)
+                    _ = sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1)
+                    let rows = try Row.fetchAll(statement, arguments: [number, originNumber, Int64(theirs[origin])])
+                    measurement.sqliteSteps += Int(sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_VM_STEP, 0))
+                    measurement.fullScanSteps += Int(sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0))
                     for row in rows { groups.append(try context.group(fromRow: row, scope: scope)) }
                 }
-                result.append(contentsOf: CausalSchedule(groups: groups, vector: theirs).ready)
+                measurement.groups.append(contentsOf: CausalSchedule(groups: groups, vector: theirs).ready)
             }
-            return result
+            return measurement
         }
     }
 

@@ -73,13 +73,13 @@ extension TransactionContext {
     /// A stored row as a ``StoredRecord``.
     func storedRecord(_ table: KindTable, _ id: RecordID, _ row: StoredRow) throws -> StoredRecord {
         var fields: [String: FieldValue] = [:]
-        var conflicts: [String: FieldRegister] = [:]
+        var registers: [String: FieldRegister] = [:]
         for (index, spec) in table.fields.enumerated() where !row.clock.fields[index].isEmpty {
             let register = try register(table, id, field: index, in: row)
             if let displayed = register.displayed, !displayed.value.isNull { fields[spec.name] = displayed.value }
-            if register.isConflict { conflicts[spec.name] = register }
+            registers[spec.name] = register
         }
         let scope: ScopeID = table.scopeFieldIndex.flatMap { String.fromDatabaseValue(row.values[$0]) }.map(ScopeID.init) ?? .roster
-        return StoredRecord(kind: table.kind, id: id, scope: scope, fields: fields, conflicts: conflicts)
+        return StoredRecord(kind: table.kind, id: id, scope: scope, fields: fields, registers: registers)
     }
 }

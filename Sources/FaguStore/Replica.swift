@@ -101,6 +101,7 @@ public final class Replica: Sendable {
 
     /// Runs `body` in one write transaction: every record it writes and every change
     /// describing those writes commit together, or — when `body` or SQLite throws — none do.
+    @discardableResult
     public func write<T>(_ body: (ReplicaTransaction) throws -> T) throws -> T {
         try database.write { db in
             let context = try TransactionContext(db)

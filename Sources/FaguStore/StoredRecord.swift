@@ -11,8 +11,11 @@ public struct StoredRecord: Hashable, Sendable {
     public var scope: ScopeID
     /// Each field's displayed value (fields never written are absent).
     public var fields: [String: FieldValue]
-    /// Fields with an open conflict: every current entry.
-    public var conflicts: [String: FieldRegister]
+    /// Every written field's register: its current entries with their dots and times.
+    public var registers: [String: FieldRegister]
+
+    /// Fields with an open conflict, with every current entry.
+    public var conflicts: [String: FieldRegister] { registers.filter { $0.value.isConflict } }
 
     /// The record as its typed value; throws when it is still incomplete (a change to it
     /// arrived before the one creating it).

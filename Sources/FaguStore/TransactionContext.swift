@@ -177,27 +177,7 @@ final class TransactionContext {
         let table = KindTable.of(group.kind)
         let scope = try number(of: group.scope)
         let origin = try number(of: group.origin)
-        var indexes: [Int] = []
-        indexes.reserveCapacity(group.fields.count)
-        var values: [FieldValue] = []
-        values.reserveCapacity(group.fields.count)
-        for change in group.fields {
-            guard let index = table.indexByName[change.field] else {
-                throw ReplicaError(.unknownField, "\(group.kind.rawValue) has no field \(change.field)")
-            }
-            let spec = table.fields[index]
-            guard spec.type.accepts(change.value) else {
-                throw ReplicaError(.invalidValue, "\(group.kind.rawValue).\(change.field) does not accept that value (\(group))")
-            }
-            if let scopeIndex = table.scopeFieldIndex, index == scopeIndex, change.value != .text(group.scope.name) {
-                throw ReplicaError(.scopeMismatch, "\(group) writes a community other than its scope")
-            }
-            indexes.append(index)
-            values.append(spec.type.normalized(change.value))
-        }
-        if table.kind.isRoster != (group.scope == .roster) {
-            throw ReplicaError(.scopeMismatch, "\(group): \(table.kind.rawValue) records belong to \(table.kind.isRoster ? "the roster" : "a community")")
-        }
+        let (indexes, values) = try table.validate(group)
 
         var applied = Applied()
         let stored = knownNew ? nil : try (existing ?? row(table, group.record))

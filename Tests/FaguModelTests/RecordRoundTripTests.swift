@@ -9,7 +9,7 @@ private enum Samples {
     static let logID = RecordID.uuid(UUID(uuidString: "0190F5D2-7C1E-7A3B-8D4C-1E2F3A4B5C6D")!)
     static let caseID = "0190f5d2-7c1e-7a3b-8d4c-000000000001"
 
-    static let full: [any Record] = [
+    static let full: [any TypedRecord] = [
         Community(id: community, name: "幸福里社区", kind: .residential, judicialOffice: "花木司法所"),
         Adviser(id: adviser, name: "张伟", kind: .legalWorker, organization: "上海市浦东新区法律服务所",
                 phone: "021-5888 1234", practiceSince: 2009, education: .master),
@@ -38,7 +38,7 @@ private enum Samples {
                  note: "已约见当事人，收集房产证复印件"),
     ]
 
-    static let minimal: [any Record] = [
+    static let minimal: [any TypedRecord] = [
         Community(id: community, name: "东滩村", kind: .village),
         Adviser(id: adviser, name: "李娜", kind: .volunteer),
         Appointment(id: .code("p002"), adviserID: "a017", communityID: "c01", start: "2024-02-29"),
@@ -64,7 +64,7 @@ private enum Samples {
     ]
 
     /// The full and minimal samples of `kind`.
-    static func of(_ kind: RecordKind) -> [any Record] {
+    static func of(_ kind: RecordKind) -> [any TypedRecord] {
         (full + minimal).filter { type(of: $0).kind == kind }
     }
 }

@@ -1,0 +1,135 @@
+import FaguMerge
+import FaguModel
+import FaguStore
+import FaguTesting
+import Testing
+
+@Suite("Merging replicas")
+struct MergeTests {
+    let directory: TemporaryDirectory
+    let alice: Replica
+    let bob: Replica
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        alice = try TestReplicas.make("alice", number: 1, in: directory)
+        bob = try TestReplicas.make("bob", number: 2, in: directory, author: "a018")
+    }
+
+    @Test("concurrent edits of a case's status are an open conflict on both replicas, shown the same")
+    func concurrentEditsConflict() throws {
+        let id = alice.newRecordID()
+        try alice.write { try $0.insert(.legalCase, id: id, fields: caseFields()) }
+        try send(alice, to: bob, scopes: [c01])
+        try alice.write { try $0.update(.legalCase, id: id, fields: ["status": .text("mediated")]) }
+        try bob.write { try $0.update(.legalCase, id: id, fields: ["status": .text("referred")]) }
+        try send(alice, to: bob, scopes: [c01])
+        try send(bob, to: alice, scopes: [c01])
+
+        for replica in [alice, bob] {
+            let conflicts = try replica.openConflicts()
+            #expect(conflicts.count == 1)
+            #expect(conflicts.first?.field == "status")
+            #expect(Set(conflicts.first?.register.entries.map(\.value) ?? []) == [.text("mediated"), .text("referred")])
+        }
+        #expect(try alice.record(.legalCase, id: id)?.fields["status"] == bob.record(.legalCase, id: id)?.fields["status"])
+        #expect(try alice.digest(scopes: [c01]) == bob.digest(scopes: [c01]))
+
+        // A later write that saw both resolves it everywhere.
+        try bob.write { try $0.update(.legalCase, id: id, fields: ["status": .text("closed")]) }
+        try send(bob, to: alice, scopes: [c01])
+        #expect(try alice.openConflicts().isEmpty && bob.openConflicts().isEmpty)
+        #expect(try alice.fetch(LegalCase.self, id: id)?.status == .closed)
+        #expect(try alice.digest(scopes: [c01]) == bob.digest(scopes: [c01]))
+    }
+
+    @Test("edits of different fields of one record merge without conflict")
+    func differentFieldsMerge() throws {
+        let id = alice.newRecordID()
+        try alice.write { try $0.insert(.legalCase, id: id, fields: caseFields()) }
+        try send(alice, to: bob, scopes: [c01])
+        try alice.write { try $0.update(.legalCase, id: id, fields: ["status": .text("closed")]) }
+        try bob.write { try $0.update(.legalCase, id: id, fields: ["title": .text("宅基地使用权纠纷")]) }
+        try send(alice, to: bob, scopes: [c01])
+        try send(bob, to: alice, scopes: [c01])
+        let merged = try #require(try alice.fetch(LegalCase.self, id: id))
+        #expect(merged.status == .closed && merged.title == "宅基地使用权纠纷")
+        #expect(try alice.openConflicts().isEmpty)
+        #expect(try alice.digest(scopes: [c01]) == bob.digest(scopes: [c01]))
+    }
+
+    @Test("a batch applied twice, or in reverse order, ends in the same state")
+    func idempotentAndOrderFree() throws {
+        let id = alice.newRecordID()
+        try alice.write { try $0.insert(.legalCase, id: id, fields: caseFields()) }
+        for status in ["in_progress", "mediated", "closed"] {
+            try alice.write { try $0.update(.legalCase, id: id, fields: ["status": .text(status)]) }
+        }
+        let groups = try alice.delta(for: ScopeVectors(), scopes: [c01])
+        let reversed = try bob.apply(groups.reversed())
+        #expect(reversed.appliedGroups == 4)
+        let again = try bob.apply(groups)
+        #expect(again.appliedGroups == 0 && again.duplicateGroups == 4)
+        #expect(try bob.digest(scopes: [c01]) == alice.digest(scopes: [c01]))
+    }
+
+    @Test("a group that arrives before what it depends on is held back, durably, then applied")
+    func holdsBack() throws {
+        let id = alice.newRecordID()
+        try alice.write { try $0.insert(.legalCase, id: id, fields: caseFields()) }
+        try alice.write { try $0.update(.legalCase, id: id, fields: ["status": .text("closed")]) }
+        let groups = try alice.delta(for: ScopeVectors(), scopes: [c01])
+        let first = try bob.apply([groups[1]])
+        #expect(first.heldBackGroups == 1 && first.appliedGroups == 0)
+        #expect(first.missing == [Dot(origin: alice.id, counter: 1)])
+        #expect(try bob.record(.legalCase, id: id) == nil)
+        let reopened = try Replica.open(at: bob.path)
+        #expect(try reopened.heldBackCount() == 1)
+        let second = try reopened.apply([groups[0]])
+        #expect(second.appliedGroups == 2 && second.heldBackGroups == 0)
+        #expect(try reopened.digest(scopes: [c01]) == alice.digest(scopes: [c01]))
+    }
+
+    @Test("a batch with an invalid group is refused whole: nothing in it is applied")
+    func refusesInvalidBatch() throws {
+        try alice.write { try $0.insert(.legalCase, id: alice.newRecordID(), fields: caseFields()) }
+        var groups = try alice.delta(for: ScopeVectors(), scopes: [c01])
+        var forged = groups[0]
+        forged.firstCounter = groups[0].lastCounter + 1
+        forged.record = .code("k9")
+        forged.fields = [FieldChange(field: "colour", value: .text("red"))]
+        groups.append(forged)
+        let error = #expect(throws: ReplicaError.self) { try bob.apply(groups) }
+        #expect(error?.code == .unknownField)
+        #expect(try bob.vectors(scopes: [c01])[c01] == VersionVector())
+        #expect(try bob.changeLogSize().groups == 0)
+
+        var overlapping = groups[0]
+        overlapping.fields.append(FieldChange(field: "title", value: .text("x")))
+        try bob.apply([groups[0]])
+        let overlap = #expect(throws: ReplicaError.self) { try bob.apply([overlapping]) }
+        #expect(overlap?.code == .overlappingChanges)
+    }
+
+    @Test("a change that writes another community than its scope is refused")
+    func refusesScopeMismatch() throws {
+        try alice.write { try $0.insert(.visit, id: alice.newRecordID(), fields: [
+            "community_id": .text("c01"), "adviser_id": .text("a017"), "date": .text("2026-11-26"), "hours": .real(6),
+        ]) }
+        var groups = try alice.delta(for: ScopeVectors(), scopes: [c01])
+        groups[0].scope = c02
+        let error = #expect(throws: ReplicaError.self) { try bob.apply(groups) }
+        #expect(error?.code == .scopeMismatch)
+    }
+
+    @Test("the digest differs when the state differs, and covers only the scopes asked for")
+    func digestScopes() throws {
+        try alice.write { try $0.insert(.legalCase, id: alice.newRecordID(), fields: caseFields("c01")) }
+        try bob.write { try $0.insert(.legalCase, id: bob.newRecordID(), fields: caseFields("c02")) }
+        #expect(try alice.digest(scopes: [c01]) != bob.digest(scopes: [c01]))
+        #expect(try alice.digest(scopes: [c02]) == TestReplicas.make("empty", number: 3, in: directory).digest(scopes: [c02]))
+        try send(alice, to: bob, scopes: [c01])
+        #expect(try alice.digest(scopes: [c01]) == bob.digest(scopes: [c01]))
+        #expect(try alice.digest(scopes: [c01, c02]) != bob.digest(scopes: [c01, c02]))
+    }
+}
