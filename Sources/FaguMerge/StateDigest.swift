@@ -14,7 +14,7 @@ import FaguModel
 ///
 /// Encoding of each field, appended to the hash: scope, kind, record bytes and field name
 /// each as a length-prefixed string; the entry count; then per entry in dot order: the
-/// origin string, counter, time in milliseconds and the value (tag byte, then payload).
+/// origin's 16 UUID bytes (length-prefixed), counter, time in milliseconds and the value (tag byte, then payload).
 /// Integers are 8 bytes big-endian; lengths are 4 bytes big-endian.
 public struct StateDigest {
     private var hasher = SHA256()
@@ -44,7 +44,7 @@ public struct StateDigest {
         StateDigest.appendString(field, to: &bytes)
         StateDigest.appendInteger(UInt64(register.entries.count), to: &bytes)
         for entry in register.entries {
-            StateDigest.appendString(entry.dot.origin.description, to: &bytes)
+            StateDigest.appendBytes(entry.dot.origin.bytes, to: &bytes)
             StateDigest.appendInteger(entry.dot.counter, to: &bytes)
             StateDigest.appendInteger(UInt64(bitPattern: entry.time.milliseconds), to: &bytes)
             StateDigest.appendValue(entry.value, to: &bytes)

@@ -57,8 +57,44 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable {
     /// The field whose value is the record's community scope (nil for roster kinds).
     public var scopeField: String? { isRoster ? nil : "community_id" }
 
+    /// The kind's number in storage and on the wire. Fixed forever: new kinds get new numbers.
+    public var storageCode: Int {
+        switch self {
+        case .community: 0
+        case .adviser: 1
+        case .appointment: 2
+        case .visit: 3
+        case .consultation: 4
+        case .mediation: 5
+        case .legalAid: 6
+        case .governance: 7
+        case .lecture: 8
+        case .commission: 9
+        case .incident: 10
+        case .legalCase: 11
+        case .caseNote: 12
+        }
+    }
+
+    /// The kind with storage number `code`, or nil for a number this version does not know.
+    public init?(storageCode code: Int) {
+        guard let kind = RecordKind.byStorageCode[code] else { return nil }
+        self = kind
+    }
+
+    private static let byStorageCode: [Int: RecordKind] =
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.storageCode, $0) })
+
     /// The fields, in storage order. New fields are only ever appended.
-    public var fields: [FieldSpec] {
+    public var fields: [FieldSpec] { RecordKind.fieldTable[storageCode] }
+
+    private static let fieldTable: [[FieldSpec]] = {
+        var table = [[FieldSpec]](repeating: [], count: allCases.count)
+        for kind in allCases { table[kind.storageCode] = kind.fieldDefinitions }
+        return table
+    }()
+
+    private var fieldDefinitions: [FieldSpec] {
         switch self {
         case .community:
             [FieldSpec("name", .text, required: true),

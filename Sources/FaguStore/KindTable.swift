@@ -3,8 +3,7 @@ import FaguModel
 /// The SQL shape of one record kind's table, computed once.
 struct KindTable: Sendable {
     let kind: RecordKind
-    /// The kind's number in the change log: its position in `RecordKind.allCases`
-    /// (kinds are only ever appended).
+    /// The kind's number in the change log (``RecordKind/storageCode``).
     let code: Int
     let fields: [FieldSpec]
     let indexByName: [String: Int]
@@ -64,15 +63,11 @@ struct KindTable: Sendable {
     }
 
     /// The table of `kind`.
-    static func of(_ kind: RecordKind) -> KindTable { all[kind.code] }
+    static func of(_ kind: RecordKind) -> KindTable { all[kind.storageCode] }
 
     /// The table whose change-log code is `code`, or nil for an unknown code.
     static func withCode(_ code: Int) -> KindTable? { all.indices.contains(code) ? all[code] : nil }
 
-    static let all: [KindTable] = RecordKind.allCases.enumerated().map { KindTable($1, code: $0) }
-}
-
-extension RecordKind {
-    /// The kind's position in `allCases`, its number in storage.
-    var code: Int { RecordKind.allCases.firstIndex(of: self)! }
+    static let all: [KindTable] = RecordKind.allCases.sorted { $0.storageCode < $1.storageCode }
+        .map { KindTable($0, code: $0.storageCode) }
 }

@@ -15,6 +15,7 @@ extension Replica {
         try database.write { db in
             let context = try TransactionContext(db)
             var report = ApplyReport()
+            // Validate the whole batch first: one bad group refuses all of it.
             for group in groups { _ = try KindTable.of(group.kind).validate(group) }
             let byScope = Dictionary(grouping: groups, by: \.scope)
             for scope in byScope.keys.sorted() {
@@ -51,9 +52,8 @@ extension TransactionContext {
     /// The held-back groups of `scope`.
     func pendingGroups(in scope: ScopeID) throws -> [ChangeGroup] {
         guard let number = existingNumber(of: scope) else { return [] }
-        let statement = try db.cachedStatement(sql: """
-            SELECT origin, counter, count, kind, record, time, author, body FROM pending_group WHERE scope = ?
-            """)
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(TransactionContext.groupColumns) FROM pending_group WHERE scope = ?")
         return try Row.fetchAll(statement, arguments: [number]).map { try group(fromRow: $0, scope: scope) }
     }
 
@@ -70,8 +70,8 @@ extension TransactionContext {
                 return ChangeBody.Field(index: index, value: change.value,
                                         context: try change.context.map { (try self.number(of: $0.origin), $0.counter) })
             })
-            try insertGroupRow(into: "pending_group", scope: number, origin: try self.number(of: group.origin), group: group,
-                               kindCode: table.code, body: body, orIgnore: true)
+            try insertGroupRow(into: .pending, scope: number, origin: try self.number(of: group.origin), group: group,
+                               kindCode: table.code, body: body)
         }
     }
 }

@@ -44,7 +44,7 @@ extension Replica {
 
     /// The query behind ``delta(for:scopes:)``: one origin's groups after a counter.
     static let deltaSQL = """
-        SELECT origin, counter, count, kind, record, time, author, body FROM change_log
+        SELECT \(TransactionContext.groupColumns) FROM change_log
         WHERE scope = ? AND origin = ? AND counter > ? ORDER BY counter
         """
 

@@ -30,11 +30,11 @@ public final class ReplicaTransaction {
     /// - Returns: The group of changes written.
     @discardableResult
     public func insert(_ kind: RecordKind, id: RecordID, fields: [String: FieldValue]) throws -> ChangeGroup {
-        for spec in kind.fields where spec.required && (fields[spec.name] ?? .null).isNull {
+        let table = KindTable.of(kind)
+        for spec in table.fields where spec.required && (fields[spec.name] ?? .null).isNull {
             throw ReplicaError(.missingField, "a new \(kind.rawValue) needs \(spec.name)")
         }
         let scope = try Replica.scope(of: kind, fields: fields)
-        let table = KindTable.of(kind)
         let changes = try orderedChanges(table, fields.filter { !$0.value.isNull }) { _ in [] }
         let group = try makeGroup(kind: kind, scope: scope, record: id, fields: changes)
         _ = try context.apply(group, knownNew: true)
