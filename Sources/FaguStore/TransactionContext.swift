@@ -14,7 +14,13 @@ final class TransactionContext {
     private(set) var originIDs: [Int: ReplicaID] = [:]
     private var scopeNumbers: [ScopeID: Int] = [:]
     private var vectors: [Int: [Int: UInt64]] = [:]
-    private var dirtyVectors: Set<[Int]> = []
+    private var dirtyVectors: Set<VectorKey> = []
+    private var statements: [String: Statement] = [:]
+
+    private struct VectorKey: Hashable {
+        var scope: Int
+        var origin: Int
+    }
 
     init(_ db: Database) throws {
         self.db = db
@@ -94,7 +100,16 @@ final class TransactionContext {
 
     private func advance(scope: Int, origin: Int, to counter: UInt64) {
         vectors[scope, default: [:]][origin] = counter
-        dirtyVectors.insert([scope, origin])
+        dirtyVectors.insert(VectorKey(scope: scope, origin: origin))
+    }
+
+    /// The prepared statement for `sql`, kept for the transaction so hot paths skip even
+    /// GRDB's statement cache lookup.
+    func statement(_ sql: String) throws -> Statement {
+        if let statement = statements[sql] { return statement }
+        let statement = try db.cachedStatement(sql: sql)
+        statements[sql] = statement
+        return statement
     }
 
     /// Writes every vector entry this transaction advanced. Call once, before commit.
@@ -104,7 +119,7 @@ final class TransactionContext {
             ON CONFLICT (scope, origin) DO UPDATE SET counter = excluded.counter
             """)
         for key in dirtyVectors {
-            try statement.execute(arguments: [key[0], key[1], Int64(vectors[key[0]]![key[1]]!)])
+            try statement.execute(arguments: [key.scope, key.origin, Int64(vectors[key.scope]![key.origin]!)])
         }
         dirtyVectors.removeAll()
     }
@@ -119,7 +134,7 @@ final class TransactionContext {
 
     /// Reads the row of `record`, or nil when there is none.
     func row(_ table: KindTable, _ record: RecordID) throws -> StoredRow? {
-        let statement = try db.cachedStatement(sql: table.selectByIDSQL)
+        let statement = try self.statement(table.selectByIDSQL)
         guard let row = try Row.fetchOne(statement, arguments: [record.databaseValue]) else { return nil }
         let count = table.fields.count
         var values: [DatabaseValue] = []
@@ -173,11 +188,14 @@ final class TransactionContext {
     /// conflicts, the change log and the vector — all in the caller's transaction.
     ///
     /// - Parameter knownNew: The caller knows the row does not exist (a local insert).
-    func apply(_ group: ChangeGroup, knownNew: Bool = false, existing: StoredRow? = nil) throws -> Applied {
+    /// - Parameter validated: The result of `KindTable.validate` for this group, when the
+    ///   caller already has it.
+    func apply(_ group: ChangeGroup, knownNew: Bool = false, existing: StoredRow? = nil,
+               validated: (indexes: [Int], values: [FieldValue])? = nil) throws -> Applied {
         let table = KindTable.of(group.kind)
         let scope = try number(of: group.scope)
         let origin = try number(of: group.origin)
-        let (indexes, values) = try table.validate(group)
+        let (indexes, values) = try validated ?? table.validate(group)
 
         var applied = Applied()
         let stored = knownNew ? nil : try (existing ?? row(table, group.record))
@@ -197,7 +215,7 @@ final class TransactionContext {
             var arguments: [DatabaseValue] = stored.values
             arguments.append(Data(stored.clock.encoded()).databaseValue)
             arguments.append(group.record.databaseValue)
-            try db.cachedStatement(sql: table.updateSQL).execute(arguments: StatementArguments(arguments))
+            try statement(table.updateSQL).execute(arguments: StatementArguments(arguments))
         } else {
             var row = [DatabaseValue](repeating: .null, count: table.fields.count)
             var clock = RowClock(fieldCount: table.fields.count)
@@ -211,7 +229,7 @@ final class TransactionContext {
             arguments.append(contentsOf: row)
             arguments.append(Data(clock.encoded()).databaseValue)
             do {
-                try db.cachedStatement(sql: table.insertSQL).execute(arguments: StatementArguments(arguments))
+                try statement(table.insertSQL).execute(arguments: StatementArguments(arguments))
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 throw ReplicaError(.recordExists, "\(group.kind.rawValue) \(group.record) already exists")
             }
@@ -221,7 +239,7 @@ final class TransactionContext {
             ChangeBody.Field(index: indexes[position], value: values[position],
                              context: try change.context.map { (try number(of: $0.origin), $0.counter) })
         })
-        try insertGroupRow(into: "change_log", scope: scope, origin: origin, group: group, kindCode: table.code, body: body)
+        try insertGroupRow(into: .changeLog, scope: scope, origin: origin, group: group, kindCode: table.code, body: body)
         advance(scope: scope, origin: origin, to: group.lastCounter)
         return applied
     }
@@ -249,26 +267,37 @@ final class TransactionContext {
         }
     }
 
-    /// Inserts a group as a row of `change_log` or `pending_group`.
-    func insertGroupRow(into table: String, scope: Int, origin: Int, group: ChangeGroup, kindCode: Int, body: ChangeBody,
-                        orIgnore: Bool = false) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (scope, origin, counter, count, kind, record, time, author, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [scope, origin, Int64(group.firstCounter), group.fields.count, kindCode,
-                                          group.record.databaseValue, group.time.milliseconds, group.author,
-                                          Data(body.encoded())])
+    /// Where a group row goes.
+    enum GroupTable: String {
+        /// Applied groups: `INSERT INTO change_log`.
+        case changeLog = "INSERT INTO change_log"
+        /// Held-back groups, ignoring ones already held back.
+        case pending = "INSERT OR IGNORE INTO pending_group"
     }
 
-    /// Rebuilds a group from a `change_log` or `pending_group` row
-    /// (columns: scope name, origin, counter, count, kind, record, time, author, body).
+    /// Inserts a group as a row of `change_log` or `pending_group`.
+    func insertGroupRow(into table: GroupTable, scope: Int, origin: Int, group: ChangeGroup, kindCode: Int, body: ChangeBody) throws {
+        let statement = try statement(table.rawValue
+            + " (scope, origin, counter, count, kind, record, time, author, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let arguments: [DatabaseValue] = [
+            scope.databaseValue, origin.databaseValue, Int64(group.firstCounter).databaseValue,
+            group.fields.count.databaseValue, kindCode.databaseValue, group.record.databaseValue,
+            group.time.milliseconds.databaseValue, group.author.databaseValue, Data(body.encoded()).databaseValue,
+        ]
+        try statement.execute(arguments: StatementArguments(arguments))
+    }
+
+    /// The columns `group(fromRow:scope:)` reads, in order.
+    static let groupColumns = "origin, counter, count, kind, record, time, author, body"
+
+    /// Rebuilds a group from a `change_log` or `pending_group` row selected with
+    /// ``groupColumns``.
     func group(fromRow row: Row, scope: ScopeID) throws -> ChangeGroup {
-        let origin = try replica(numbered: row["origin"])
-        let count: Int = row["count"]
-        guard let table = KindTable.withCode(row["kind"]),
-              let record = RecordID(row["record"] as DatabaseValue),
-              let body = ChangeBody(decoding: [UInt8](row["body"] as Data), count: count) else {
+        let origin = try replica(numbered: row[0])
+        let count: Int = row[2]
+        guard let table = KindTable.withCode(row[3]),
+              let record = RecordID(row[4] as DatabaseValue),
+              let body = ChangeBody(decoding: [UInt8](row[7] as Data), count: count) else {
             throw ReplicaError(.corrupt, "an unreadable change-log row from \(origin)")
         }
         let fields = try body.fields.map { field in
@@ -279,7 +308,7 @@ final class TransactionContext {
                                context: try field.context.map { Dot(origin: try replica(numbered: $0.origin), counter: $0.counter) })
         }
         return ChangeGroup(origin: origin, scope: scope, kind: table.kind, record: record,
-                           firstCounter: UInt64(row["counter"] as Int64), time: Timestamp(milliseconds: row["time"]),
-                           author: row["author"], fields: fields)
+                           firstCounter: UInt64(row[1] as Int64), time: Timestamp(milliseconds: row[5]),
+                           author: row[6], fields: fields)
     }
 }
