@@ -3,12 +3,20 @@ import FaguModel
 /// The field changes of one stored group (the `body` column of the change log), with
 /// context origins as local origin numbers.
 ///
+/// A value that is still current is not stored twice: the log says "held by the record"
+/// (tag 4) and the value lives in the record's row or its open conflict. When a later
+/// change supersedes it, the write path copies the old value into the log row first
+/// (see `TransactionContext.materialize`). So the log keeps every value ever written at
+/// the cost of one small row per write.
+///
 /// Encoding per field change: field index, value (tag 0 null, 1 zigzag integer, 2 IEEE
-/// double, 3 length-prefixed UTF-8), context count, then per dot origin and counter.
+/// double, 3 length-prefixed UTF-8, 4 held by the record), context count, then per dot
+/// origin and counter.
 struct ChangeBody {
     struct Field {
         var index: Int
-        var value: FieldValue
+        /// The value, or nil while the record holds it as a current value.
+        var value: FieldValue?
         var context: [(origin: Int, counter: UInt64)]
     }
 
@@ -18,7 +26,11 @@ struct ChangeBody {
         var writer = ByteWriter(capacity: 16 + fields.count * 16)
         for field in fields {
             writer.writeVarint(field.index)
-            ChangeBody.write(field.value, to: &writer)
+            if let value = field.value {
+                ChangeBody.write(value, to: &writer)
+            } else {
+                writer.writeByte(4)
+            }
             writer.writeVarint(field.context.count)
             for dot in field.context {
                 writer.writeVarint(dot.origin)
@@ -35,7 +47,7 @@ struct ChangeBody {
         fields = []
         fields.reserveCapacity(count)
         for _ in 0..<count {
-            guard let index = reader.readInt(), let value = ChangeBody.readValue(from: &reader),
+            guard let index = reader.readInt(), let value = ChangeBody.readStoredValue(from: &reader),
                   let contextCount = reader.readInt(), contextCount <= 1 << 16 else { return nil }
             var context: [(origin: Int, counter: UInt64)] = []
             for _ in 0..<contextCount {
@@ -60,6 +72,18 @@ struct ChangeBody {
         case .text(let text):
             writer.writeByte(3)
             writer.writeString(text)
+        }
+    }
+
+    /// A stored value: `.some(nil)` when the record holds it, nil when malformed.
+    static func readStoredValue(from reader: inout ByteReader) -> FieldValue?? {
+        switch reader.readByte() {
+        case 4: return .some(nil)
+        case 0: return .some(.null)
+        case 1: return reader.readSigned().map { .some(.integer($0)) }
+        case 2: return reader.readFixed64().map { .some(.real(Double(bitPattern: $0))) }
+        case 3: return reader.readString().map { .some(.text($0)) }
+        default: return nil
         }
     }
 

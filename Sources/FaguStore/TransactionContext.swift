@@ -206,10 +206,15 @@ final class TransactionContext {
             for (position, change) in group.fields.enumerated() {
                 let index = indexes[position]
                 var register = try self.register(table, group.record, field: index, in: stored)
+                let before = register.entries
                 let wasConflict = register.isConflict
                 let outcome = register.apply(dot: group.dot(at: position), value: values[position],
                                              time: group.time, context: change.context)
                 if outcome.opensConflict && !wasConflict { applied.conflictsOpened += 1 }
+                // A change may supersede some entries and stay concurrent with others.
+                for entry in before where !register.entries.contains(where: { $0.dot == entry.dot }) {
+                    try materialize(entry, scope: scope)
+                }
                 try store(register, table, group.record, field: index, wasConflict: wasConflict, into: &stored)
             }
             var arguments: [DatabaseValue] = stored.values
@@ -235,13 +240,49 @@ final class TransactionContext {
             }
         }
 
+        // Every change just applied is a current value of its field: the row holds it.
         let body = ChangeBody(fields: try group.fields.enumerated().map { position, change in
-            ChangeBody.Field(index: indexes[position], value: values[position],
+            ChangeBody.Field(index: indexes[position], value: nil,
                              context: try change.context.map { (try number(of: $0.origin), $0.counter) })
         })
         try insertGroupRow(into: .changeLog, scope: scope, origin: origin, group: group, kindCode: table.code, body: body)
         advance(scope: scope, origin: origin, to: group.lastCounter)
         return applied
+    }
+
+    /// Copies a superseded entry's value into the change-log row that wrote it, which until
+    /// now left the value to the record. Must run before the record's row forgets it.
+    private func materialize(_ entry: RegisterEntry, scope: Int) throws {
+        let origin = try number(of: entry.dot.origin)
+        let find = try statement("""
+            SELECT counter, count, body FROM change_log WHERE scope = ? AND origin = ? AND counter <= ?
+            ORDER BY counter DESC LIMIT 1
+            """)
+        guard let row = try Row.fetchOne(find, arguments: [scope, origin, Int64(entry.dot.counter)]) else {
+            throw ReplicaError(.corrupt, "no change-log row wrote \(entry.dot)")
+        }
+        let first = UInt64(row[0] as Int64)
+        let count: Int = row[1]
+        let position = Int(entry.dot.counter - first)
+        guard position < count, var body = ChangeBody(decoding: [UInt8](row[2] as Data), count: count) else {
+            throw ReplicaError(.corrupt, "the change-log row of \(entry.dot) is unreadable")
+        }
+        guard body.fields[position].value == nil else { return }
+        body.fields[position].value = entry.value
+        try statement("UPDATE change_log SET body = ? WHERE scope = ? AND origin = ? AND counter = ?")
+            .execute(arguments: [Data(body.encoded()), scope, origin, Int64(first)])
+    }
+
+    /// The value of a change whose log row leaves it to the record: the row's column, or
+    /// its entry in the field's open conflict.
+    private func heldValue(_ table: KindTable, _ record: RecordID, field: Int, dot: Dot,
+                           rows: inout [RecordID: StoredRow]) throws -> FieldValue {
+        if rows[record] == nil { rows[record] = try row(table, record) }
+        guard let stored = rows[record],
+              let entry = try register(table, record, field: field, in: stored).entries.first(where: { $0.dot == dot }) else {
+            throw ReplicaError(.corrupt, "\(table.kind.rawValue) \(record) no longer holds the value of \(dot)")
+        }
+        return entry.value
     }
 
     /// Stores a field's new register into the row (column = displayed value, clock) and
@@ -300,15 +341,19 @@ final class TransactionContext {
               let body = ChangeBody(decoding: [UInt8](row[7] as Data), count: count) else {
             throw ReplicaError(.corrupt, "an unreadable change-log row from \(origin)")
         }
-        let fields = try body.fields.map { field in
+        let first = UInt64(row[1] as Int64)
+        var rows: [RecordID: StoredRow] = [:]
+        let fields = try body.fields.enumerated().map { position, field in
             guard table.fields.indices.contains(field.index) else {
                 throw ReplicaError(.corrupt, "a change-log row names field \(field.index) of \(table.kind.rawValue)")
             }
-            return FieldChange(field: table.fields[field.index].name, value: field.value,
+            let value = try field.value ?? heldValue(table, record, field: field.index,
+                                                     dot: Dot(origin: origin, counter: first + UInt64(position)), rows: &rows)
+            return FieldChange(field: table.fields[field.index].name, value: value,
                                context: try field.context.map { Dot(origin: try replica(numbered: $0.origin), counter: $0.counter) })
         }
         return ChangeGroup(origin: origin, scope: scope, kind: table.kind, record: record,
-                           firstCounter: UInt64(row[1] as Int64), time: Timestamp(milliseconds: row[5]),
+                           firstCounter: first, time: Timestamp(milliseconds: row[5]),
                            author: row[6], fields: fields)
     }
 }

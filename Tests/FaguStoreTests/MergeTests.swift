@@ -73,6 +73,19 @@ struct MergeTests {
         #expect(try bob.digest(scopes: [c01]) == alice.digest(scopes: [c01]))
     }
 
+    @Test("the change log keeps every value ever written, superseded ones included")
+    func logKeepsSupersededValues() throws {
+        let id = alice.newRecordID()
+        try alice.write { try $0.insert(.legalCase, id: id, fields: caseFields(status: "open")) }
+        try alice.write { try $0.update(.legalCase, id: id, fields: ["status": .text("mediated"), "title": .text("二审")]) }
+        try alice.write { try $0.update(.legalCase, id: id, fields: ["status": .text("closed")]) }
+        let statuses = try alice.delta(for: ScopeVectors(), scopes: [c01])
+            .flatMap(\.changes).filter { $0.field == "status" }.map(\.value)
+        #expect(statuses == [.text("open"), .text("mediated"), .text("closed")])
+        let titles = try alice.delta(for: ScopeVectors(), scopes: [c01]).flatMap(\.changes).filter { $0.field == "title" }.map(\.value)
+        #expect(titles == [.text("土地承包纠纷"), .text("二审")])
+    }
+
     @Test("a group that arrives before what it depends on is held back, durably, then applied")
     func holdsBack() throws {
         let id = alice.newRecordID()
