@@ -1,6 +1,7 @@
 SHELL := /bin/bash
 # Fagu — offline-first sync for Shanghai's community legal advisers.
 #
+#   make demo    install what a fresh machine lacks, build, run the replica-core demo
 #   make test    install what a fresh machine lacks, build, run every test
 #   make bench   tools/bench core (release build)
 #
@@ -8,7 +9,11 @@ SHELL := /bin/bash
 
 SWIFT ?= swift
 
-.PHONY: test deps build bench clean
+.PHONY: demo test deps build bench clean
+
+demo: deps
+	$(SWIFT) build --product fagu-demo
+	.build/debug/fagu-demo
 
 deps:
 	@tools/install-deps

@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "FaguMerge", targets: ["FaguMerge"]),
         .library(name: "FaguStore", targets: ["FaguStore"]),
         .executable(name: "fagu-bench", targets: ["FaguBenchmarks"]),
+        .executable(name: "fagu-demo", targets: ["FaguDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -39,6 +40,11 @@ let package = Package(
             name: "FaguBenchmarks",
             dependencies: ["FaguModel", "FaguStore", "FaguTesting", .product(name: "GRDB", package: "GRDB.swift")],
             path: "tools/Benchmarks",
+            swiftSettings: strict),
+        .executableTarget(
+            name: "FaguDemo",
+            dependencies: ["FaguModel", "FaguStore"],
+            path: "tools/Demo",
             swiftSettings: strict),
         .testTarget(name: "FaguModelTests", dependencies: ["FaguModel"], swiftSettings: strict),
         .testTarget(name: "FaguMergeTests", dependencies: ["FaguModel", "FaguMerge"], swiftSettings: strict),

@@ -11,8 +11,8 @@ struct KindTable: Sendable {
     let scopeFieldIndex: Int?
     let quotedTable: String
     let insertSQL: String
-    let updateSQL: String
     let selectByIDSQL: String
+    private let quotedColumns: [String]
 
     init(_ kind: RecordKind, code: Int) {
         self.kind = kind
@@ -25,9 +25,14 @@ struct KindTable: Sendable {
         let columns = fields.map { "\"\($0.name)\"" }
         insertSQL = "INSERT INTO \(quotedTable) (id, \(columns.joined(separator: ", ")), _clock) VALUES (?, "
             + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ", ?)"
-        updateSQL = "UPDATE \(quotedTable) SET " + columns.map { "\($0) = ?" }.joined(separator: ", ")
-            + ", _clock = ? WHERE id = ?"
+        quotedColumns = columns
         selectByIDSQL = "SELECT \(columns.joined(separator: ", ")), _clock FROM \(quotedTable) WHERE id = ?"
+    }
+
+    /// `UPDATE` of the given columns (field indexes) and `_clock`, by id.
+    func updateSQL(columns: [Int]) -> String {
+        "UPDATE \(quotedTable) SET " + columns.map { "\(quotedColumns[$0]) = ?" }.joined(separator: ", ")
+            + ", _clock = ? WHERE id = ?"
     }
 
     /// Checks that `group` fits this kind — known fields, values of the right type, the
@@ -55,6 +60,9 @@ struct KindTable: Sendable {
             }
             if index == scopeFieldIndex, change.value != .text(group.scope.name) {
                 throw ReplicaError(.scopeMismatch, "\(group) writes a community other than its scope")
+            }
+            if indexes.contains(index) {
+                throw ReplicaError(.corrupt, "\(group) writes \(change.field) twice")
             }
             indexes.append(index)
             values.append(spec.type.normalized(change.value))

@@ -37,7 +37,7 @@ public final class ReplicaTransaction {
         let scope = try Replica.scope(of: kind, fields: fields)
         let changes = try orderedChanges(table, fields.filter { !$0.value.isNull }) { _ in [] }
         let group = try makeGroup(kind: kind, scope: scope, record: id, fields: changes)
-        _ = try context.apply(group, knownNew: true)
+        _ = try context.apply(group, knownNew: true, validated: table.validate(group))
         return group
     }
 

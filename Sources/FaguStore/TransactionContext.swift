@@ -217,22 +217,20 @@ final class TransactionContext {
                 }
                 try store(register, table, group.record, field: index, wasConflict: wasConflict, into: &stored)
             }
-            var arguments: [DatabaseValue] = stored.values
+            // Only the group's columns change: indexes on other columns are left alone.
+            var arguments: [DatabaseValue] = indexes.map { stored.values[$0] }
             arguments.append(Data(stored.clock.encoded()).databaseValue)
             arguments.append(group.record.databaseValue)
-            try statement(table.updateSQL).execute(arguments: StatementArguments(arguments))
+            try statement(table.updateSQL(columns: indexes)).execute(arguments: StatementArguments(arguments))
         } else {
-            var row = [DatabaseValue](repeating: .null, count: table.fields.count)
-            var clock = RowClock(fieldCount: table.fields.count)
-            if let scopeIndex = table.scopeFieldIndex { row[scopeIndex] = group.scope.name.databaseValue }
+            var arguments = [DatabaseValue](repeating: .null, count: table.fields.count + 2)
+            arguments[0] = group.record.databaseValue
+            if let scopeIndex = table.scopeFieldIndex { arguments[1 + scopeIndex] = group.scope.name.databaseValue }
             for position in indexes.indices {
-                row[indexes[position]] = values[position].databaseValue
-                clock.fields[indexes[position]] = [RowClock.Entry(
-                    origin: origin, counter: group.firstCounter + UInt64(position), time: group.time.milliseconds)]
+                arguments[1 + indexes[position]] = values[position].databaseValue
             }
-            var arguments: [DatabaseValue] = [group.record.databaseValue]
-            arguments.append(contentsOf: row)
-            arguments.append(Data(clock.encoded()).databaseValue)
+            arguments[table.fields.count + 1] = Data(RowClock.encodeCreation(
+                origin: origin, first: group.firstCounter, time: group.time.milliseconds, fields: indexes)).databaseValue
             do {
                 try statement(table.insertSQL).execute(arguments: StatementArguments(arguments))
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {

@@ -118,7 +118,8 @@ struct MergeTests {
         #expect(try bob.changeLogSize().groups == 0)
 
         var overlapping = groups[0]
-        overlapping.fields.append(FieldChange(field: "title", value: .text("x")))
+        overlapping.firstCounter += 1  // counters 2…6 against 1…5 held
+
         try bob.apply([groups[0]])
         let overlap = #expect(throws: ReplicaError.self) { try bob.apply([overlapping]) }
         #expect(overlap?.code == .overlappingChanges)
