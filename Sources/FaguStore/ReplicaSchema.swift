@@ -14,9 +14,9 @@ import GRDB
 /// - `conflict`: all entries of fields with an open conflict.
 ///
 /// Records: one table per ``RecordKind`` with a column per field, plus `_clock`.
-enum ReplicaSchema {
+public enum ReplicaSchema {
     /// The schema version this code writes; recorded in `replica_meta`.
-    static let version = 1
+    public static let version = 1
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -44,7 +44,7 @@ enum ReplicaSchema {
                     PRIMARY KEY (kind, record, field, origin, counter)) WITHOUT ROWID;
                 """)
             for kind in RecordKind.allCases {
-                try db.execute(sql: createTableSQL(kind))
+                try db.execute(sql: recordTableSQL(kind))
             }
             try db.execute(sql: "INSERT INTO replica_meta (key, value) VALUES ('schema_version', ?)",
                            arguments: [version])
@@ -52,12 +52,16 @@ enum ReplicaSchema {
         return migrator
     }
 
-    /// The table of one kind as of v1. Later versions add columns in their own migrations.
-    static func createTableSQL(_ kind: RecordKind) -> String {
+    /// The table of one kind as of v1, with its index by community. Later versions add
+    /// columns in their own migrations.
+    ///
+    /// - Parameter withClock: Whether to include the `_clock` column a replica keeps; the
+    ///   benchmark's plain-SQLite baseline leaves it out.
+    public static func recordTableSQL(_ kind: RecordKind, withClock: Bool = true) -> String {
         let table = KindTable.of(kind)
         let columns = kind.fields.map { "\"\($0.name)\" \($0.type.sqlType)" }
         var sql = "CREATE TABLE \(table.quotedTable) (id PRIMARY KEY NOT NULL, "
-            + columns.joined(separator: ", ") + ", _clock BLOB NOT NULL) WITHOUT ROWID;"
+            + columns.joined(separator: ", ") + (withClock ? ", _clock BLOB NOT NULL" : "") + ") WITHOUT ROWID;"
         if kind.scopeField != nil {
             let order = kind.fields.contains { $0.name == "date" } ? ", date" : ""
             sql += " CREATE INDEX \"\(kind.tableName)_by_community\" ON \(table.quotedTable) (community_id\(order));"

@@ -136,12 +136,7 @@ struct CoreBenchmark {
         let database = try DatabaseQueue(path: path, configuration: configuration)
         try database.write { db in
             for kind in RecordKind.allCases {
-                let columns = kind.fields.map { "\"\($0.name)\" \($0.type.sqlType)" }.joined(separator: ", ")
-                try db.execute(sql: "CREATE TABLE \"\(kind.tableName)\" (id PRIMARY KEY NOT NULL, \(columns)) WITHOUT ROWID")
-                if kind.scopeField != nil {
-                    let order = kind.fields.contains { $0.name == "date" } ? ", date" : ""
-                    try db.execute(sql: "CREATE INDEX \"\(kind.tableName)_by_community\" ON \"\(kind.tableName)\" (community_id\(order))")
-                }
+                try db.execute(sql: ReplicaSchema.recordTableSQL(kind, withClock: false))
             }
         }
         let statements: [RecordKind: String] = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { kind in
