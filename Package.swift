@@ -10,12 +10,14 @@ let package = Package(
         .library(name: "FaguModel", targets: ["FaguModel"]),
         .library(name: "FaguMerge", targets: ["FaguMerge"]),
         .library(name: "FaguStore", targets: ["FaguStore"]),
+        .library(name: "FaguWire", targets: ["FaguWire"]),
         .executable(name: "fagu-bench", targets: ["FaguBenchmarks"]),
         .executable(name: "fagu-demo", targets: ["FaguDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
     ],
     targets: [
         // Ids, clocks, values, changes and the record kinds: no I/O, no dependencies.
@@ -34,8 +36,19 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
+        // zlib, through a shim for its macros.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // Change-set files: framing, protobuf body, zlib, SHA-256, hard limits.
+        .target(
+            name: "FaguWire",
+            dependencies: [
+                "FaguModel", "CZlib",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
         // Seeded generators, fixed clocks and workloads for tests and tools.
-        .target(name: "FaguTesting", dependencies: ["FaguModel", "FaguStore"], swiftSettings: strict),
+        .target(name: "FaguTesting", dependencies: ["FaguModel", "FaguMerge", "FaguStore"], swiftSettings: strict),
         .executableTarget(
             name: "FaguBenchmarks",
             dependencies: ["FaguModel", "FaguStore", "FaguTesting", .product(name: "GRDB", package: "GRDB.swift")],
@@ -47,6 +60,10 @@ let package = Package(
             path: "tools/Demo",
             swiftSettings: strict),
         .testTarget(name: "FaguModelTests", dependencies: ["FaguModel"], swiftSettings: strict),
+        .testTarget(
+            name: "FaguWireTests",
+            dependencies: ["FaguModel", "FaguWire", "FaguStore", "FaguTesting"],
+            swiftSettings: strict),
         .testTarget(name: "FaguMergeTests", dependencies: ["FaguModel", "FaguMerge"], swiftSettings: strict),
         .testTarget(
             name: "FaguStoreTests",

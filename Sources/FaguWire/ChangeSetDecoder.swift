@@ -1,0 +1,228 @@
+import Crypto
+import FaguModel
+import Foundation
+import SwiftProtobuf
+
+/// Reads change-set files with hard limits: every size is checked before anything of that
+/// size is allocated, the body is inflated no further than its declared size, and the
+/// checksum is verified before a single change is decoded.
+public struct ChangeSetDecoder: Sendable {
+    /// The limits enforced.
+    public var limits: ChangeSetLimits
+
+    /// A decoder with `limits`.
+    public init(limits: ChangeSetLimits = .standard) { self.limits = limits }
+
+    /// The header alone, checked as far as the header goes (magic, version, sizes).
+    public func decodeHeader(_ file: [UInt8]) throws(WireError) -> ChangeSetHeader {
+        try readFrame(file).header
+    }
+
+    /// The whole file.
+    public func decode(_ file: [UInt8]) throws(WireError) -> ChangeSet {
+        let frame = try readFrame(file)
+        let bodyStart = frame.bodyStart
+        guard file.count - bodyStart >= ChangeSetFormat.bodyPrefixBytes else {
+            throw WireError(.truncated, "the file ends inside the body's lengths and checksum")
+        }
+        let compressedCount = Int(bigEndian: file, at: bodyStart, bytes: 4)
+        let bodyCount = Int(bigEndian: file, at: bodyStart + 4, bytes: 4)
+        let checksum = Array(file[bodyStart + 8..<bodyStart + 40])
+        let dataStart = bodyStart + ChangeSetFormat.bodyPrefixBytes
+        guard bodyCount <= limits.maxBodyBytes else {
+            throw WireError(.tooLarge, "the body declares \(bodyCount) bytes, over the limit of \(limits.maxBodyBytes)")
+        }
+        guard bodyCount <= max(compressedCount, 1) * limits.maxCompressionRatio else {
+            throw WireError(.ratioExceeded, "the body declares \(bodyCount) bytes from \(compressedCount) compressed, "
+                            + "a ratio over \(limits.maxCompressionRatio)")
+        }
+        guard file.count - dataStart >= compressedCount else {
+            throw WireError(.truncated, "the compressed body should be \(compressedCount) bytes but \(file.count - dataStart) remain")
+        }
+        guard file.count - dataStart == compressedCount else {
+            throw WireError(.malformed, "\(file.count - dataStart - compressedCount) bytes follow the body")
+        }
+        let body: [UInt8]
+        do {
+            body = try Zlib.decompress(Array(file[dataStart...]), limit: bodyCount)
+        } catch where error.code == .tooLarge {
+            throw WireError(.ratioExceeded, "the body inflates past its declared \(bodyCount) bytes")
+        }
+        guard body.count == bodyCount else {
+            throw WireError(.malformed, "the body inflates to \(body.count) bytes, not the declared \(bodyCount)")
+        }
+        guard Array(SHA256.hash(data: body)) == checksum else {
+            throw WireError(.badChecksum, "the body's SHA-256 does not match the file's checksum")
+        }
+        let groups = try decodeBody(body, header: frame.header)
+        return ChangeSet(header: frame.header, groups: groups, majorVersion: frame.major, minorVersion: frame.minor,
+                         fileBytes: file.count, compressedBodyBytes: compressedCount, bodyBytes: bodyCount)
+    }
+
+    private struct Frame {
+        var header: ChangeSetHeader
+        var major: UInt8
+        var minor: UInt8
+        var bodyStart: Int
+    }
+
+    private func readFrame(_ file: [UInt8]) throws(WireError) -> Frame {
+        guard file.count <= limits.maxFileBytes else {
+            throw WireError(.tooLarge, "the file is \(file.count) bytes, over the limit of \(limits.maxFileBytes)")
+        }
+        guard file.count >= 4 else { throw WireError(.truncated, "the file is only \(file.count) bytes") }
+        guard Array(file[0..<4]) == ChangeSetFormat.magic else {
+            throw WireError(.badMagic, "this is not a Fagu change-set file (it does not start with FAGU)")
+        }
+        guard file.count >= ChangeSetFormat.prefixBytes else {
+            throw WireError(.truncated, "the file ends inside its frame (\(file.count) bytes)")
+        }
+        let major = file[4]
+        let minor = file[5]
+        guard major == ChangeSetFormat.majorVersion else {
+            throw WireError(.unsupportedVersion, "format version \(major).\(minor) is not understood by this reader "
+                            + "(it reads \(ChangeSetFormat.majorVersion).x); upgrade Fagu")
+        }
+        let flags = UInt16(Int(bigEndian: file, at: 6, bytes: 2))
+        guard flags & ChangeSetFormat.zlibFlag != 0 else {
+            throw WireError(.malformed, "the body is not marked as zlib-compressed")
+        }
+        let headerCount = Int(bigEndian: file, at: 8, bytes: 4)
+        guard headerCount <= limits.maxHeaderBytes else {
+            throw WireError(.tooLarge, "the header declares \(headerCount) bytes, over the limit of \(limits.maxHeaderBytes)")
+        }
+        let headerEnd = ChangeSetFormat.prefixBytes + headerCount
+        guard file.count >= headerEnd else {
+            throw WireError(.truncated, "the file ends inside its header")
+        }
+        let message: Fagu_V1_Header
+        do {
+            message = try Fagu_V1_Header(serializedBytes: Array(file[ChangeSetFormat.prefixBytes..<headerEnd]))
+        } catch {
+            throw WireError(.malformed, "the header is not a valid message")
+        }
+        return Frame(header: try header(from: message), major: major, minor: minor, bodyStart: headerEnd)
+    }
+
+    private func header(from message: Fagu_V1_Header) throws(WireError) -> ChangeSetHeader {
+        guard let sender = ReplicaID(bytes: message.sender) else {
+            throw WireError(.malformed, "the header's sender is not a 16-byte replica id")
+        }
+        guard message.changeCount <= UInt64(limits.maxChanges) else {
+            throw WireError(.tooManyChanges, "the file declares \(message.changeCount) changes, over the limit of \(limits.maxChanges)")
+        }
+        var vectors = ScopeVectors()
+        for vector in message.vectors {
+            guard vector.origins.count == vector.counters.count else {
+                throw WireError(.malformed, "the vector of \(vector.scope) has \(vector.origins.count) origins but \(vector.counters.count) counters")
+            }
+            var entries = VersionVector()
+            for (origin, counter) in zip(vector.origins, vector.counters) {
+                guard let id = ReplicaID(bytes: origin) else { throw WireError(.malformed, "a vector names an invalid replica id") }
+                entries[id] = counter
+            }
+            vectors[ScopeID(vector.scope)] = entries
+        }
+        return ChangeSetHeader(sender: sender, district: message.district, scopes: message.scopes.map(ScopeID.init),
+                               vectors: vectors, schemaVersion: Int(message.schemaVersion),
+                               createdAt: Timestamp(milliseconds: message.createdAtMs),
+                               groupCount: Int(message.groupCount), changeCount: Int(message.changeCount))
+    }
+
+    private func decodeBody(_ bytes: [UInt8], header: ChangeSetHeader) throws(WireError) -> [ChangeGroup] {
+        let body: Fagu_V1_Body
+        do {
+            body = try Fagu_V1_Body(serializedBytes: bytes)
+        } catch {
+            throw WireError(.malformed, "the body is not a valid message")
+        }
+        var replicas: [ReplicaID] = []
+        for raw in body.replicas {
+            guard let id = ReplicaID(bytes: raw) else { throw WireError(.malformed, "the body lists an invalid replica id") }
+            replicas.append(id)
+        }
+        func lookup<T>(_ list: [T], _ index: UInt32, _ what: String) throws(WireError) -> T {
+            guard Int(index) < list.count else { throw WireError(.malformed, "a change names \(what) \(index), which the file does not list") }
+            return list[Int(index)]
+        }
+        guard body.groups.count == header.groupCount else {
+            throw WireError(.malformed, "the header declares \(header.groupCount) groups but the body holds \(body.groups.count)")
+        }
+        var changes = 0
+        var groups: [ChangeGroup] = []
+        groups.reserveCapacity(body.groups.count)
+        for message in body.groups {
+            changes += message.changes.count
+            guard changes <= limits.maxChanges else {
+                throw WireError(.tooManyChanges, "the body holds more than \(limits.maxChanges) changes")
+            }
+            guard let kind = RecordKind(storageCode: Int(message.kind)) else {
+                throw WireError(.malformed, "a group has record kind \(message.kind), unknown to this version")
+            }
+            let record: RecordID
+            switch message.record {
+            case .recordUuid(let raw)?:
+                guard raw.count == 16 else { throw WireError(.malformed, "a record id is \(raw.count) bytes, not 16") }
+                let b = [UInt8](raw)
+                record = .uuid(UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+                                           b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15])))
+            case .recordCode(let code)?:
+                guard RecordID.isValidCode(code) else { throw WireError(.malformed, "a record code is not a valid bureau code") }
+                record = .code(code)
+            case nil:
+                throw WireError(.malformed, "a group has no record id")
+            }
+            guard !message.changes.isEmpty, message.firstCounter >= 1,
+                  message.firstCounter <= UInt64.max - UInt64(message.changes.count) else {
+                throw WireError(.malformed, "a group has no changes or an impossible counter")
+            }
+            var fields: [FieldChange] = []
+            fields.reserveCapacity(message.changes.count)
+            for change in message.changes {
+                guard change.contextOrigins.count == change.contextCounters.count else {
+                    throw WireError(.malformed, "a change's context has \(change.contextOrigins.count) origins but \(change.contextCounters.count) counters")
+                }
+                let value: FieldValue
+                switch change.value {
+                case .null?: value = .null
+                case .integer(let integer)?: value = .integer(integer)
+                case .real(let real)?: value = .real(real)
+                case .text(let text)?: value = .text(text)
+                case nil: throw WireError(.malformed, "a change has no value")
+                }
+                var context: [Dot] = []
+                for (origin, counter) in zip(change.contextOrigins, change.contextCounters) {
+                    context.append(Dot(origin: try lookup(replicas, origin, "replica"), counter: counter))
+                }
+                fields.append(FieldChange(field: try lookup(body.fields, change.field, "field"), value: value, context: context))
+            }
+            groups.append(ChangeGroup(
+                origin: try lookup(replicas, message.origin, "replica"), scope: ScopeID(try lookup(body.scopes, message.scope, "scope")),
+                kind: kind, record: record, firstCounter: message.firstCounter, time: Timestamp(milliseconds: message.timeMs),
+                author: try lookup(body.authors, message.author, "author"), fields: fields))
+        }
+        guard changes == header.changeCount else {
+            throw WireError(.malformed, "the header declares \(header.changeCount) changes but the body holds \(changes)")
+        }
+        return groups
+    }
+}
+
+extension Int {
+    /// The big-endian unsigned integer of `bytes` bytes at `offset`.
+    init(bigEndian file: [UInt8], at offset: Int, bytes: Int) {
+        var value = 0
+        for index in 0..<bytes { value = value << 8 | Int(file[offset + index]) }
+        self = value
+    }
+}
+
+extension ReplicaID {
+    /// The replica id of 16 raw bytes, or nil for any other length.
+    init?(bytes data: Data) {
+        guard data.count == 16 else { return nil }
+        let b = [UInt8](data)
+        self.init(UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+                              b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15])))
+    }
+}

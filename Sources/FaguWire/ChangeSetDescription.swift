@@ -1,0 +1,98 @@
+import FaguModel
+import Foundation
+
+/// A change set as plain JSON-ready values: what `fagu-doctor bundle --json` prints and
+/// what the protocol's test vectors record as a file's decoded content.
+public struct ChangeSetDescription: Codable, Hashable, Sendable {
+    /// The header, with vectors as `{scope: {replica: counter}}`.
+    public struct Header: Codable, Hashable, Sendable {
+        public var sender: String
+        public var district: String
+        public var scopes: [String]
+        public var vectors: [String: [String: UInt64]]
+        public var schemaVersion: Int
+        public var createdAtMs: Int64
+        public var groupCount: Int
+        public var changeCount: Int
+    }
+
+    /// A value with its type spelled out: exactly one member is present.
+    public struct Value: Codable, Hashable, Sendable {
+        public var null: Bool?
+        public var integer: Int64?
+        public var real: Double?
+        public var text: String?
+
+        /// The JSON form of a field value.
+        public init(_ value: FieldValue) {
+            switch value {
+            case .null: null = true
+            case .integer(let integer): self.integer = integer
+            case .real(let real): self.real = real
+            case .text(let text): self.text = text
+            }
+        }
+    }
+
+    /// One field change.
+    public struct Change: Codable, Hashable, Sendable {
+        public var dot: String
+        public var scope: String
+        public var kind: String
+        public var record: String
+        public var field: String
+        public var value: Value
+        public var context: [String]
+        public var timeMs: Int64
+        public var author: String
+    }
+
+    /// `major.minor`.
+    public var format: String
+    public var header: Header
+    public var fileBytes: Int
+    public var compressedBodyBytes: Int
+    public var bodyBytes: Int
+    public var changes: [Change]
+
+    /// The description of a decoded change set.
+    public init(_ set: ChangeSet) {
+        format = "\(set.majorVersion).\(set.minorVersion)"
+        let header = set.header
+        self.header = Header(
+            sender: header.sender.description, district: header.district, scopes: header.scopes.map(\.name),
+            vectors: Dictionary(uniqueKeysWithValues: header.vectors.scopes.map { scope in
+                (scope.name, Dictionary(uniqueKeysWithValues: header.vectors[scope].sortedEntries.map { ($0.origin.description, $0.counter) }))
+            }),
+            schemaVersion: header.schemaVersion, createdAtMs: header.createdAt.milliseconds,
+            groupCount: header.groupCount, changeCount: header.changeCount)
+        fileBytes = set.fileBytes
+        compressedBodyBytes = set.compressedBodyBytes
+        bodyBytes = set.bodyBytes
+        changes = set.groups.flatMap(\.changes).map { change in
+            Change(dot: change.dot.description, scope: change.scope.name, kind: change.kind.rawValue,
+                   record: change.record.description, field: change.field, value: Value(change.value),
+                   context: change.context.map(\.description), timeMs: change.time.milliseconds, author: change.author)
+        }
+    }
+
+    /// Pretty JSON with sorted keys and snake_case names: stable, diffable output.
+    public func json() throws -> Data {
+        try ChangeSetDescription.encoder.encode(self)
+    }
+
+    /// The encoder used for every description: sorted keys, snake_case, pretty.
+    public static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
+    }
+
+    /// The decoder matching ``encoder``.
+    public static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }
+}

@@ -1,0 +1,15 @@
+/// Constants of the change-set frame (SPEC.md).
+public enum ChangeSetFormat {
+    /// `FAGU`.
+    public static let magic: [UInt8] = Array("FAGU".utf8)
+    /// The major version this code writes and reads; a different major is refused.
+    public static let majorVersion: UInt8 = 1
+    /// The minor version this code writes; a newer minor is read, its unknown parts skipped.
+    public static let minorVersion: UInt8 = 0
+    /// Flag bit 0: the body is zlib-compressed (always set in 1.0).
+    public static let zlibFlag: UInt16 = 1
+    /// Bytes before the header: magic, versions, flags, header length.
+    public static let prefixBytes = 12
+    /// Bytes between header and body: two lengths and the SHA-256.
+    public static let bodyPrefixBytes = 40
+}

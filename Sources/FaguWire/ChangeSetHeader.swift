@@ -1,0 +1,34 @@
+import FaguModel
+
+/// What a change-set file says about itself before its body is read.
+public struct ChangeSetHeader: Hashable, Sendable {
+    /// The replica that wrote the file.
+    public var sender: ReplicaID
+    /// The sender's district.
+    public var district: String
+    /// The scopes the file carries changes of.
+    public var scopes: [ScopeID]
+    /// The sender's version vectors when it wrote the file.
+    public var vectors: ScopeVectors
+    /// The sender's replica schema version.
+    public var schemaVersion: Int
+    /// When the file was written.
+    public var createdAt: Timestamp
+    /// How many groups the body holds.
+    public var groupCount: Int
+    /// How many field changes the body holds.
+    public var changeCount: Int
+
+    /// A header from its parts.
+    public init(sender: ReplicaID, district: String, scopes: [ScopeID], vectors: ScopeVectors, schemaVersion: Int,
+                createdAt: Timestamp, groupCount: Int = 0, changeCount: Int = 0) {
+        self.sender = sender
+        self.district = district
+        self.scopes = scopes
+        self.vectors = vectors
+        self.schemaVersion = schemaVersion
+        self.createdAt = createdAt
+        self.groupCount = groupCount
+        self.changeCount = changeCount
+    }
+}

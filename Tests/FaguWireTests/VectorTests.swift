@@ -1,0 +1,55 @@
+import FaguModel
+import FaguStore
+import FaguTesting
+@testable import FaguWire
+import Foundation
+import Testing
+
+/// `protocol/vectors/`, found from this file's path.
+private let vectorDirectory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("protocol/vectors")
+
+private let vectorNames: [String] = (try? FileManager.default.contentsOfDirectory(atPath: vectorDirectory.path))?
+    .filter { $0.hasSuffix(".fagu") }.map { String($0.dropLast(5)) }.sorted() ?? []
+
+@Suite("Protocol test vectors")
+struct VectorTests {
+    @Test("the vectors on disk are the ones the code builds (regenerate with tools/generate-vectors)")
+    func vectorsAreCurrent() throws {
+        if let target = ProcessInfo.processInfo.environment["FAGU_WRITE_VECTORS"] {
+            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+            for vector in try WireVectors.all() {
+                try Data(vector.file).write(to: URL(fileURLWithPath: target).appendingPathComponent(vector.name + ".fagu"))
+                try ChangeSetDescription.encoder.encode(vector.expectation)
+                    .write(to: URL(fileURLWithPath: target).appendingPathComponent(vector.name + ".json"))
+            }
+        }
+        let built = try WireVectors.all()
+        #expect(Set(built.map(\.name)) == Set(vectorNames))
+        for vector in built {
+            let onDisk = try Data(contentsOf: vectorDirectory.appendingPathComponent(vector.name + ".fagu"))
+            #expect([UInt8](onDisk) == vector.file, "\(vector.name).fagu differs from what the code builds")
+        }
+    }
+
+    @Test("every vector decodes to its recorded content, or is refused with its recorded error", arguments: vectorNames)
+    func vector(name: String) throws {
+        let file = [UInt8](try Data(contentsOf: vectorDirectory.appendingPathComponent(name + ".fagu")))
+        let expectation = try ChangeSetDescription.decoder.decode(
+            WireVectors.Expectation.self, from: Data(contentsOf: vectorDirectory.appendingPathComponent(name + ".json")))
+        if let code = expectation.error {
+            let error = #expect(throws: WireError.self) { try ChangeSetDecoder().decode(file) }
+            #expect(error?.code.rawValue == code)
+            return
+        }
+        let decoded = try ChangeSetDecoder().decode(file)
+        #expect(ChangeSetDescription(decoded) == expectation.decoded)
+        let directory = try TemporaryDirectory()
+        let replica = try TestReplicas.make("receiver", number: 42, in: directory)
+        let report = try replica.apply(decoded.groups)
+        #expect(report.heldBackGroups == expectation.heldBackOnEmptyReplica)
+        #expect(report.missing.map(\.description) == expectation.missingOnEmptyReplica)
+        #expect(report.appliedGroups + report.heldBackGroups == decoded.groups.count)
+    }
+}

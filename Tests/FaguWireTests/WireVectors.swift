@@ -1,0 +1,174 @@
+import Crypto
+import FaguModel
+import FaguTesting
+@testable import FaguWire
+import Foundation
+
+/// The protocol's test vectors, built deterministically: fixed ids, times and contents, so
+/// regenerating them (`tools/generate-vectors`) gives the same bytes.
+enum WireVectors {
+    static let hub = ReplicaID("0190c5a2-0000-7000-8000-0000000000ff")!
+    static let adviser = ReplicaID("0190c5a2-0000-7000-8000-000000000017")!
+    static let office = ReplicaID("0190c5a2-0000-7000-8000-0000000000c1")!
+    static let c01 = ScopeID.community("c01")
+    static let caseID = RecordID("0190c5a2-1111-7000-8000-000000000001")!
+    static let visitID = RecordID("0190c5a2-2222-7000-8000-000000000002")!
+    static let time: Int64 = 1_795_000_000_000
+
+    /// What a vector file must produce.
+    struct Expectation: Codable {
+        /// The error code a reader must refuse the file with.
+        var error: String?
+        /// The decoded content of a valid file.
+        var decoded: ChangeSetDescription?
+        /// For a valid file applied to an empty replica: groups held back, and the first missing dots.
+        var heldBackOnEmptyReplica: Int?
+        var missingOnEmptyReplica: [String]?
+    }
+
+    static func header(sender: ReplicaID = adviser, vectors: ScopeVectors) -> ChangeSetHeader {
+        ChangeSetHeader(sender: sender, district: "浦东新区", scopes: [c01], vectors: vectors, schemaVersion: 1,
+                        createdAt: Timestamp(milliseconds: time + 60_000))
+    }
+
+    /// Groups of a small, realistic exchange: a visit and a case by the adviser, a status
+    /// change by the community office that saw it, and a concurrent one by the adviser.
+    static var smallGroups: [ChangeGroup] {
+        let visit = ChangeGroup(origin: adviser, scope: c01, kind: .visit, record: visitID, firstCounter: 1,
+                                time: Timestamp(milliseconds: time), author: "a017", fields: [
+            FieldChange(field: "community_id", value: .text("c01")),
+            FieldChange(field: "adviser_id", value: .text("a017")),
+            FieldChange(field: "date", value: .text("2026-11-26")),
+            FieldChange(field: "hours", value: .real(6.5)),
+            FieldChange(field: "note", value: .text("走访村委会，解答土地承包经营权流转咨询三起，协助审查村规民约修订稿。")),
+        ])
+        let opened = ChangeGroup(origin: adviser, scope: c01, kind: .legalCase, record: caseID, firstCounter: 6,
+                                 time: Timestamp(milliseconds: time + 1_000), author: "a017", fields: [
+            FieldChange(field: "community_id", value: .text("c01")),
+            FieldChange(field: "adviser_id", value: .text("a017")),
+            FieldChange(field: "date", value: .text("2026-11-26")),
+            FieldChange(field: "title", value: .text("宅基地相邻权纠纷")),
+            FieldChange(field: "status", value: .text("open")),
+        ])
+        let status = Dot(origin: adviser, counter: 10)
+        let byOffice = ChangeGroup(origin: office, scope: c01, kind: .legalCase, record: caseID, firstCounter: 1,
+                                   time: Timestamp(milliseconds: time + 2_000), author: "office:c01", fields: [
+            FieldChange(field: "status", value: .text("mediated"), context: [status]),
+        ])
+        let byAdviser = ChangeGroup(origin: adviser, scope: c01, kind: .legalCase, record: caseID, firstCounter: 11,
+                                    time: Timestamp(milliseconds: time + 3_000), author: "a017", fields: [
+            FieldChange(field: "status", value: .text("referred"), context: [status]),
+        ])
+        return [visit, opened, byOffice, byAdviser]
+    }
+
+    static func small() throws -> [UInt8] {
+        try ChangeSetEncoder.encode(header: header(sender: hub, vectors: ScopeVectors([c01: VersionVector([adviser: 11, office: 1])])),
+                                    groups: smallGroups)
+    }
+
+    /// A file whose only group depends on a change that is in neither the file nor an empty replica.
+    static func missingDependency() throws -> [UInt8] {
+        let group = ChangeGroup(origin: office, scope: c01, kind: .legalCase, record: caseID, firstCounter: 1,
+                                time: Timestamp(milliseconds: time), author: "office:c01", fields: [
+            FieldChange(field: "status", value: .text("closed"), context: [Dot(origin: adviser, counter: 10)]),
+        ])
+        return try ChangeSetEncoder.encode(header: header(sender: office, vectors: ScopeVectors([c01: VersionVector([office: 1])])),
+                                           groups: [group])
+    }
+
+    static func empty() throws -> [UInt8] {
+        try ChangeSetEncoder.encode(header: header(vectors: ScopeVectors([c01: VersionVector([adviser: 11])])), groups: [])
+    }
+
+    /// A frame around arbitrary header and body bytes, with honest lengths and checksum
+    /// unless told otherwise.
+    static func frame(header: [UInt8], body: [UInt8], compressed: [UInt8]? = nil, declaredBody: Int? = nil,
+                      major: UInt8 = 1) throws -> [UInt8] {
+        let compressed = try compressed ?? Zlib.compress(body)
+        var file = ChangeSetFormat.magic + [major, 0, 0, 1]
+        file += bigEndian(UInt32(header.count))
+        file += header
+        file += bigEndian(UInt32(compressed.count))
+        file += bigEndian(UInt32(declaredBody ?? body.count))
+        file += SHA256.hash(data: body)
+        file += compressed
+        return file
+    }
+
+    static func bigEndian(_ value: UInt32) -> [UInt8] {
+        [UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)]
+    }
+
+    static func headerBytes(changeCount: UInt64 = 0, groupCount: UInt32 = 0) throws -> [UInt8] {
+        var header = Fagu_V1_Header()
+        header.sender = Data(adviser.bytes)
+        header.district = "浦东新区"
+        header.scopes = ["c01"]
+        header.schemaVersion = 1
+        header.createdAtMs = time
+        header.changeCount = changeCount
+        header.groupCount = groupCount
+        return try header.serializedBytes()
+    }
+
+    /// A body of zeros inflating to `inflatedBytes`, declared as `declaredBytes`.
+    static func lyingBomb(inflatedBytes: Int, declaredBytes: Int) throws -> [UInt8] {
+        let zeros = [UInt8](repeating: 0, count: inflatedBytes)
+        return try frame(header: headerBytes(), body: zeros, compressed: Zlib.compress(zeros, level: 9), declaredBody: declaredBytes)
+    }
+
+    /// Every vector: file name stem, bytes, and what it must produce.
+    static func all() throws -> [(name: String, file: [UInt8], expectation: Expectation)] {
+        let small = try small()
+        var vectors: [(String, [UInt8], Expectation)] = []
+        func valid(_ name: String, _ file: [UInt8], heldBack: Int = 0, missing: [String] = []) throws {
+            let decoded = ChangeSetDescription(try ChangeSetDecoder().decode(file))
+            vectors.append((name, file, Expectation(decoded: decoded, heldBackOnEmptyReplica: heldBack,
+                                                     missingOnEmptyReplica: missing)))
+        }
+        func invalid(_ name: String, _ file: [UInt8], _ code: WireError.Code) {
+            vectors.append((name, file, Expectation(error: code.rawValue)))
+        }
+        try valid("valid-small", small, heldBack: 0)
+        try valid("valid-empty", try empty())
+        try valid("valid-missing-dependency", try missingDependency(), heldBack: 1, missing: ["\(adviser):10"])
+        invalid("invalid-truncated", Array(small[0..<(small.count / 2)]), .truncated)
+        var magic = small
+        magic[3] = UInt8(ascii: "X")
+        invalid("invalid-bad-magic", magic, .badMagic)
+        var checksum = small
+        let headerCount = Int(bigEndian: small, at: 8, bytes: 4)
+        checksum[12 + headerCount + 8] ^= 0x01
+        invalid("invalid-bad-checksum", checksum, .badChecksum)
+        var major = small
+        major[4] = 2
+        invalid("invalid-unknown-major", major, .unsupportedVersion)
+        var oversized = Array(small[0..<12])
+        oversized.replaceSubrange(8..<12, with: bigEndian(2 << 20))
+        invalid("invalid-oversized-header", oversized + [UInt8](repeating: 0, count: 64), .tooLarge)
+        let zeros = [UInt8](repeating: 0, count: 1 << 20)
+        invalid("invalid-bomb-declared", try frame(header: headerBytes(), body: [], compressed: Zlib.compress(zeros, level: 9),
+                                                   declaredBody: 200 << 20), .ratioExceeded)
+        invalid("invalid-bomb-lying", try lyingBomb(inflatedBytes: 1 << 20, declaredBytes: 1_000), .ratioExceeded)
+        invalid("invalid-too-many-changes", try frame(header: headerBytes(changeCount: 3_000_000), body: []), .tooManyChanges)
+        var body = Fagu_V1_Body()
+        body.replicas = [Data(adviser.bytes)]
+        body.scopes = ["c01"]
+        body.fields = ["status"]
+        body.authors = ["a017"]
+        var group = Fagu_V1_Group()
+        group.kind = UInt32(RecordKind.legalCase.storageCode)
+        group.recordCode = "k1"
+        group.firstCounter = 1
+        var change = Fagu_V1_Change()
+        change.field = 99
+        change.text = "closed"
+        group.changes = [change]
+        body.groups = [group]
+        invalid("invalid-bad-index", try frame(header: headerBytes(changeCount: 1, groupCount: 1), body: body.serializedBytes()),
+                .malformed)
+        invalid("invalid-trailing-bytes", small + [0, 0, 0, 0], .malformed)
+        return vectors
+    }
+}
