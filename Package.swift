@@ -11,13 +11,16 @@ let package = Package(
         .library(name: "FaguMerge", targets: ["FaguMerge"]),
         .library(name: "FaguStore", targets: ["FaguStore"]),
         .library(name: "FaguWire", targets: ["FaguWire"]),
+        .executable(name: "fagu-doctor", targets: ["fagu-doctor"]),
         .executable(name: "fagu-bench", targets: ["FaguBenchmarks"]),
         .executable(name: "fagu-demo", targets: ["FaguDemo"]),
+        .executable(name: "fagu-fuzz-replay", targets: ["FaguFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
         // Ids, clocks, values, changes and the record kinds: no I/O, no dependencies.
@@ -47,6 +50,20 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
+        // What every command-line tool shares: languages, display-width tables, failures.
+        .target(
+            name: "FaguCLI",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+        // fagu-doctor's commands, as a library so tests can run them.
+        .target(
+            name: "FaguDoctor",
+            dependencies: [
+                "FaguCLI", "FaguModel", "FaguWire", "FaguStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(name: "fagu-doctor", dependencies: ["FaguCLI", "FaguDoctor"], swiftSettings: strict),
         // Seeded generators, fixed clocks and workloads for tests and tools.
         .target(name: "FaguTesting", dependencies: ["FaguModel", "FaguMerge", "FaguStore"], swiftSettings: strict),
         .executableTarget(
@@ -58,6 +75,15 @@ let package = Package(
             name: "FaguDemo",
             dependencies: ["FaguModel", "FaguStore"],
             path: "tools/Demo",
+            swiftSettings: strict),
+        .executableTarget(
+            name: "FaguFuzz",
+            dependencies: ["FaguWire"],
+            path: "tools/Fuzz",
+            swiftSettings: strict),
+        .testTarget(
+            name: "FaguCLITests",
+            dependencies: ["FaguCLI", "FaguDoctor", "FaguWire", "FaguTesting"],
             swiftSettings: strict),
         .testTarget(name: "FaguModelTests", dependencies: ["FaguModel"], swiftSettings: strict),
         .testTarget(

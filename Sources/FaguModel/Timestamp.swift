@@ -21,7 +21,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// ISO 8601 in UTC with milliseconds.
     public var description: String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true)) + "Z"
     }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {

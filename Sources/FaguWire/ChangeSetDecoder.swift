@@ -20,6 +20,12 @@ public struct ChangeSetDecoder: Sendable {
 
     /// The whole file.
     public func decode(_ file: [UInt8]) throws(WireError) -> ChangeSet {
+        var checksumVerified = false
+        return try decode(file, checksumVerified: &checksumVerified)
+    }
+
+    /// The whole file, saying whether the checksum was verified before any failure.
+    func decode(_ file: [UInt8], checksumVerified: inout Bool) throws(WireError) -> ChangeSet {
         let frame = try readFrame(file)
         let bodyStart = frame.bodyStart
         guard file.count - bodyStart >= ChangeSetFormat.bodyPrefixBytes else {
@@ -54,6 +60,7 @@ public struct ChangeSetDecoder: Sendable {
         guard Array(SHA256.hash(data: body)) == checksum else {
             throw WireError(.badChecksum, "the body's SHA-256 does not match the file's checksum")
         }
+        checksumVerified = true
         let groups = try decodeBody(body, header: frame.header)
         return ChangeSet(header: frame.header, groups: groups, majorVersion: frame.major, minorVersion: frame.minor,
                          fileBytes: file.count, compressedBodyBytes: compressedCount, bodyBytes: bodyCount)

@@ -14,6 +14,20 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
         public var createdAtMs: Int64
         public var groupCount: Int
         public var changeCount: Int
+
+        /// The JSON form of a header.
+        public init(_ header: ChangeSetHeader) {
+            sender = header.sender.description
+            district = header.district
+            scopes = header.scopes.map(\.name)
+            vectors = Dictionary(uniqueKeysWithValues: header.vectors.scopes.map { scope in
+                (scope.name, Dictionary(uniqueKeysWithValues: header.vectors[scope].sortedEntries.map { ($0.origin.description, $0.counter) }))
+            })
+            schemaVersion = header.schemaVersion
+            createdAtMs = header.createdAt.milliseconds
+            groupCount = header.groupCount
+            changeCount = header.changeCount
+        }
     }
 
     /// A value with its type spelled out: exactly one member is present.
@@ -58,14 +72,7 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
     /// The description of a decoded change set.
     public init(_ set: ChangeSet) {
         format = "\(set.majorVersion).\(set.minorVersion)"
-        let header = set.header
-        self.header = Header(
-            sender: header.sender.description, district: header.district, scopes: header.scopes.map(\.name),
-            vectors: Dictionary(uniqueKeysWithValues: header.vectors.scopes.map { scope in
-                (scope.name, Dictionary(uniqueKeysWithValues: header.vectors[scope].sortedEntries.map { ($0.origin.description, $0.counter) }))
-            }),
-            schemaVersion: header.schemaVersion, createdAtMs: header.createdAt.milliseconds,
-            groupCount: header.groupCount, changeCount: header.changeCount)
+        header = Header(set.header)
         fileBytes = set.fileBytes
         compressedBodyBytes = set.compressedBodyBytes
         bodyBytes = set.bodyBytes

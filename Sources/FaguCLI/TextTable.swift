@@ -1,0 +1,46 @@
+import Foundation
+
+/// A plain-text table whose columns line up by display width, Chinese included.
+///
+/// ```swift
+/// var table = TextTable(headers: ["字段", "值"])
+/// table.append(["status", "已调解"])
+/// print(table.render())
+/// // 字段    值
+/// // ------  ------
+/// // status  已调解
+/// ```
+public struct TextTable: Sendable {
+    /// The column titles.
+    public var headers: [String]
+    /// The rows, each as many cells as there are headers.
+    public private(set) var rows: [[String]] = []
+    /// Columns (by index) whose cells align right, e.g. numbers.
+    public var rightAligned: Set<Int> = []
+    /// The widest a cell may be before it is cut with `…`.
+    public var maxCellWidth = 60
+
+    /// A table with `headers`.
+    public init(headers: [String]) { self.headers = headers }
+
+    /// Adds a row; missing cells are empty, extra cells dropped.
+    public mutating func append(_ row: [String]) {
+        rows.append((0..<headers.count).map { $0 < row.count ? row[$0] : "" })
+    }
+
+    /// The table as lines: headers, a rule, then the rows, two spaces between columns.
+    public func render() -> String {
+        let cells = rows.map { $0.map { DisplayWidth.truncate($0.replacingOccurrences(of: "\n", with: " "), to: maxCellWidth) } }
+        let widths = headers.indices.map { column in
+            ([headers[column]] + cells.map { $0[column] }).map(DisplayWidth.of).max() ?? 0
+        }
+        func line(_ row: [String]) -> String {
+            row.enumerated().map { column, cell in
+                DisplayWidth.pad(cell, to: widths[column], alignRight: rightAligned.contains(column))
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        var lines = [line(headers), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        lines += cells.map(line)
+        return lines.joined(separator: "\n")
+    }
+}

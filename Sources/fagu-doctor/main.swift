@@ -1,0 +1,4 @@
+import FaguCLI
+import FaguDoctor
+
+CommandRunner.run(DoctorCommand.self, name: "fagu-doctor")
