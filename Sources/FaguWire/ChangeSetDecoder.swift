@@ -57,8 +57,11 @@ public struct ChangeSetDecoder: Sendable {
         guard body.count == bodyCount else {
             throw WireError(.malformed, "the body inflates to \(body.count) bytes, not the declared \(bodyCount)")
         }
-        guard Array(SHA256.hash(data: body)) == checksum else {
-            throw WireError(.badChecksum, "the body's SHA-256 does not match the file's checksum")
+        var hash = SHA256()
+        hash.update(data: file[ChangeSetFormat.prefixBytes..<bodyStart])
+        hash.update(data: body)
+        guard Array(hash.finalize()) == checksum else {
+            throw WireError(.badChecksum, "the SHA-256 of header and body does not match the file's checksum")
         }
         checksumVerified = true
         let groups = try decodeBody(body, header: frame.header)
@@ -155,6 +158,21 @@ public struct ChangeSetDecoder: Sendable {
         guard body.groups.count == header.groupCount else {
             throw WireError(.malformed, "the header declares \(header.groupCount) groups but the body holds \(body.groups.count)")
         }
+        var recordUUIDs: [RecordID] = []
+        recordUUIDs.reserveCapacity(body.recordUuids.count)
+        for raw in body.recordUuids {
+            guard raw.count == 16 else { throw WireError(.malformed, "a record id is \(raw.count) bytes, not 16") }
+            let b = [UInt8](raw)
+            recordUUIDs.append(.uuid(UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+                                                 b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))))
+        }
+        var recordCodes: [RecordID] = []
+        for code in body.recordCodes {
+            guard RecordID.isValidCode(code) else { throw WireError(.malformed, "a record code is not a valid bureau code") }
+            recordCodes.append(.code(code))
+        }
+        var lastCounters: [[UInt32]: UInt64] = [:]
+        var time = header.createdAt.milliseconds
         var changes = 0
         var groups: [ChangeGroup] = []
         groups.reserveCapacity(body.groups.count)
@@ -167,22 +185,26 @@ public struct ChangeSetDecoder: Sendable {
                 throw WireError(.malformed, "a group has record kind \(message.kind), unknown to this version")
             }
             let record: RecordID
-            switch message.record {
-            case .recordUuid(let raw)?:
-                guard raw.count == 16 else { throw WireError(.malformed, "a record id is \(raw.count) bytes, not 16") }
-                let b = [UInt8](raw)
-                record = .uuid(UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-                                           b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15])))
-            case .recordCode(let code)?:
-                guard RecordID.isValidCode(code) else { throw WireError(.malformed, "a record code is not a valid bureau code") }
-                record = .code(code)
-            case nil:
-                throw WireError(.malformed, "a group has no record id")
+            if Int(message.record) < recordUUIDs.count {
+                record = recordUUIDs[Int(message.record)]
+            } else {
+                record = try lookup(recordCodes, message.record - UInt32(recordUUIDs.count), "record")
             }
-            guard !message.changes.isEmpty, message.firstCounter >= 1,
-                  message.firstCounter <= UInt64.max - UInt64(message.changes.count) else {
+            let stream = [message.origin, message.scope]
+            let firstCounter: UInt64
+            if message.firstCounter == 0 {
+                guard let last = lastCounters[stream] else {
+                    throw WireError(.malformed, "a group continues a sequence that no earlier group in the file started")
+                }
+                firstCounter = last + 1
+            } else {
+                firstCounter = message.firstCounter
+            }
+            guard !message.changes.isEmpty, firstCounter <= UInt64.max - UInt64(message.changes.count) else {
                 throw WireError(.malformed, "a group has no changes or an impossible counter")
             }
+            lastCounters[stream] = firstCounter + UInt64(message.changes.count) - 1
+            time = time &+ message.timeDeltaMs
             var fields: [FieldChange] = []
             fields.reserveCapacity(message.changes.count)
             for change in message.changes {
@@ -205,7 +227,7 @@ public struct ChangeSetDecoder: Sendable {
             }
             groups.append(ChangeGroup(
                 origin: try lookup(replicas, message.origin, "replica"), scope: ScopeID(try lookup(body.scopes, message.scope, "scope")),
-                kind: kind, record: record, firstCounter: message.firstCounter, time: Timestamp(milliseconds: message.timeMs),
+                kind: kind, record: record, firstCounter: firstCounter, time: Timestamp(milliseconds: time),
                 author: try lookup(body.authors, message.author, "author"), fields: fields))
         }
         guard changes == header.changeCount else {

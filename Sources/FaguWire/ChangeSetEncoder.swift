@@ -11,17 +11,34 @@ public enum ChangeSetEncoder {
     public static func encode(header: ChangeSetHeader, groups: [ChangeGroup], level: Int32 = 6) throws -> [UInt8] {
         var tables = Tables()
         var body = Fagu_V1_Body()
+        // Records are numbered after all groups are seen: UUIDs first, then codes.
+        var uuids: [RecordID: UInt32] = [:]
+        var codes: [RecordID: UInt32] = [:]
+        for group in groups {
+            switch group.record {
+            case .uuid(let uuid) where uuids[group.record] == nil:
+                uuids[group.record] = UInt32(body.recordUuids.count)
+                body.recordUuids.append(withUnsafeBytes(of: uuid.uuid) { Data($0) })
+            case .code(let code) where codes[group.record] == nil:
+                codes[group.record] = UInt32(body.recordCodes.count)
+                body.recordCodes.append(code)
+            default:
+                break
+            }
+        }
+        var previousTime = header.createdAt.milliseconds
+        var lastCounters: [Tables.Stream: UInt64] = [:]
         body.groups = groups.map { group in
             var message = Fagu_V1_Group()
             message.origin = tables.replica(group.origin)
             message.scope = tables.scope(group.scope)
             message.kind = UInt32(group.kind.storageCode)
-            switch group.record {
-            case .uuid(let uuid): message.recordUuid = withUnsafeBytes(of: uuid.uuid) { Data($0) }
-            case .code(let code): message.recordCode = code
-            }
-            message.firstCounter = group.firstCounter
-            message.timeMs = group.time.milliseconds
+            message.record = uuids[group.record] ?? UInt32(body.recordUuids.count) + codes[group.record]!
+            let stream = Tables.Stream(origin: message.origin, scope: message.scope)
+            message.firstCounter = lastCounters[stream].map { $0 + 1 } == group.firstCounter ? 0 : group.firstCounter
+            lastCounters[stream] = group.lastCounter
+            message.timeDeltaMs = group.time.milliseconds &- previousTime
+            previousTime = group.time.milliseconds
             message.author = tables.author(group.author)
             message.changes = group.fields.map { field in
                 var change = Fagu_V1_Change()
@@ -73,7 +90,10 @@ public enum ChangeSetEncoder {
         file += headerBytes
         appendBigEndian(UInt32(compressed.count), bytes: 4, to: &file)
         appendBigEndian(UInt32(bodyBytes.count), bytes: 4, to: &file)
-        file += SHA256.hash(data: bodyBytes)
+        var hash = SHA256()
+        hash.update(data: headerBytes)
+        hash.update(data: bodyBytes)
+        file += hash.finalize()
         file += compressed
         return file
     }
@@ -84,6 +104,12 @@ public enum ChangeSetEncoder {
 
     /// The once-per-file tables of replica ids, scopes, field names and authors.
     private struct Tables {
+        /// One origin's changes of one scope: where implicit first counters continue.
+        struct Stream: Hashable {
+            var origin: UInt32
+            var scope: UInt32
+        }
+
         var replicas: [ReplicaID] = []
         var scopes: [String] = []
         var fields: [String] = []

@@ -60,7 +60,7 @@ struct HostileInputTests {
         }
     }
 
-    @Test("flipping any single bit of a valid file never crashes and never decodes different changes silently")
+    @Test("flipping any single bit of a valid file never decodes different content")
     func bitFlips() throws {
         let file = try WireVectors.small()
         let original = try ChangeSetDecoder().decode(file)
@@ -68,9 +68,10 @@ struct HostileInputTests {
             for bit in 0..<8 {
                 var damaged = file
                 damaged[index] ^= 1 << bit
+                // Refused, or — for the minor version, reserved flag bits and deflate's padding
+                // bits, which SPEC.md and RFC 1951 leave unread — exactly the same content.
                 if let decoded = try? ChangeSetDecoder().decode(damaged) {
-                    // Only header bytes outside the checksum may change without an error.
-                    #expect(decoded.groups == original.groups, "flip at \(index).\(bit) changed the changes")
+                    #expect(decoded == original, "flip at \(index).\(bit) decoded different content")
                 }
             }
         }

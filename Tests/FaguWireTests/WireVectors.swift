@@ -91,7 +91,10 @@ enum WireVectors {
         file += header
         file += bigEndian(UInt32(compressed.count))
         file += bigEndian(UInt32(declaredBody ?? body.count))
-        file += SHA256.hash(data: body)
+        var hash = SHA256()
+        hash.update(data: header)
+        hash.update(data: body)
+        file += hash.finalize()
         file += compressed
         return file
     }
@@ -157,9 +160,10 @@ enum WireVectors {
         body.scopes = ["c01"]
         body.fields = ["status"]
         body.authors = ["a017"]
+        body.recordCodes = ["k1"]
         var group = Fagu_V1_Group()
         group.kind = UInt32(RecordKind.legalCase.storageCode)
-        group.recordCode = "k1"
+        group.record = 0
         group.firstCounter = 1
         var change = Fagu_V1_Change()
         change.field = 99

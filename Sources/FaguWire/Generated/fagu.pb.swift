@@ -104,6 +104,12 @@ nonisolated struct Fagu_V1_Body: Sendable {
   /// in causal order
   var groups: [Fagu_V1_Group] = []
 
+  /// record ids that are UUIDs (16 bytes each)
+  var recordUuids: [Data] = []
+
+  /// record ids that are bureau codes
+  var recordCodes: [String] = []
+
   var unknownFields = SwiftProtobuf.UnknownStorage()
 
   init() {}
@@ -124,47 +130,22 @@ nonisolated struct Fagu_V1_Group: Sendable {
   /// record kind storage number (CHANGES.md)
   var kind: UInt32 = 0
 
-  var record: Fagu_V1_Group.OneOf_Record? = nil
+  /// index into record_uuids, then record_codes (i - len(record_uuids))
+  var record: UInt32 = 0
 
-  /// 16 bytes
-  var recordUuid: Data {
-    get {
-      if case .recordUuid(let v)? = record {return v}
-      return Data()
-    }
-    set {record = .recordUuid(newValue)}
-  }
-
-  /// a bureau code
-  var recordCode: String {
-    get {
-      if case .recordCode(let v)? = record {return v}
-      return String()
-    }
-    set {record = .recordCode(newValue)}
-  }
-
-  /// the first change's counter
+  /// the first change's counter; 0: one more than the last counter
   var firstCounter: UInt64 = 0
 
-  /// when written
-  var timeMs: Int64 = 0
+  /// of the previous group in this file with the same origin and scope
+  var timeDeltaMs: Int64 = 0
 
-  /// index into Body.authors
+  /// Header.created_at_ms)
   var author: UInt32 = 0
 
   /// dots first_counter, first_counter+1, …
   var changes: [Fagu_V1_Change] = []
 
   var unknownFields = SwiftProtobuf.UnknownStorage()
-
-  nonisolated enum OneOf_Record: Equatable, Sendable {
-    /// 16 bytes
-    case recordUuid(Data)
-    /// a bureau code
-    case recordCode(String)
-
-  }
 
   init() {}
 }
@@ -344,7 +325,7 @@ nonisolated extension Fagu_V1_ScopeVector: SwiftProtobuf.Message, SwiftProtobuf.
 
 nonisolated extension Fagu_V1_Body: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   static let protoMessageName: String = _protobuf_package + ".Body"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}replicas\0\u{1}scopes\0\u{1}fields\0\u{1}authors\0\u{1}groups\0")
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}replicas\0\u{1}scopes\0\u{1}fields\0\u{1}authors\0\u{1}groups\0\u{3}record_uuids\0\u{3}record_codes\0")
 
   mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -357,6 +338,8 @@ nonisolated extension Fagu_V1_Body: SwiftProtobuf.Message, SwiftProtobuf._Messag
       case 3: try { try decoder.decodeRepeatedStringField(value: &self.fields) }()
       case 4: try { try decoder.decodeRepeatedStringField(value: &self.authors) }()
       case 5: try { try decoder.decodeRepeatedMessageField(value: &self.groups) }()
+      case 6: try { try decoder.decodeRepeatedBytesField(value: &self.recordUuids) }()
+      case 7: try { try decoder.decodeRepeatedStringField(value: &self.recordCodes) }()
       default: break
       }
     }
@@ -378,6 +361,12 @@ nonisolated extension Fagu_V1_Body: SwiftProtobuf.Message, SwiftProtobuf._Messag
     if !self.groups.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.groups, fieldNumber: 5)
     }
+    if !self.recordUuids.isEmpty {
+      try visitor.visitRepeatedBytesField(value: self.recordUuids, fieldNumber: 6)
+    }
+    if !self.recordCodes.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.recordCodes, fieldNumber: 7)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -387,6 +376,8 @@ nonisolated extension Fagu_V1_Body: SwiftProtobuf.Message, SwiftProtobuf._Messag
     if lhs.fields != rhs.fields {return false}
     if lhs.authors != rhs.authors {return false}
     if lhs.groups != rhs.groups {return false}
+    if lhs.recordUuids != rhs.recordUuids {return false}
+    if lhs.recordCodes != rhs.recordCodes {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -394,7 +385,7 @@ nonisolated extension Fagu_V1_Body: SwiftProtobuf.Message, SwiftProtobuf._Messag
 
 nonisolated extension Fagu_V1_Group: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   static let protoMessageName: String = _protobuf_package + ".Group"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}origin\0\u{1}scope\0\u{1}kind\0\u{3}record_uuid\0\u{3}record_code\0\u{3}first_counter\0\u{3}time_ms\0\u{1}author\0\u{1}changes\0")
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}origin\0\u{1}scope\0\u{1}kind\0\u{1}record\0\u{4}\u{2}first_counter\0\u{3}time_delta_ms\0\u{1}author\0\u{1}changes\0")
 
   mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -405,24 +396,9 @@ nonisolated extension Fagu_V1_Group: SwiftProtobuf.Message, SwiftProtobuf._Messa
       case 1: try { try decoder.decodeSingularUInt32Field(value: &self.origin) }()
       case 2: try { try decoder.decodeSingularUInt32Field(value: &self.scope) }()
       case 3: try { try decoder.decodeSingularUInt32Field(value: &self.kind) }()
-      case 4: try {
-        var v: Data?
-        try decoder.decodeSingularBytesField(value: &v)
-        if let v = v {
-          if self.record != nil {try decoder.handleConflictingOneOf()}
-          self.record = .recordUuid(v)
-        }
-      }()
-      case 5: try {
-        var v: String?
-        try decoder.decodeSingularStringField(value: &v)
-        if let v = v {
-          if self.record != nil {try decoder.handleConflictingOneOf()}
-          self.record = .recordCode(v)
-        }
-      }()
+      case 4: try { try decoder.decodeSingularUInt32Field(value: &self.record) }()
       case 6: try { try decoder.decodeSingularUInt64Field(value: &self.firstCounter) }()
-      case 7: try { try decoder.decodeSingularInt64Field(value: &self.timeMs) }()
+      case 7: try { try decoder.decodeSingularSInt64Field(value: &self.timeDeltaMs) }()
       case 8: try { try decoder.decodeSingularUInt32Field(value: &self.author) }()
       case 9: try { try decoder.decodeRepeatedMessageField(value: &self.changes) }()
       default: break
@@ -431,10 +407,6 @@ nonisolated extension Fagu_V1_Group: SwiftProtobuf.Message, SwiftProtobuf._Messa
   }
 
   func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
     if self.origin != 0 {
       try visitor.visitSingularUInt32Field(value: self.origin, fieldNumber: 1)
     }
@@ -444,22 +416,14 @@ nonisolated extension Fagu_V1_Group: SwiftProtobuf.Message, SwiftProtobuf._Messa
     if self.kind != 0 {
       try visitor.visitSingularUInt32Field(value: self.kind, fieldNumber: 3)
     }
-    switch self.record {
-    case .recordUuid?: try {
-      guard case .recordUuid(let v)? = self.record else { preconditionFailure() }
-      try visitor.visitSingularBytesField(value: v, fieldNumber: 4)
-    }()
-    case .recordCode?: try {
-      guard case .recordCode(let v)? = self.record else { preconditionFailure() }
-      try visitor.visitSingularStringField(value: v, fieldNumber: 5)
-    }()
-    case nil: break
+    if self.record != 0 {
+      try visitor.visitSingularUInt32Field(value: self.record, fieldNumber: 4)
     }
     if self.firstCounter != 0 {
       try visitor.visitSingularUInt64Field(value: self.firstCounter, fieldNumber: 6)
     }
-    if self.timeMs != 0 {
-      try visitor.visitSingularInt64Field(value: self.timeMs, fieldNumber: 7)
+    if self.timeDeltaMs != 0 {
+      try visitor.visitSingularSInt64Field(value: self.timeDeltaMs, fieldNumber: 7)
     }
     if self.author != 0 {
       try visitor.visitSingularUInt32Field(value: self.author, fieldNumber: 8)
@@ -476,7 +440,7 @@ nonisolated extension Fagu_V1_Group: SwiftProtobuf.Message, SwiftProtobuf._Messa
     if lhs.kind != rhs.kind {return false}
     if lhs.record != rhs.record {return false}
     if lhs.firstCounter != rhs.firstCounter {return false}
-    if lhs.timeMs != rhs.timeMs {return false}
+    if lhs.timeDeltaMs != rhs.timeDeltaMs {return false}
     if lhs.author != rhs.author {return false}
     if lhs.changes != rhs.changes {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
