@@ -66,9 +66,17 @@ let package = Package(
         .executableTarget(name: "fagu-doctor", dependencies: ["FaguCLI", "FaguDoctor"], swiftSettings: strict),
         // Seeded generators, fixed clocks and workloads for tests and tools.
         .target(name: "FaguTesting", dependencies: ["FaguModel", "FaguMerge", "FaguStore"], swiftSettings: strict),
+        // SQLite's session extension, for the wire benchmark's baseline.
+        .target(
+            name: "CSQLiteSession",
+            path: "tools/SessionBaseline",
+            linkerSettings: [.linkedLibrary("sqlite3")]),
         .executableTarget(
             name: "FaguBenchmarks",
-            dependencies: ["FaguModel", "FaguStore", "FaguTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FaguModel", "FaguStore", "FaguWire", "FaguTesting", "CSQLiteSession", "CZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "tools/Benchmarks",
             swiftSettings: strict),
         .executableTarget(

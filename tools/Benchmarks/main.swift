@@ -1,6 +1,7 @@
 // fagu-bench: performance figures for Fagu, as one JSON object per run.
 //
 //   fagu-bench core [--changes N]
+//   fagu-bench wire
 //
 // Every figure that depends on the machine is a ratio against a baseline run in the same
 // process, because these machines are shared and noisy.
@@ -22,7 +23,14 @@ case "core":
         FileHandle.standardError.write(Data("fagu-bench: \(error)\n".utf8))
         exit(1)
     }
+case "wire":
+    do {
+        print(try WireBenchmark().run())
+    } catch {
+        FileHandle.standardError.write(Data("fagu-bench: \(error)\n".utf8))
+        exit(1)
+    }
 default:
-    FileHandle.standardError.write(Data("usage: fagu-bench core [--changes N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: fagu-bench core [--changes N] | fagu-bench wire\n".utf8))
     exit(2)
 }

@@ -1,0 +1,151 @@
+import CSQLiteSession
+import CZlib
+import FaguModel
+import FaguStore
+import FaguTesting
+import FaguWire
+import Foundation
+import GRDB
+
+/// The wire format's size on a realistic day, against SQLite's own session changeset of
+/// the same writes compressed with the same zlib.
+struct WireBenchmark {
+    let logs = 8_000
+    let cases = 2_000
+    let updates = 5_000
+
+    struct Write {
+        var kind: RecordKind
+        var id: RecordID
+        var fields: [String: FieldValue]
+        var isUpdate: Bool
+    }
+
+    func run() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fagu-bench-wire-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        // The day: 8,000 logs, 2,000 cases, then 5,000 field updates of cases.
+        var workload = Workload(seed: 21, communities: ["c01", "c02", "c03"])
+        var ids = SeededGenerator(seed: 5)
+        var writes: [Write] = []
+        var time = Timestamp(milliseconds: 1_795_000_000_000)
+        func nextID() -> RecordID {
+            time = Timestamp(milliseconds: time.milliseconds + 1)
+            return RecordID.version7(at: time, using: &ids)
+        }
+        for index in 0..<(logs + cases) {
+            let id = nextID()
+            if index % 5 == 4 {
+                writes.append(Write(kind: .legalCase, id: id, fields: workload.caseRecord(), isUpdate: false))
+            } else {
+                let record = workload.logRecord(id: id)
+                writes.append(Write(kind: record.kind, id: id, fields: record.fields, isUpdate: false))
+            }
+        }
+        let caseIDs = writes.filter { $0.kind == .legalCase }.map(\.id)
+        for index in 0..<updates {
+            let fields: [String: FieldValue] = index % 3 == 0
+                ? ["title": .text(SampleText.text(characters: 20, using: &ids))]
+                : ["status": workload.caseStatus()]
+            writes.append(Write(kind: .legalCase, id: caseIDs[index * 7919 % caseIDs.count], fields: fields, isUpdate: true))
+        }
+        let operations = writes.count
+
+        // Fagu: the day through the write path, then one change-set file of all of it.
+        let replica = try Replica.create(at: directory.appendingPathComponent("replica.sqlite").path, id: .random(), author: "a017",
+                                         configuration: ReplicaConfiguration(durability: .none))
+        for batch in stride(from: 0, to: writes.count, by: 1_000) {
+            try replica.write { transaction in
+                for write in writes[batch..<min(batch + 1_000, writes.count)] {
+                    if write.isUpdate {
+                        try transaction.update(write.kind, id: write.id, fields: write.fields)
+                    } else {
+                        try transaction.insert(write.kind, id: write.id, fields: write.fields)
+                    }
+                }
+            }
+        }
+        let scopes = try replica.scopes()
+        let groups = try replica.delta(for: ScopeVectors(), scopes: scopes)
+        let header = ChangeSetHeader(sender: replica.id, district: "浦东新区", scopes: scopes,
+                                     vectors: try replica.vectors(scopes: scopes), schemaVersion: 1, createdAt: time)
+        let file = try ChangeSetEncoder.encode(header: header, groups: groups)
+        let decoded = try ChangeSetDecoder().decode(file)
+        guard decoded.groups == groups else { throw BenchmarkFailure(message: "the change set did not round-trip") }
+        let changes = groups.reduce(0) { $0 + $1.fields.count }
+
+        // SQLite's session extension on plain tables, the same writes.
+        let session = try sessionChangeset(writes, at: directory.appendingPathComponent("session.sqlite").path)
+        let sessionCompressed = try zlibSize(session)
+
+        let ours = Double(file.count)
+        let figures: [(String, String)] = [
+            ("benchmark", "\"wire\""),
+            ("records", "\(logs + cases)"),
+            ("operations", "\(operations)"),
+            ("changes", "\(changes)"),
+            ("file_bytes", "\(file.count)"),
+            ("body_bytes", "\(decoded.bodyBytes)"),
+            ("zlib_bytes_per_change", String(format: "%.2f", ours / Double(changes))),
+            ("zlib_bytes_per_operation", String(format: "%.2f", ours / Double(operations))),
+            ("uncompressed_body_bytes_per_change", String(format: "%.2f", Double(decoded.bodyBytes) / Double(changes))),
+            ("session_changeset_bytes", "\(session.count)"),
+            ("session_zlib_bytes", "\(sessionCompressed)"),
+            ("session_zlib_bytes_per_operation", String(format: "%.2f", Double(sessionCompressed) / Double(operations))),
+            ("zlib_bytes_vs_session_ratio", String(format: "%.3f", ours / Double(sessionCompressed))),
+        ]
+        return "{" + figures.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+    }
+
+    /// The changeset SQLite's session extension records for `writes` on plain tables.
+    private func sessionChangeset(_ writes: [Write], at path: String) throws -> [UInt8] {
+        let database = try DatabaseQueue(path: path)
+        return try database.inDatabase { db in
+            for kind in RecordKind.allCases {
+                try db.execute(sql: ReplicaSchema.recordTableSQL(kind, withClock: false))
+            }
+            var session: OpaquePointer?
+            guard fagu_session_start(db.sqliteConnection, &session) == 0, let session else {
+                throw BenchmarkFailure(message: "SQLite's session extension is not available")
+            }
+            defer { fagu_session_end(session) }
+            for batch in stride(from: 0, to: writes.count, by: 1_000) {
+                try db.inTransaction {
+                    for write in writes[batch..<min(batch + 1_000, writes.count)] {
+                        let table = "\"\(write.kind.tableName)\""
+                        if write.isUpdate {
+                            let (name, value) = write.fields.first!
+                            try db.execute(sql: "UPDATE \(table) SET \"\(name)\" = ? WHERE id = ?",
+                                           arguments: [value.benchmarkDatabaseValue, write.id.benchmarkDatabaseValue])
+                        } else {
+                            let names = write.kind.fields.map(\.name)
+                            let values = [write.id.benchmarkDatabaseValue] + names.map { write.fields[$0]?.benchmarkDatabaseValue ?? .null }
+                            try db.execute(sql: "INSERT INTO \(table) (id, \(names.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ("
+                                           + Array(repeating: "?", count: values.count).joined(separator: ", ") + ")",
+                                           arguments: StatementArguments(values))
+                        }
+                    }
+                    return .commit
+                }
+            }
+            var size: Int32 = 0
+            var buffer: UnsafeMutableRawPointer?
+            guard fagu_session_changeset(session, &size, &buffer) == 0, let buffer else {
+                throw BenchmarkFailure(message: "SQLite did not produce a changeset")
+            }
+            defer { fagu_session_free(buffer) }
+            return [UInt8](UnsafeRawBufferPointer(start: buffer, count: Int(size)))
+        }
+    }
+
+    /// The size of `bytes` compressed with zlib at level 6, as the wire format does.
+    private func zlibSize(_ bytes: [UInt8]) throws -> Int {
+        var length = compressBound(uLong(bytes.count))
+        var output = [UInt8](repeating: 0, count: Int(length))
+        let status = compress2(&output, &length, bytes, uLong(bytes.count), 6)
+        guard status == Z_OK else { throw BenchmarkFailure(message: "zlib failed (\(status))") }
+        return Int(length)
+    }
+}
