@@ -19,11 +19,14 @@ public struct ChangeSet: Hashable, Sendable {
     public var compressedBodyBytes: Int
     /// The body's size decompressed.
     public var bodyBytes: Int
+    /// The Ed25519 signature that follows the body, when the file is signed (verify it with
+    /// ``ChangeSetSignature/verify(_:publicKey:)``).
+    public var signature: [UInt8]?
 
     /// A change set from its parts.
     public init(header: ChangeSetHeader, groups: [ChangeGroup], majorVersion: UInt8 = ChangeSetFormat.majorVersion,
                 minorVersion: UInt8 = ChangeSetFormat.minorVersion, fileBytes: Int = 0, compressedBodyBytes: Int = 0,
-                bodyBytes: Int = 0) {
+                bodyBytes: Int = 0, signature: [UInt8]? = nil) {
         self.header = header
         self.groups = groups
         self.majorVersion = majorVersion
@@ -31,6 +34,7 @@ public struct ChangeSet: Hashable, Sendable {
         self.fileBytes = fileBytes
         self.compressedBodyBytes = compressedBodyBytes
         self.bodyBytes = bodyBytes
+        self.signature = signature
     }
 
     public static func == (lhs: ChangeSet, rhs: ChangeSet) -> Bool {

@@ -45,12 +45,17 @@ public struct ChangeSetDecoder: Sendable {
         guard file.count - dataStart >= compressedCount else {
             throw WireError(.truncated, "the compressed body should be \(compressedCount) bytes but \(file.count - dataStart) remain")
         }
-        guard file.count - dataStart == compressedCount else {
-            throw WireError(.malformed, "\(file.count - dataStart - compressedCount) bytes follow the body")
+        let trailer = frame.signed ? ChangeSetFormat.signatureBytes : 0
+        guard file.count - dataStart >= compressedCount + trailer else {
+            throw WireError(.truncated, "the file is marked signed but ends before its signature")
+        }
+        guard file.count - dataStart == compressedCount + trailer else {
+            throw WireError(.malformed, "\(file.count - dataStart - compressedCount - trailer) bytes follow the "
+                            + (frame.signed ? "signature" : "body"))
         }
         let body: [UInt8]
         do {
-            body = try Zlib.decompress(Array(file[dataStart...]), limit: bodyCount)
+            body = try Zlib.decompress(Array(file[dataStart..<dataStart + compressedCount]), limit: bodyCount)
         } catch where error.code == .tooLarge {
             throw WireError(.ratioExceeded, "the body inflates past its declared \(bodyCount) bytes")
         }
@@ -66,7 +71,8 @@ public struct ChangeSetDecoder: Sendable {
         checksumVerified = true
         let groups = try decodeBody(body, header: frame.header)
         return ChangeSet(header: frame.header, groups: groups, majorVersion: frame.major, minorVersion: frame.minor,
-                         fileBytes: file.count, compressedBodyBytes: compressedCount, bodyBytes: bodyCount)
+                         fileBytes: file.count, compressedBodyBytes: compressedCount, bodyBytes: bodyCount,
+                         signature: frame.signed ? Array(file[(file.count - trailer)...]) : nil)
     }
 
     private struct Frame {
@@ -74,6 +80,7 @@ public struct ChangeSetDecoder: Sendable {
         var major: UInt8
         var minor: UInt8
         var bodyStart: Int
+        var signed: Bool
     }
 
     private func readFrame(_ file: [UInt8]) throws(WireError) -> Frame {
@@ -111,7 +118,8 @@ public struct ChangeSetDecoder: Sendable {
         } catch {
             throw WireError(.malformed, "the header is not a valid message")
         }
-        return Frame(header: try header(from: message), major: major, minor: minor, bodyStart: headerEnd)
+        return Frame(header: try header(from: message), major: major, minor: minor, bodyStart: headerEnd,
+                     signed: flags & ChangeSetFormat.signedFlag != 0)
     }
 
     private func header(from message: Fagu_V1_Header) throws(WireError) -> ChangeSetHeader {
@@ -136,7 +144,10 @@ public struct ChangeSetDecoder: Sendable {
         return ChangeSetHeader(sender: sender, district: message.district, scopes: message.scopes.map(ScopeID.init),
                                vectors: vectors, schemaVersion: Int(message.schemaVersion),
                                createdAt: Timestamp(milliseconds: message.createdAtMs),
-                               groupCount: Int(message.groupCount), changeCount: Int(message.changeCount))
+                               groupCount: Int(message.groupCount), changeCount: Int(message.changeCount),
+                               publicKey: message.publicKey.isEmpty ? nil : [UInt8](message.publicKey),
+                               enrollmentToken: message.enrollmentToken.isEmpty ? nil : message.enrollmentToken,
+                               hasMore: message.more)
     }
 
     private func decodeBody(_ bytes: [UInt8], header: ChangeSetHeader) throws(WireError) -> [ChangeGroup] {

@@ -14,6 +14,12 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
         public var createdAtMs: Int64
         public var groupCount: Int
         public var changeCount: Int
+        /// Enrollment only: the sender's Ed25519 public key, hex.
+        public var publicKey: String?
+        /// Enrollment only: whether the file carries a one-time token (the token itself is not shown).
+        public var carriesEnrollmentToken: Bool?
+        /// Whether the sender holds more for the receiver than this file (a page).
+        public var more: Bool?
 
         /// The JSON form of a header.
         public init(_ header: ChangeSetHeader) {
@@ -27,6 +33,9 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
             createdAtMs = header.createdAt.milliseconds
             groupCount = header.groupCount
             changeCount = header.changeCount
+            publicKey = header.publicKey.map { $0.map { String(format: "%02x", $0) }.joined() }
+            carriesEnrollmentToken = header.enrollmentToken == nil ? nil : true
+            more = header.hasMore ? true : nil
         }
     }
 
@@ -67,6 +76,8 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
     public var fileBytes: Int
     public var compressedBodyBytes: Int
     public var bodyBytes: Int
+    /// Whether an Ed25519 signature follows the body (checked against a key, not here).
+    public var signed: Bool
     public var changes: [Change]
 
     /// The description of a decoded change set.
@@ -76,6 +87,7 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
         fileBytes = set.fileBytes
         compressedBodyBytes = set.compressedBodyBytes
         bodyBytes = set.bodyBytes
+        signed = set.signature != nil
         changes = set.groups.flatMap(\.changes).map { change in
             Change(dot: change.dot.description, scope: change.scope.name, kind: change.kind.rawValue,
                    record: change.record.description, field: change.field, value: Value(change.value),

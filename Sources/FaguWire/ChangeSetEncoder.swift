@@ -78,6 +78,9 @@ public enum ChangeSetEncoder {
         headerMessage.createdAtMs = header.createdAt.milliseconds
         headerMessage.groupCount = UInt32(groups.count)
         headerMessage.changeCount = UInt64(groups.reduce(0) { $0 + $1.fields.count })
+        if let key = header.publicKey { headerMessage.publicKey = Data(key) }
+        if let token = header.enrollmentToken { headerMessage.enrollmentToken = token }
+        headerMessage.more = header.hasMore
         let headerBytes: [UInt8] = try headerMessage.serializedBytes()
 
         var file: [UInt8] = []

@@ -8,6 +8,10 @@ public enum ChangeSetFormat {
     public static let minorVersion: UInt8 = 0
     /// Flag bit 0: the body is zlib-compressed (always set in 1.0).
     public static let zlibFlag: UInt16 = 1
+    /// Flag bit 1: a 64-byte Ed25519 signature of everything before it follows the body.
+    public static let signedFlag: UInt16 = 2
+    /// The signature's size.
+    public static let signatureBytes = 64
     /// Bytes before the header: magic, versions, flags, header length.
     public static let prefixBytes = 12
     /// Bytes between header and body: two lengths and the SHA-256.

@@ -18,10 +18,17 @@ public struct ChangeSetHeader: Hashable, Sendable {
     public var groupCount: Int
     /// How many field changes the body holds.
     public var changeCount: Int
+    /// On the first file of a newly enrolled device: its Ed25519 public key (32 bytes).
+    public var publicKey: [UInt8]?
+    /// On the first file of a newly enrolled device: the one-time token the hub issued.
+    public var enrollmentToken: String?
+    /// Whether the sender holds more for the receiver than this file carries (a page).
+    public var hasMore: Bool
 
     /// A header from its parts.
     public init(sender: ReplicaID, district: String, scopes: [ScopeID], vectors: ScopeVectors, schemaVersion: Int,
-                createdAt: Timestamp, groupCount: Int = 0, changeCount: Int = 0) {
+                createdAt: Timestamp, groupCount: Int = 0, changeCount: Int = 0, publicKey: [UInt8]? = nil,
+                enrollmentToken: String? = nil, hasMore: Bool = false) {
         self.sender = sender
         self.district = district
         self.scopes = scopes
@@ -30,5 +37,8 @@ public struct ChangeSetHeader: Hashable, Sendable {
         self.createdAt = createdAt
         self.groupCount = groupCount
         self.changeCount = changeCount
+        self.publicKey = publicKey
+        self.enrollmentToken = enrollmentToken
+        self.hasMore = hasMore
     }
 }

@@ -23,6 +23,8 @@ public struct WireError: Error, Hashable, Sendable, CustomStringConvertible {
         case badCompression = "bad_compression"
         /// The header or body is not a valid message, or an index points nowhere.
         case malformed
+        /// The file is not signed, or its signature does not verify with the sender's key.
+        case badSignature = "bad_signature"
     }
 
     /// The kind of refusal.

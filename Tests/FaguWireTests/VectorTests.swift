@@ -1,3 +1,4 @@
+import Crypto
 import FaguModel
 import FaguStore
 import FaguTesting
@@ -38,12 +39,22 @@ struct VectorTests {
         let file = [UInt8](try Data(contentsOf: vectorDirectory.appendingPathComponent(name + ".fagu")))
         let expectation = try ChangeSetDescription.decoder.decode(
             WireVectors.Expectation.self, from: Data(contentsOf: vectorDirectory.appendingPathComponent(name + ".json")))
+        let signer = try expectation.signerPublicKey.map { hex in
+            try Curve25519.Signing.PublicKey(rawRepresentation: stride(from: 0, to: hex.count, by: 2).map { offset in
+                let start = hex.index(hex.startIndex, offsetBy: offset)
+                return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)!
+            })
+        }
+        func read() throws -> ChangeSet {
+            if let signer { try ChangeSetSignature.verify(file, publicKey: signer) }
+            return try ChangeSetDecoder().decode(file)
+        }
         if let code = expectation.error {
-            let error = #expect(throws: WireError.self) { try ChangeSetDecoder().decode(file) }
+            let error = #expect(throws: WireError.self) { try read() }
             #expect(error?.code.rawValue == code)
             return
         }
-        let decoded = try ChangeSetDecoder().decode(file)
+        let decoded = try read()
         #expect(ChangeSetDescription(decoded) == expectation.decoded)
         let directory = try TemporaryDirectory()
         let replica = try TestReplicas.make("receiver", number: 42, in: directory)

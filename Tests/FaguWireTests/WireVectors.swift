@@ -24,6 +24,25 @@ enum WireVectors {
         /// For a valid file applied to an empty replica: groups held back, and the first missing dots.
         var heldBackOnEmptyReplica: Int?
         var missingOnEmptyReplica: [String]?
+        /// For a signed file: the signer's Ed25519 public key (hex). A reader that checks
+        /// signatures verifies it before decoding the body.
+        var signerPublicKey: String?
+    }
+
+    /// The device key the signed vectors use: a fixed 32-byte seed, so signatures are stable
+    /// (Ed25519 signing is deterministic).
+    static var deviceKey: Curve25519.Signing.PrivateKey { try! Curve25519.Signing.PrivateKey(rawRepresentation: (1...32).map { UInt8($0) }) }
+
+    static var deviceKeyHex: String { deviceKey.publicKey.rawRepresentation.map { String(format: "%02x", $0) }.joined() }
+
+    /// The first file of a newly enrolled device: its public key and one-time token in the
+    /// header, signed with its key.
+    static func signedEnrollment() throws -> [UInt8] {
+        var header = header(vectors: ScopeVectors([c01: VersionVector([adviser: 11])]))
+        header.publicKey = Array(deviceKey.publicKey.rawRepresentation)
+        header.enrollmentToken = "t-0190c5a2-example"
+        let groups = smallGroups.filter { $0.origin == adviser }
+        return try ChangeSetSignature.sign(ChangeSetEncoder.encode(header: header, groups: groups), with: deviceKey)
     }
 
     static func header(sender: ReplicaID = adviser, vectors: ScopeVectors) -> ChangeSetHeader {
@@ -130,9 +149,17 @@ enum WireVectors {
             vectors.append((name, file, Expectation(decoded: decoded, heldBackOnEmptyReplica: heldBack,
                                                      missingOnEmptyReplica: missing)))
         }
-        func invalid(_ name: String, _ file: [UInt8], _ code: WireError.Code) {
-            vectors.append((name, file, Expectation(error: code.rawValue)))
+        func invalid(_ name: String, _ file: [UInt8], _ code: WireError.Code, signer: String? = nil) {
+            vectors.append((name, file, Expectation(error: code.rawValue, signerPublicKey: signer)))
         }
+        let signed = try signedEnrollment()
+        let decodedSigned = ChangeSetDescription(try ChangeSetDecoder().decode(signed))
+        vectors.append(("valid-signed-enrollment", signed, Expectation(decoded: decodedSigned, heldBackOnEmptyReplica: 0,
+                                                                       missingOnEmptyReplica: [], signerPublicKey: deviceKeyHex)))
+        var forged = signed
+        forged[forged.count - 1] ^= 0x01
+        invalid("invalid-bad-signature", forged, .badSignature, signer: deviceKeyHex)
+        invalid("invalid-signature-truncated", Array(signed.dropLast(10)), .truncated)
         try valid("valid-small", small, heldBack: 0)
         try valid("valid-empty", try empty())
         try valid("valid-missing-dependency", try missingDependency(), heldBack: 1, missing: ["\(adviser):10"])

@@ -59,6 +59,15 @@ nonisolated struct Fagu_V1_Header: Sendable {
   /// how many field changes the body holds
   var changeCount: UInt64 = 0
 
+  /// enrollment only: the sender's Ed25519 public key (32 bytes)
+  var publicKey: Data = Data()
+
+  /// enrollment only: the one-time token the hub issued
+  var enrollmentToken: String = String()
+
+  /// the sender holds more for the receiver than this file: ask again
+  var more: Bool = false
+
   var unknownFields = SwiftProtobuf.UnknownStorage()
 
   init() {}
@@ -220,7 +229,7 @@ fileprivate nonisolated let _protobuf_package = "fagu.v1"
 
 nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   static let protoMessageName: String = _protobuf_package + ".Header"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sender\0\u{1}district\0\u{1}scopes\0\u{1}vectors\0\u{3}schema_version\0\u{3}created_at_ms\0\u{3}group_count\0\u{3}change_count\0")
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sender\0\u{1}district\0\u{1}scopes\0\u{1}vectors\0\u{3}schema_version\0\u{3}created_at_ms\0\u{3}group_count\0\u{3}change_count\0\u{3}public_key\0\u{3}enrollment_token\0\u{1}more\0")
 
   mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -236,6 +245,9 @@ nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._Mess
       case 6: try { try decoder.decodeSingularInt64Field(value: &self.createdAtMs) }()
       case 7: try { try decoder.decodeSingularUInt32Field(value: &self.groupCount) }()
       case 8: try { try decoder.decodeSingularUInt64Field(value: &self.changeCount) }()
+      case 9: try { try decoder.decodeSingularBytesField(value: &self.publicKey) }()
+      case 10: try { try decoder.decodeSingularStringField(value: &self.enrollmentToken) }()
+      case 11: try { try decoder.decodeSingularBoolField(value: &self.more) }()
       default: break
       }
     }
@@ -266,6 +278,15 @@ nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._Mess
     if self.changeCount != 0 {
       try visitor.visitSingularUInt64Field(value: self.changeCount, fieldNumber: 8)
     }
+    if !self.publicKey.isEmpty {
+      try visitor.visitSingularBytesField(value: self.publicKey, fieldNumber: 9)
+    }
+    if !self.enrollmentToken.isEmpty {
+      try visitor.visitSingularStringField(value: self.enrollmentToken, fieldNumber: 10)
+    }
+    if self.more != false {
+      try visitor.visitSingularBoolField(value: self.more, fieldNumber: 11)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -278,6 +299,9 @@ nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._Mess
     if lhs.createdAtMs != rhs.createdAtMs {return false}
     if lhs.groupCount != rhs.groupCount {return false}
     if lhs.changeCount != rhs.changeCount {return false}
+    if lhs.publicKey != rhs.publicKey {return false}
+    if lhs.enrollmentToken != rhs.enrollmentToken {return false}
+    if lhs.more != rhs.more {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
