@@ -39,6 +39,8 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
+        // The hub's roster CSV files (communities, advisers, appointments) read into records, checked.
+        .target(name: "FaguRoster", dependencies: ["FaguModel"], swiftSettings: strict),
         // zlib, through a shim for its macros.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Change-set files: framing, protobuf body, zlib, SHA-256, hard limits.
@@ -98,6 +100,7 @@ let package = Package(
             name: "FaguWireTests",
             dependencies: ["FaguModel", "FaguWire", "FaguStore", "FaguTesting"],
             swiftSettings: strict),
+        .testTarget(name: "FaguRosterTests", dependencies: ["FaguRoster", "FaguModel"], swiftSettings: strict),
         .testTarget(name: "FaguMergeTests", dependencies: ["FaguModel", "FaguMerge"], swiftSettings: strict),
         .testTarget(
             name: "FaguStoreTests",
