@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "FaguMerge", targets: ["FaguMerge"]),
         .library(name: "FaguStore", targets: ["FaguStore"]),
         .library(name: "FaguWire", targets: ["FaguWire"]),
+        .library(name: "FaguSync", targets: ["FaguSync"]),
+        .library(name: "FaguRoster", targets: ["FaguRoster"]),
         .executable(name: "fagu-doctor", targets: ["fagu-doctor"]),
         .executable(name: "fagu-bench", targets: ["FaguBenchmarks"]),
         .executable(name: "fagu-demo", targets: ["FaguDemo"]),
@@ -49,6 +51,14 @@ let package = Package(
             dependencies: [
                 "FaguModel", "CZlib",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
+        // Enrollment, device identity and the hub's authority; sync over any transport or a file.
+        .target(
+            name: "FaguSync",
+            dependencies: [
+                "FaguModel", "FaguStore", "FaguWire",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
@@ -99,6 +109,11 @@ let package = Package(
         .testTarget(
             name: "FaguWireTests",
             dependencies: ["FaguModel", "FaguWire", "FaguStore", "FaguTesting"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "FaguSyncTests",
+            dependencies: ["FaguModel", "FaguStore", "FaguWire", "FaguSync", "FaguTesting",
+                           .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         .testTarget(name: "FaguRosterTests", dependencies: ["FaguRoster", "FaguModel"], swiftSettings: strict),
         .testTarget(name: "FaguMergeTests", dependencies: ["FaguModel", "FaguMerge"], swiftSettings: strict),

@@ -14,6 +14,8 @@ public struct ApplyReport: Hashable, Sendable {
     public var missing: [Dot] = []
     /// Fields that went from one value to an open conflict.
     public var conflictsOpened = 0
+    /// Incident reports (事项报告) that arrived for the first time, to flag at once.
+    public var incidents: [RecordID] = []
 
     /// An empty report.
     public init() {}

@@ -26,6 +26,9 @@ extension Replica {
                 }
                 for group in schedule.ready {
                     let applied = try context.apply(group)
+                    if try context.noteIncident(group, receivedAt: configuration.clock.now()) {
+                        report.incidents.append(group.record)
+                    }
                     report.appliedGroups += 1
                     report.appliedChanges += group.fields.count
                     report.conflictsOpened += applied.conflictsOpened

@@ -19,24 +19,47 @@ extension Replica {
     /// ``delta(for:scopes:)`` together with the work SQLite did to find it: virtual-machine
     /// steps and full-scan steps over all its queries, so operators and tests can see that
     /// an up-to-date peer costs nothing however long the history.
-    public func measureDelta(for peer: ScopeVectors, scopes: [ScopeID]) throws -> DeltaMeasurement {
+    ///
+    /// - Parameters:
+    ///   - limit: At most this many groups (a page); ``DeltaMeasurement/complete`` says
+    ///     whether more remain. A page is always a causally closed prefix, and never empty
+    ///     while something remains.
+    ///   - origins: Only groups written by these replicas (a device sends only its own).
+    public func measureDelta(for peer: ScopeVectors, scopes: [ScopeID], limit: Int = Int.max,
+                             origins: Set<ReplicaID>? = nil) throws -> DeltaMeasurement {
         try read { context in
             var measurement = DeltaMeasurement()
+            var remaining = max(limit, 1)
             for scope in scopes.sorted() {
+                guard remaining > 0 else {
+                    if try context.vector(of: scope).sortedEntries.contains(where: {
+                        $0.counter > peer[scope][$0.origin] && (origins?.contains($0.origin) ?? true)
+                    }) {
+                        measurement.complete = false
+                    }
+                    continue
+                }
                 guard let number = context.existingNumber(of: scope) else { continue }
                 let theirs = peer[scope]
                 var groups: [ChangeGroup] = []
                 for (origin, counter) in try context.vector(of: scope).sortedEntries where counter > theirs[origin] {
+                    if let origins, !origins.contains(origin) { continue }
                     guard let originNumber = context.originNumbers[origin] else { continue }
                     let statement = try context.db.cachedStatement(sql: Replica.deltaSQL)
                     _ = sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_VM_STEP, 1)
                     _ = sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1)
-                    let rows = try Row.fetchAll(statement, arguments: [number, originNumber, Int64(theirs[origin])])
+                    let rows = try Row.fetchAll(statement, arguments: [number, originNumber, Int64(theirs[origin]),
+                                                                       Int64(min(remaining, Int(Int64.max)))])
+                    if rows.count == remaining { measurement.complete = false }
                     measurement.sqliteSteps += Int(sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_VM_STEP, 0))
                     measurement.fullScanSteps += Int(sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0))
                     for row in rows { groups.append(try context.group(fromRow: row, scope: scope)) }
                 }
-                measurement.groups.append(contentsOf: CausalSchedule(groups: groups, vector: theirs).ready)
+                let schedule = CausalSchedule(groups: groups, vector: theirs)
+                if !schedule.waiting.isEmpty || schedule.ready.count > remaining { measurement.complete = false }
+                let page = schedule.ready.prefix(remaining)
+                remaining -= page.count
+                measurement.groups.append(contentsOf: page)
             }
             return measurement
         }
@@ -45,13 +68,13 @@ extension Replica {
     /// The query behind ``delta(for:scopes:)``: one origin's groups after a counter.
     static let deltaSQL = """
         SELECT \(TransactionContext.groupColumns) FROM change_log
-        WHERE scope = ? AND origin = ? AND counter > ? ORDER BY counter
+        WHERE scope = ? AND origin = ? AND counter > ? ORDER BY counter LIMIT ?
         """
 
     /// SQLite's plan for the delta query, one line per step, for diagnostics and tests.
     public func deltaQueryPlan() throws -> [String] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Replica.deltaSQL, arguments: [1, 1, 0])
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Replica.deltaSQL, arguments: [1, 1, 0, 1])
                 .map { $0["detail"] as String }
         }
     }

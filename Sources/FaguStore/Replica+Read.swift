@@ -83,3 +83,21 @@ extension TransactionContext {
         return StoredRecord(kind: table.kind, id: id, scope: scope, fields: fields, registers: registers)
     }
 }
+
+extension Replica {
+    /// Every record of `kind` this replica holds, in id order (time order for v7 ids),
+    /// optionally only those of one community.
+    public func records(_ kind: RecordKind, community: String? = nil) throws -> [StoredRecord] {
+        try read { context in
+            let table = KindTable.of(kind)
+            let filter = community != nil && table.scopeFieldIndex != nil ? " WHERE community_id = ?" : ""
+            let arguments: StatementArguments = filter.isEmpty ? [] : [community]
+            let ids = try DatabaseValue.fetchAll(context.db, sql: "SELECT id FROM \(table.quotedTable)\(filter) ORDER BY id",
+                                                 arguments: arguments)
+            return try ids.compactMap { value -> StoredRecord? in
+                guard let id = RecordID(value), let row = try context.row(table, id) else { return nil }
+                return try context.storedRecord(table, id, row)
+            }
+        }
+    }
+}

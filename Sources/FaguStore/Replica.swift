@@ -94,6 +94,9 @@ public final class Replica: Sendable {
         }
     }
 
+    /// The time now by this replica's clock (the system clock unless configured otherwise).
+    public func now() -> Timestamp { configuration.clock.now() }
+
     /// A new record id for now (a version-7 UUID unless configured otherwise).
     public func newRecordID() -> RecordID {
         configuration.makeRecordID(configuration.clock.now())

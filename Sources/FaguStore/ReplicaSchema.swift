@@ -14,9 +14,15 @@ import GRDB
 /// - `conflict`: all entries of fields with an open conflict.
 ///
 /// Records: one table per ``RecordKind`` with a column per field, plus `_clock`.
+///
+/// Sync bookkeeping (v2):
+/// - `device`: at the hub, every enrolled device: role, subject, scopes, token digest,
+///   public key once registered, revocation, and the vectors it last reported.
+/// - `incident_alert`: every incident report the moment it first arrived here.
+/// - `sync_attempt`: every sync, export and import tried here, with its result.
 public enum ReplicaSchema {
     /// The schema version this code writes; recorded in `replica_meta`.
-    public static let version = 1
+    public static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -47,7 +53,25 @@ public enum ReplicaSchema {
                 try db.execute(sql: recordTableSQL(kind))
             }
             try db.execute(sql: "INSERT INTO replica_meta (key, value) VALUES ('schema_version', ?)",
-                           arguments: [version])
+                           arguments: [1])
+        }
+        migrator.registerMigration("v2-sync") { db in
+            try db.execute(sql: """
+                CREATE TABLE device (
+                    replica_id TEXT PRIMARY KEY NOT NULL, role TEXT NOT NULL, subject TEXT NOT NULL,
+                    scopes TEXT NOT NULL, token_digest BLOB NOT NULL, public_key BLOB,
+                    enrolled_at INTEGER NOT NULL, registered_at INTEGER, revoked_at INTEGER,
+                    last_seen_at INTEGER, last_vectors TEXT NOT NULL DEFAULT '{}');
+                CREATE INDEX device_by_subject ON device (subject);
+                CREATE TABLE incident_alert (
+                    record TEXT PRIMARY KEY NOT NULL, community_id TEXT NOT NULL, level TEXT,
+                    summary TEXT, author TEXT NOT NULL, written_at INTEGER NOT NULL, received_at INTEGER NOT NULL);
+                CREATE TABLE sync_attempt (
+                    id INTEGER PRIMARY KEY, at INTEGER NOT NULL, transport TEXT NOT NULL, peer TEXT NOT NULL,
+                    ok INTEGER NOT NULL, sent_changes INTEGER NOT NULL, received_changes INTEGER NOT NULL,
+                    message TEXT NOT NULL);
+                """)
+            try db.execute(sql: "UPDATE replica_meta SET value = 2 WHERE key = 'schema_version'")
         }
         return migrator
     }

@@ -29,7 +29,7 @@ struct WritePathTests {
         #expect(try replica.vectors()[.community("c01")] == VersionVector([replica.id: 5]))
         let log = try replica.changeLogSize()
         #expect(log.groups == 1 && log.changes == 5)
-        #expect(try replica.schemaVersion() == 1)
+        #expect(try replica.schemaVersion() == ReplicaSchema.version)
     }
 
     @Test("an update supersedes exactly the values the writer saw")

@@ -1,0 +1,45 @@
+import FaguModel
+
+/// A device the hub enrolled: who it is for, what it may see and write, and whether it has
+/// registered its key or been revoked.
+public struct EnrolledDevice: Hashable, Sendable {
+    /// The device's replica id.
+    public var id: ReplicaID
+    /// Adviser laptop or community office.
+    public var role: DeviceRole
+    /// The adviser's or community's bureau code (`a017`, `c01`).
+    public var subject: String
+    /// The community scopes it may see and write, plus the roster it may only read.
+    public var scopes: [ScopeID]
+    /// SHA-256 of the one-time enrollment token.
+    public var tokenDigest: [UInt8]
+    /// Its Ed25519 public key, once its first exchange registered it.
+    public var publicKey: [UInt8]?
+    /// When the hub enrolled it.
+    public var enrolledAt: Timestamp
+    /// When its key was registered.
+    public var registeredAt: Timestamp?
+    /// When it was revoked; a revoked device is refused.
+    public var revokedAt: Timestamp?
+    /// When the hub last accepted a file from it.
+    public var lastSeenAt: Timestamp?
+    /// The vectors it reported last: what the hub knows it holds.
+    public var lastVectors: ScopeVectors
+
+    /// A newly enrolled device.
+    public init(id: ReplicaID, role: DeviceRole, subject: String, scopes: [ScopeID], tokenDigest: [UInt8],
+                publicKey: [UInt8]? = nil, enrolledAt: Timestamp, registeredAt: Timestamp? = nil,
+                revokedAt: Timestamp? = nil, lastSeenAt: Timestamp? = nil, lastVectors: ScopeVectors = ScopeVectors()) {
+        self.id = id
+        self.role = role
+        self.subject = subject
+        self.scopes = scopes
+        self.tokenDigest = tokenDigest
+        self.publicKey = publicKey
+        self.enrolledAt = enrolledAt
+        self.registeredAt = registeredAt
+        self.revokedAt = revokedAt
+        self.lastSeenAt = lastSeenAt
+        self.lastVectors = lastVectors
+    }
+}

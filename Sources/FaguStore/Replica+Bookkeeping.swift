@@ -1,0 +1,88 @@
+import FaguModel
+import GRDB
+
+extension Replica {
+    /// A fact recorded about this replica (its role, hub address, last vectors acknowledged
+    /// by the hub…), or nil when never set.
+    public func metadata(_ key: String) throws -> String? {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE key = ?", arguments: [key])
+        }
+    }
+
+    /// Records facts about this replica, all in one transaction; a nil value removes the key.
+    public func setMetadata(_ values: [String: String?]) throws {
+        try database.write { db in
+            for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+                guard !["replica_id", "author", "schema_version"].contains(key) else {
+                    throw ReplicaError(.incompatibleReplica, "\(key) is fixed when the replica is created")
+                }
+                if let value {
+                    try db.execute(sql: "INSERT OR REPLACE INTO replica_meta (key, value) VALUES (?, ?)", arguments: [key, value])
+                } else {
+                    try db.execute(sql: "DELETE FROM replica_meta WHERE key = ?", arguments: [key])
+                }
+            }
+        }
+    }
+
+    /// Vectors stored under a metadata key (e.g. what the hub acknowledged), or empty ones.
+    public func storedVectors(_ key: String) throws -> ScopeVectors {
+        try metadata(key).flatMap(ScopeVectors.init(storedText:)) ?? ScopeVectors()
+    }
+
+    /// Stores `vectors` under a metadata key.
+    public func storeVectors(_ vectors: ScopeVectors, as key: String) throws {
+        try setMetadata([key: vectors.storedText])
+    }
+
+    /// Records one sync attempt.
+    public func recordSyncAttempt(_ attempt: SyncAttempt) throws {
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO sync_attempt (at, transport, peer, ok, sent_changes, received_changes, message)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [attempt.at.milliseconds, attempt.transport, attempt.peer, attempt.ok,
+                                 attempt.sentChanges, attempt.receivedChanges, attempt.message])
+        }
+    }
+
+    /// The latest sync attempts, newest first.
+    public func syncAttempts(limit: Int = 20) throws -> [SyncAttempt] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM sync_attempt ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
+                SyncAttempt(at: Timestamp(milliseconds: row["at"]), transport: row["transport"], peer: row["peer"],
+                            ok: row["ok"], sentChanges: row["sent_changes"], receivedChanges: row["received_changes"],
+                            message: row["message"])
+            }
+        }
+    }
+
+    /// Every incident report received here, oldest arrival first.
+    public func incidentAlerts() throws -> [IncidentAlert] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM incident_alert ORDER BY received_at, record").compactMap { row in
+                guard let id = RecordID(row["record"] as String) else { return nil }
+                return IncidentAlert(record: id, communityID: row["community_id"], level: row["level"], summary: row["summary"],
+                                     author: row["author"], writtenAt: Timestamp(milliseconds: row["written_at"]),
+                                     receivedAt: Timestamp(milliseconds: row["received_at"]))
+            }
+        }
+    }
+}
+
+extension TransactionContext {
+    /// Notes `group` in `incident_alert` when it creates an incident report not seen before.
+    func noteIncident(_ group: ChangeGroup, receivedAt: Timestamp) throws -> Bool {
+        guard group.kind == .incident,
+              let community = group.fields.first(where: { $0.field == "community_id" })?.value.text else { return false }
+        let level = group.fields.first { $0.field == "level" }?.value.text
+        let summary = group.fields.first { $0.field == "summary" }?.value.text
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO incident_alert (record, community_id, level, summary, author, written_at, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [group.record.description, community, level, summary, group.author,
+                             group.time.milliseconds, receivedAt.milliseconds])
+        return db.changesCount > 0
+    }
+}

@@ -1,0 +1,251 @@
+import Crypto
+import FaguModel
+import FaguStore
+import FaguWire
+import Foundation
+
+/// A device in the field — an adviser's laptop or a community office — joined to a district
+/// hub: its local replica, its signing key, and what it knows of the hub.
+///
+/// Everything works offline; ``sync(over:progress:)`` (network) and ``export(to:)`` /
+/// ``importReply(from:)`` (USB stick) exchange signed change sets with the hub.
+public final class FieldReplica: Sendable {
+    /// The local replica.
+    public let replica: Replica
+    /// The district.
+    public let district: String
+    /// `adviser` or `office`.
+    public let role: DeviceRole
+    /// The adviser's or community's code.
+    public let subject: String
+    /// The scopes this device holds.
+    public let scopes: [ScopeID]
+    /// The hub's address from the enrollment file.
+    public let hubURL: String
+    private let hubReplica: ReplicaID
+    private let hubPublicKey: [UInt8]
+    private let privateKey: [UInt8]
+    private let limits: ChangeSetLimits
+
+    /// The replica file in a device home.
+    public static func replicaPath(home: String) -> String { home + "/replica.sqlite" }
+    /// The private key file in a device home.
+    public static func keyPath(home: String) -> String { home + "/device.key" }
+
+    private static let hubAcknowledged = "hub_vectors"
+
+    private init(replica: Replica, key: Curve25519.Signing.PrivateKey, limits: ChangeSetLimits) throws {
+        func fact(_ key: String) throws -> String {
+            guard let value = try replica.metadata(key) else {
+                throw SyncFailure("\(replica.path) lacks its enrollment (\(key)); join again with `fagu init --enroll FILE`")
+            }
+            return value
+        }
+        self.replica = replica
+        district = try fact("district")
+        guard let role = DeviceRole(rawValue: try fact("role")) else { throw SyncFailure("\(replica.path) has an unknown role") }
+        self.role = role
+        subject = try fact("subject")
+        scopes = try fact("scopes").split(separator: ",").map { ScopeID(String($0)) }
+        hubURL = try fact("hub_url")
+        guard let hub = ReplicaID(try fact("hub_replica")), let hubKey = Hex.decode(try fact("hub_public_key")) else {
+            throw SyncFailure("\(replica.path) holds a damaged hub identity")
+        }
+        hubReplica = hub
+        hubPublicKey = hubKey
+        privateKey = Array(key.rawRepresentation)
+        self.limits = limits
+    }
+
+    /// Joins the district: creates the replica and the device's key pair in `home` from the
+    /// hub's enrollment file. The key never leaves `home`; the first exchange registers it.
+    ///
+    /// - Throws: ``SyncFailure`` when `home` already holds a replica.
+    public static func join(home: String, enrollment: Enrollment,
+                            configuration: ReplicaConfiguration = ReplicaConfiguration()) throws -> FieldReplica {
+        guard !FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
+            throw SyncFailure("\(home) already holds a replica; use another --home")
+        }
+        guard let id = ReplicaID(enrollment.replica), let role = DeviceRole(rawValue: enrollment.role) else {
+            throw SyncFailure("the enrollment file is damaged")
+        }
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let key = try SigningKeyFile.create(at: keyPath(home: home))
+        let author = role == .adviser ? enrollment.subject : "office:\(enrollment.subject)"
+        let replica = try Replica.create(at: replicaPath(home: home), id: id, author: author, configuration: configuration)
+        try replica.setMetadata([
+            "role": role.rawValue, "subject": enrollment.subject, "district": enrollment.district,
+            "scopes": enrollment.scopes.joined(separator: ","), "hub_url": enrollment.hubURL,
+            "hub_replica": enrollment.hubReplica, "hub_public_key": enrollment.hubPublicKey,
+            "enrollment_token": enrollment.token,
+        ])
+        return try FieldReplica(replica: replica, key: key, limits: .standard)
+    }
+
+    /// Opens the device in `home`.
+    public static func open(home: String, configuration: ReplicaConfiguration = ReplicaConfiguration(),
+                            limits: ChangeSetLimits = .standard) throws -> FieldReplica {
+        guard FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
+            throw SyncFailure("no replica in \(home); join a district first with `fagu init --enroll FILE`")
+        }
+        let replica = try Replica.open(at: replicaPath(home: home), configuration: configuration)
+        return try FieldReplica(replica: replica, key: SigningKeyFile.read(at: keyPath(home: home)), limits: limits)
+    }
+
+    private var signingKey: Curve25519.Signing.PrivateKey {
+        try! Curve25519.Signing.PrivateKey(rawRepresentation: privateKey)
+    }
+
+    /// The community scopes (the ones this device writes).
+    public var communityScopes: [ScopeID] { scopes.filter { $0 != .roster } }
+
+    /// Whether the hub has confirmed this device's key.
+    public func isRegistered() throws -> Bool { try replica.metadata("enrollment_token") == nil }
+
+    /// What the hub has acknowledged holding, as of the last reply accepted.
+    public func hubVectors() throws -> ScopeVectors { try replica.storedVectors(FieldReplica.hubAcknowledged) }
+
+    /// This device's own changes the hub has not acknowledged yet.
+    public func pendingChanges() throws -> Int {
+        let acknowledged = try hubVectors()
+        return try replica.measureDelta(for: acknowledged, scopes: communityScopes, origins: [replica.id])
+            .groups.reduce(0) { $0 + $1.fields.count }
+    }
+
+    // MARK: Files
+
+    /// A signed file for the hub: this device's changes the hub has not acknowledged (at most
+    /// `limit` groups), and the vectors the hub answers against.
+    public func request(limit: Int? = nil) throws -> (file: [UInt8], changes: Int, more: Bool) {
+        let delta = try replica.measureDelta(for: hubVectors(), scopes: communityScopes, limit: limit ?? Int.max,
+                                             origins: [replica.id])
+        let token = try replica.metadata("enrollment_token")
+        let header = ChangeSetHeader(sender: replica.id, district: district, scopes: scopes,
+                                     vectors: try replica.vectors(scopes: scopes), schemaVersion: ReplicaSchema.version,
+                                     createdAt: replica.now(),
+                                     publicKey: token == nil ? nil : Array(signingKey.publicKey.rawRepresentation),
+                                     enrollmentToken: token, hasMore: !delta.complete)
+        let file = try ChangeSetSignature.sign(ChangeSetEncoder.encode(header: header, groups: delta.groups), with: signingKey)
+        return (file, delta.groups.reduce(0) { $0 + $1.fields.count }, !delta.complete)
+    }
+
+    /// Checks and applies a reply from the hub, or refuses it with nothing applied.
+    ///
+    /// - Returns: What was applied, and whether the hub holds more.
+    public func accept(_ file: [UInt8]) throws(SyncRefusal) -> (report: ApplyReport, changes: Int, more: Bool) {
+        let decoder = ChangeSetDecoder(limits: limits)
+        let header: ChangeSetHeader
+        do { header = try decoder.decodeHeader(file) } catch { throw SyncRefusal(error) }
+        guard header.sender == hubReplica else {
+            throw SyncRefusal(.wrongSender, "the file comes from \(header.sender), not from this device's hub")
+        }
+        do {
+            try ChangeSetSignature.verify(file, publicKey: Curve25519.Signing.PublicKey(rawRepresentation: hubPublicKey))
+        } catch let error as WireError {
+            throw SyncRefusal(error)
+        } catch {
+            throw SyncRefusal(.badSignature, "the hub key in this device's enrollment is not valid")
+        }
+        let set: ChangeSet
+        do { set = try decoder.decode(file) } catch { throw SyncRefusal(error) }
+        for group in set.groups where !scopes.contains(group.scope) {
+            throw SyncRefusal(.outsideScope, "the hub sent community \(group.scope), which this device does not hold")
+        }
+        do {
+            let report = try replica.apply(set.groups)
+            var acknowledged = try hubVectors()
+            for scope in scopes { acknowledged[scope] = acknowledged[scope].merged(with: header.vectors[scope]) }
+            try replica.storeVectors(acknowledged, as: FieldReplica.hubAcknowledged)
+            try replica.setMetadata(["enrollment_token": nil])
+            return (report, set.groups.reduce(0) { $0 + $1.fields.count }, header.hasMore)
+        } catch let error as ReplicaError {
+            throw SyncRefusal(error)
+        } catch {
+            throw SyncRefusal(.invalidChanges, "\(error)")
+        }
+    }
+
+    /// Writes a change-set file for the hub (to carry on a USB stick).
+    public func export(to path: String) throws -> SyncSummary {
+        let request = try request()
+        let temporary = path + ".partial"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(request.file)) else {
+            throw SyncFailure("cannot write \(path)")
+        }
+        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        var summary = SyncSummary()
+        summary.rounds = 1
+        summary.sentChanges = request.changes
+        try replica.recordSyncAttempt(SyncAttempt(at: replica.now(), transport: "export", peer: path, ok: true,
+                                                  sentChanges: request.changes, message: "\(request.file.count) bytes"))
+        return summary
+    }
+
+    /// Applies a reply file the hub wrote (carried on a USB stick).
+    public func importReply(from path: String) throws -> SyncSummary {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        guard let size else { throw SyncFailure("cannot read \(path)") }
+        guard size <= limits.maxFileBytes else {
+            throw SyncRefusal(.badFile, "\(path) is \(size) bytes, over the limit of \(limits.maxFileBytes)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw SyncFailure("cannot read \(path)") }
+        do {
+            let accepted = try accept([UInt8](data))
+            var summary = SyncSummary()
+            summary.rounds = 1
+            summary.receivedChanges = accepted.report.appliedChanges
+            summary.heldBackGroups = accepted.report.heldBackGroups
+            summary.incidents = accepted.report.incidents
+            summary.openConflicts = try replica.openConflicts().count
+            try replica.recordSyncAttempt(SyncAttempt(at: replica.now(), transport: "import", peer: path, ok: true,
+                                                      receivedChanges: accepted.report.appliedChanges))
+            return summary
+        } catch {
+            try? replica.recordSyncAttempt(SyncAttempt(at: replica.now(), transport: "import", peer: path, ok: false,
+                                                       message: "\(error)"))
+            throw error
+        }
+    }
+
+    // MARK: Network
+
+    /// Syncs with the hub until neither side has more: each round trip sends up to
+    /// `pageLimit` of this device's groups and applies the hub's answer. An interrupted sync
+    /// loses nothing: acknowledgements only advance when a reply has been applied.
+    public func sync(over transport: any SyncTransport, pageLimit: Int = 2_000,
+                     progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncSummary {
+        var summary = SyncSummary()
+        do {
+            while true {
+                let request = try request(limit: pageLimit)
+                let reply = try await transport.exchange(request.file)
+                let accepted = try accept(reply)
+                summary.rounds += 1
+                summary.sentChanges += request.changes
+                summary.receivedChanges += accepted.report.appliedChanges
+                summary.heldBackGroups = accepted.report.heldBackGroups
+                summary.incidents += accepted.report.incidents
+                let more = request.more || accepted.more
+                progress(SyncProgress(rounds: summary.rounds, sentChanges: summary.sentChanges,
+                                      receivedChanges: summary.receivedChanges, pendingChanges: try pendingChanges(),
+                                      more: more))
+                if !more { break }
+                guard request.changes > 0 || accepted.changes > 0 else {
+                    throw SyncFailure("the hub says it has more but sent nothing; try again later")
+                }
+            }
+            summary.openConflicts = try replica.openConflicts().count
+            try replica.recordSyncAttempt(SyncAttempt(
+                at: replica.now(), transport: "http", peer: transport.peerDescription, ok: true,
+                sentChanges: summary.sentChanges, receivedChanges: summary.receivedChanges,
+                message: "\(summary.rounds) round trip(s)"))
+            return summary
+        } catch {
+            try? replica.recordSyncAttempt(SyncAttempt(
+                at: replica.now(), transport: "http", peer: transport.peerDescription, ok: false,
+                sentChanges: summary.sentChanges, receivedChanges: summary.receivedChanges, message: "\(error)"))
+            throw error
+        }
+    }
+}

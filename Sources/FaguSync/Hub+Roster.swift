@@ -1,0 +1,48 @@
+import FaguModel
+import FaguStore
+
+extension Hub {
+    /// What writing roster records changed.
+    public struct RosterWrite: Sendable, Hashable {
+        /// Records created.
+        public var created = 0
+        /// Records whose fields changed.
+        public var updated = 0
+        /// Records already as given.
+        public var unchanged = 0
+    }
+
+    /// Writes roster records — new ones created, existing ones updated field by field — in
+    /// one transaction, as the hub (the roster's only writer).
+    public func writeRoster(communities: [Community], advisers: [Adviser], appointments: [Appointment]) throws -> RosterWrite {
+        var result = RosterWrite()
+        let records: [(RecordKind, RecordID, [String: FieldValue])] =
+            communities.map { (Community.kind, $0.id, $0.fieldValues) }
+            + advisers.map { (Adviser.kind, $0.id, $0.fieldValues) }
+            + appointments.map { (Appointment.kind, $0.id, $0.fieldValues) }
+        let existing = try records.map { try replica.record($0.0, id: $0.1) }
+        try replica.write { transaction in
+            for ((kind, id, fields), stored) in zip(records, existing) {
+                guard let stored else {
+                    try transaction.insert(kind, id: id, fields: fields)
+                    result.created += 1
+                    continue
+                }
+                var changed: [String: FieldValue] = [:]
+                for spec in kind.fields where !spec.immutable {
+                    let wanted = fields[spec.name] ?? .null
+                    if (stored.fields[spec.name] ?? .null) != wanted || stored.registers[spec.name]?.isConflict == true {
+                        if !(wanted.isNull && stored.registers[spec.name] == nil) { changed[spec.name] = wanted }
+                    }
+                }
+                if changed.isEmpty {
+                    result.unchanged += 1
+                } else {
+                    try transaction.update(kind, id: id, fields: changed)
+                    result.updated += 1
+                }
+            }
+        }
+        return result
+    }
+}

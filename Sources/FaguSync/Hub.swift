@@ -1,0 +1,235 @@
+import Crypto
+import FaguModel
+import FaguStore
+import FaguWire
+import Foundation
+
+/// The district hub: a replica of the whole district, the one writer of the roster, and the
+/// authority that decides which device may send what.
+///
+/// Every file a device sends goes through ``receive(_:)``: the header is read, the sender
+/// looked up and its signature verified before the body is inflated, every change is checked
+/// against the sender's scopes, and only then is the file applied, in one transaction.
+public final class Hub: Sendable {
+    /// The hub's replica.
+    public let replica: Replica
+    /// The district it serves.
+    public let district: String
+    /// Its Ed25519 public key.
+    public let publicKey: [UInt8]
+    /// At most this many groups in one reply (a page); the device asks again for more.
+    public let pageLimit: Int
+    private let privateKey: [UInt8]
+    private let limits: ChangeSetLimits
+
+    /// The replica file in a hub home.
+    public static func replicaPath(home: String) -> String { home + "/hub.sqlite" }
+    /// The private key file in a hub home.
+    public static func keyPath(home: String) -> String { home + "/hub.key" }
+
+    private init(replica: Replica, district: String, key: Curve25519.Signing.PrivateKey, pageLimit: Int,
+                 limits: ChangeSetLimits) {
+        self.replica = replica
+        self.district = district
+        self.privateKey = Array(key.rawRepresentation)
+        self.publicKey = Array(key.publicKey.rawRepresentation)
+        self.pageLimit = pageLimit
+        self.limits = limits
+    }
+
+    /// Creates a hub home: the district replica and the hub's key pair.
+    ///
+    /// - Throws: ``SyncFailure`` when `home` already holds a hub, or the district is empty.
+    public static func create(home: String, district: String,
+                              configuration: ReplicaConfiguration = ReplicaConfiguration()) throws -> Hub {
+        let district = district.trimmingCharacters(in: .whitespaces)
+        guard !district.isEmpty else { throw SyncFailure("the district name is empty") }
+        guard !FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
+            throw SyncFailure("\(home) already holds a hub")
+        }
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let key = try SigningKeyFile.create(at: keyPath(home: home))
+        let replica = try Replica.create(at: replicaPath(home: home), id: .random(), author: "hub",
+                                         configuration: configuration)
+        try replica.setMetadata(["role": "hub", "district": district])
+        return Hub(replica: replica, district: district, key: key, pageLimit: 2_000, limits: .standard)
+    }
+
+    /// Opens the hub in `home`.
+    ///
+    /// - Parameter pageLimit: At most this many groups per reply.
+    public static func open(home: String, configuration: ReplicaConfiguration = ReplicaConfiguration(),
+                            pageLimit: Int = 2_000, limits: ChangeSetLimits = .standard) throws -> Hub {
+        guard FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
+            throw SyncFailure("no hub in \(home); run `fagu-hub init --district NAME` first")
+        }
+        let replica = try Replica.open(at: replicaPath(home: home), configuration: configuration)
+        guard try replica.metadata("role") == "hub", let district = try replica.metadata("district") else {
+            throw SyncFailure("\(home) does not hold a hub replica")
+        }
+        let key = try SigningKeyFile.read(at: keyPath(home: home))
+        return Hub(replica: replica, district: district, key: key, pageLimit: max(pageLimit, 1), limits: limits)
+    }
+
+    private var signingKey: Curve25519.Signing.PrivateKey {
+        // The stored bytes came from a valid key.
+        try! Curve25519.Signing.PrivateKey(rawRepresentation: privateKey)
+    }
+
+    // MARK: Enrollment
+
+    /// Enrolls a new device for an adviser or a community office and returns its file.
+    ///
+    /// An adviser's device sees the communities the adviser serves on `today` (by the
+    /// roster's appointments); an office's device sees its community. Both read the roster.
+    /// - Throws: ``SyncFailure`` when the subject is not on the roster, or an adviser serves
+    ///   no community.
+    public func enroll(_ role: DeviceRole, subject: String, hubURL: String, today: String) throws -> Enrollment {
+        let scopes: [ScopeID]
+        switch role {
+        case .adviser:
+            guard try replica.record(.adviser, id: .code(subject)) != nil else {
+                throw SyncFailure("adviser \(subject) is not on the roster; import it first (fagu-hub roster import)")
+            }
+            let served = try replica.records(.appointment).compactMap { try? $0.typed(as: Appointment.self) }
+                .filter { $0.adviserID == subject && $0.start <= today && ($0.end.map { $0 >= today } ?? true) }
+                .map(\.communityID)
+            guard !served.isEmpty else {
+                throw SyncFailure("adviser \(subject) has no current appointment, so no community to sync")
+            }
+            scopes = Set(served).sorted().map(ScopeID.community) + [.roster]
+        case .office:
+            guard try replica.record(.community, id: .code(subject)) != nil else {
+                throw SyncFailure("community \(subject) is not on the roster; import it first (fagu-hub roster import)")
+            }
+            scopes = [.community(subject), .roster]
+        }
+        let id = ReplicaID.random()
+        var random = SystemRandomNumberGenerator()
+        let token = Hex.encode((0..<24).map { _ in UInt8.random(in: 0...255, using: &random) })
+        let now = replica.now()
+        try replica.enroll(EnrolledDevice(id: id, role: role, subject: subject, scopes: scopes,
+                                          tokenDigest: Array(SHA256.hash(data: Data(token.utf8))), enrolledAt: now))
+        return Enrollment(district: district, hubURL: hubURL, hubReplica: replica.id, hubPublicKey: publicKey,
+                          replica: id, role: role, subject: subject, scopes: scopes, token: token, issuedAt: now)
+    }
+
+    /// Revokes the device `target` names: a replica id, or every device of an adviser or
+    /// community code.
+    ///
+    /// - Returns: The devices revoked now.
+    /// - Throws: ``SyncFailure`` when nothing matches.
+    public func revoke(_ target: String) throws -> [ReplicaID] {
+        let matching = try replica.devices().filter { $0.id.description == target.lowercased() || $0.subject == target }
+        guard !matching.isEmpty else { throw SyncFailure("no enrolled device is \(target)") }
+        let now = replica.now()
+        return try matching.filter { try replica.revoke($0.id, at: now) }.map(\.id)
+    }
+
+    // MARK: Receiving
+
+    /// Checks and applies one file from a device, or refuses it with nothing applied.
+    public func receive(_ file: [UInt8]) throws(SyncRefusal) -> HubReceipt {
+        let decoder = ChangeSetDecoder(limits: limits)
+        let header: ChangeSetHeader
+        do { header = try decoder.decodeHeader(file) } catch { throw SyncRefusal(error) }
+        guard header.district == district else {
+            throw SyncRefusal(.wrongDistrict, "the file is for district \(header.district), this hub serves \(district)")
+        }
+        let device: EnrolledDevice
+        do {
+            guard let found = try replica.device(header.sender) else {
+                throw SyncRefusal(.unknownDevice, "device \(header.sender) is not enrolled at this hub")
+            }
+            device = found
+        } catch let refusal as SyncRefusal { throw refusal } catch { throw SyncRefusal(.invalidChanges, "\(error)") }
+        guard device.revokedAt == nil else {
+            throw SyncRefusal(.revokedDevice, "device \(device.id) (\(device.subject)) was revoked")
+        }
+        let key = try keyToVerify(device, header)
+        do {
+            try ChangeSetSignature.verify(file, publicKey: Curve25519.Signing.PublicKey(rawRepresentation: key))
+        } catch let error as WireError {
+            throw SyncRefusal(error)
+        } catch {
+            throw SyncRefusal(.badSignature, "the key offered is not an Ed25519 public key")
+        }
+        let set: ChangeSet
+        do { set = try decoder.decode(file) } catch { throw SyncRefusal(error) }
+        for group in set.groups {
+            guard group.origin == device.id else {
+                throw SyncRefusal(.forwardedChanges, "the file carries changes written by \(group.origin), not by its sender")
+            }
+            guard group.scope != .roster else {
+                throw SyncRefusal(.rosterWrite, "only the hub writes the roster; \(device.subject) sent a \(group.kind.rawValue) change")
+            }
+            guard device.scopes.contains(group.scope) else {
+                throw SyncRefusal(.outsideScope, "\(device.subject) may not write community \(group.scope)")
+            }
+        }
+        do {
+            let report = try replica.apply(set.groups)
+            let now = replica.now()
+            var registered = false
+            if device.publicKey == nil {
+                try replica.registerKey(key, for: device.id, at: now)
+                registered = true
+            }
+            let vectors = ScopeVectors(Dictionary(uniqueKeysWithValues: device.scopes.map { ($0, header.vectors[$0]) }))
+            try replica.noteSeen(device.id, vectors: vectors, at: now)
+            var current = device
+            current.publicKey = key
+            return HubReceipt(device: current, vectors: vectors, report: report, registered: registered,
+                              receivedChanges: set.groups.reduce(0) { $0 + $1.fields.count })
+        } catch let error as ReplicaError {
+            throw SyncRefusal(error)
+        } catch {
+            throw SyncRefusal(.invalidChanges, "\(error)")
+        }
+    }
+
+    /// The key a file from `device` must be signed with: its registered key, or — on its
+    /// first exchange — the key in the header, once the one-time token checks out.
+    private func keyToVerify(_ device: EnrolledDevice, _ header: ChangeSetHeader) throws(SyncRefusal) -> [UInt8] {
+        if let registered = device.publicKey {
+            if let offered = header.publicKey, offered != registered {
+                throw SyncRefusal(.tokenReplayed, "the enrollment token of \(device.subject) was already used by another key")
+            }
+            return registered
+        }
+        guard let token = header.enrollmentToken, let offered = header.publicKey else {
+            throw SyncRefusal(.badToken, "device \(device.id) has not registered; its first file must carry its key and token")
+        }
+        guard Array(SHA256.hash(data: Data(token.utf8))) == device.tokenDigest else {
+            throw SyncRefusal(.badToken, "the enrollment token does not match the one issued to \(device.subject)")
+        }
+        guard offered.count == 32 else { throw SyncRefusal(.badSignature, "the offered key is not 32 bytes") }
+        return offered
+    }
+
+    // MARK: Replying
+
+    /// A signed file with what `device` lacks in its scopes, given the vectors it holds.
+    ///
+    /// - Parameter limit: At most this many groups; `more` says whether more remain.
+    public func reply(to device: EnrolledDevice, holding vectors: ScopeVectors, limit: Int? = nil) throws -> HubReply {
+        let delta = try replica.measureDelta(for: vectors, scopes: device.scopes, limit: limit ?? pageLimit)
+        let header = ChangeSetHeader(sender: replica.id, district: district, scopes: device.scopes,
+                                     vectors: try replica.vectors(scopes: device.scopes),
+                                     schemaVersion: ReplicaSchema.version, createdAt: replica.now(),
+                                     hasMore: !delta.complete)
+        let file = try ChangeSetSignature.sign(ChangeSetEncoder.encode(header: header, groups: delta.groups), with: signingKey)
+        return HubReply(file: file, groups: delta.groups.count, changes: delta.groups.reduce(0) { $0 + $1.fields.count },
+                        more: !delta.complete)
+    }
+
+    /// One HTTP round trip: applies what the device sent and answers with what it lacks.
+    public func exchange(_ file: [UInt8]) throws(SyncRefusal) -> (receipt: HubReceipt, reply: HubReply) {
+        let receipt = try receive(file)
+        do {
+            return (receipt, try reply(to: receipt.device, holding: receipt.vectors))
+        } catch {
+            throw SyncRefusal(.invalidChanges, "the hub could not build its reply: \(error)")
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/// A signed change set from the hub to one device, and what it carries.
+public struct HubReply: Sendable {
+    /// The signed file.
+    public var file: [UInt8]
+    /// Groups in it.
+    public var groups: Int
+    /// Field changes in it.
+    public var changes: Int
+    /// Whether the hub holds more for the device (the device asks again).
+    public var more: Bool
+}

@@ -1,0 +1,105 @@
+import FaguModel
+import FaguStore
+import Foundation
+
+/// The hub's nightly merge of files carried in on USB sticks: apply every file in the inbox,
+/// then write each device a reply with what it lacks.
+///
+/// Files are applied one by one, each all or nothing, in name order — though any order gives
+/// the same state. An applied file moves to `applied/`; a refused one moves to `rejected/`
+/// beside a `.reason.txt`, and the rest are still applied. A file carried twice is harmless.
+public struct NightlyMerge: Sendable {
+    /// The hub.
+    public let hub: Hub
+    /// Where the carried-in files are.
+    public let inbox: String
+    /// Where to write the replies (nil: no replies).
+    public let outbox: String?
+
+    /// A merge of `inbox` into `hub`, replies to `outbox`.
+    public init(hub: Hub, inbox: String, outbox: String?) {
+        self.hub = hub
+        self.inbox = inbox
+        self.outbox = outbox
+    }
+
+    /// Runs the merge.
+    ///
+    /// - Parameters:
+    ///   - day: `YYYYMMDD` for the reply file names.
+    ///   - progress: Called after each inbox file with (done, total).
+    /// - Throws: ``SyncFailure`` when the inbox cannot be read or the outbox written.
+    public func run(day: String, progress: (Int, Int) -> Void = { _, _ in }) throws -> MergeReport {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: inbox, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw SyncFailure("the inbox \(inbox) is not a folder")
+        }
+        let names = try manager.contentsOfDirectory(atPath: inbox).filter { name in
+            var isFolder: ObjCBool = false
+            return !name.hasPrefix(".") && !name.hasSuffix(".partial")
+                && manager.fileExists(atPath: inbox + "/" + name, isDirectory: &isFolder) && !isFolder.boolValue
+        }.sorted()
+        if let outbox { try manager.createDirectory(atPath: outbox, withIntermediateDirectories: true) }
+        var report = MergeReport()
+        for (index, name) in names.enumerated() {
+            let path = inbox + "/" + name
+            var entry = MergeReport.Inbox(file: name, applied: false, subject: nil, appliedChanges: 0, heldBackGroups: 0)
+            do {
+                guard let data = manager.contents(atPath: path) else { throw SyncFailure("cannot read \(name)") }
+                let receipt = try hub.receive([UInt8](data))
+                entry.applied = true
+                entry.subject = receipt.device.subject
+                entry.appliedChanges = receipt.report.appliedChanges
+                entry.heldBackGroups = receipt.report.heldBackGroups
+                report.incidents += receipt.report.incidents.map(\.description)
+                try move(path, into: "applied", name)
+                try hub.replica.recordSyncAttempt(SyncAttempt(at: hub.replica.now(), transport: "merge", peer: name, ok: true,
+                                                              receivedChanges: receipt.report.appliedChanges))
+            } catch {
+                entry.reason = "\(error)"
+                try move(path, into: "rejected", name)
+                try Data(("\(error)\n").utf8).write(to: URL(fileURLWithPath: inbox + "/rejected/" + name + ".reason.txt"))
+                try hub.replica.recordSyncAttempt(SyncAttempt(at: hub.replica.now(), transport: "merge", peer: name, ok: false,
+                                                              message: "\(error)"))
+            }
+            report.inbox.append(entry)
+            progress(index + 1, names.count)
+        }
+        if let outbox { report.replies = try writeReplies(to: outbox, day: day) }
+        return report
+    }
+
+    /// One reply per device that is not revoked, from the vectors it last reported.
+    private func writeReplies(to outbox: String, day: String) throws -> [MergeReport.Reply] {
+        let devices = try hub.replica.devices().filter { $0.revokedAt == nil }
+        let perSubject = Dictionary(grouping: devices, by: \.subject)
+        var replies: [MergeReport.Reply] = []
+        for device in devices {
+            let reply = try hub.reply(to: device, holding: device.lastVectors, limit: Int.max)
+            let suffix = perSubject[device.subject, default: []].count > 1 ? "-" + device.id.description.prefix(8) : ""
+            let name = "\(device.subject)-\(day)\(suffix).fagu"
+            let path = outbox + "/" + name
+            guard FileManager.default.createFile(atPath: path + ".partial", contents: Data(reply.file)) else {
+                throw SyncFailure("cannot write \(path)")
+            }
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: path + ".partial", toPath: path)
+            replies.append(MergeReport.Reply(file: name, device: device.id.description, subject: device.subject,
+                                             changes: reply.changes))
+        }
+        return replies
+    }
+
+    private func move(_ path: String, into folder: String, _ name: String) throws {
+        let directory = inbox + "/" + folder
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var target = directory + "/" + name
+        var copy = 1
+        while FileManager.default.fileExists(atPath: target) {
+            copy += 1
+            target = directory + "/" + name + ".\(copy)"
+        }
+        try FileManager.default.moveItem(atPath: path, toPath: target)
+    }
+}

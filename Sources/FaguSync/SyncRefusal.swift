@@ -1,0 +1,57 @@
+import FaguStore
+import FaguWire
+
+/// Why the hub (or a device) refused a change-set file. Nothing from a refused file is
+/// applied. The codes are stable: the HTTP API returns them and scripts compare them.
+public struct SyncRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The kind of refusal.
+    public enum Code: String, Hashable, Sendable, CaseIterable {
+        /// The sender is not an enrolled device.
+        case unknownDevice = "unknown_device"
+        /// The sender was revoked.
+        case revokedDevice = "revoked_device"
+        /// The file is unsigned or its signature does not verify.
+        case badSignature = "bad_signature"
+        /// An unregistered device sent no token, or the wrong one.
+        case badToken = "bad_token"
+        /// A token already used to register a different key.
+        case tokenReplayed = "token_replayed"
+        /// A change in a scope the sender may not write.
+        case outsideScope = "outside_scope"
+        /// A change to the roster from anyone but the hub.
+        case rosterWrite = "roster_write"
+        /// Changes written by another replica than the sender (devices send only their own).
+        case forwardedChanges = "forwarded_changes"
+        /// A file for another district.
+        case wrongDistrict = "wrong_district"
+        /// A reply that did not come from this device's hub.
+        case wrongSender = "wrong_sender"
+        /// The file itself is bad (truncated, corrupt, a bomb, a version not spoken).
+        case badFile = "bad_file"
+        /// The changes are invalid for the replica (unknown field, wrong type, wrong scope).
+        case invalidChanges = "invalid_changes"
+    }
+
+    /// The kind of refusal.
+    public let code: Code
+    /// One sentence a person can act on.
+    public let message: String
+
+    /// A refusal from its parts.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// A refusal for a file the wire format refuses.
+    public init(_ error: WireError) {
+        self.init(error.code == .badSignature ? .badSignature : .badFile, error.description)
+    }
+
+    /// A refusal for changes the replica refuses.
+    public init(_ error: ReplicaError) {
+        self.init(.invalidChanges, "\(error.code.rawValue): \(error.message)")
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+}

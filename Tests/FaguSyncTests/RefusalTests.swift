@@ -1,0 +1,131 @@
+import Crypto
+import FaguModel
+import FaguStore
+import FaguSync
+import Foundation
+import Testing
+
+@Suite("The hub refuses, with nothing applied")
+struct RefusalTests {
+    /// Runs `file` into the hub and checks it is refused with `code` and changes nothing.
+    func expectRefusal(_ district: District, _ file: [UInt8], _ code: SyncRefusal.Code,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try district.hubState()
+        let refusal = #expect(throws: SyncRefusal.self, sourceLocation: sourceLocation) { try district.hub.receive(file) }
+        #expect(refusal?.code == code, sourceLocation: sourceLocation)
+        let after = try district.hubState()
+        #expect(after.digest == before.digest && after.heldBack == before.heldBack, sourceLocation: sourceLocation)
+        #expect(after.devices == before.devices, sourceLocation: sourceLocation)
+    }
+
+    /// A device that has registered its key by one accepted exchange.
+    func registered(_ district: District) throws -> (FieldReplica, Enrollment) {
+        let (device, enrollment) = try district.join(.adviser, "a001", as: "a001")
+        let request = try device.request()
+        _ = try device.accept(district.hub.exchange(request.file).reply.file)
+        #expect(try device.isRegistered())
+        return (device, enrollment)
+    }
+
+    @Test("a device that is not enrolled")
+    func unknownDevice() throws {
+        let district = try District()
+        let other = try District()
+        let (stranger, _) = try other.join(.adviser, "a001", as: "a001")
+        try stranger.logVisit("c01")
+        try expectRefusal(district, try stranger.request().file, .unknownDevice)
+    }
+
+    @Test("a revoked device")
+    func revokedDevice() throws {
+        let district = try District()
+        let (device, _) = try registered(district)
+        try device.logVisit("c01")
+        #expect(try district.hub.revoke("a001") == [device.replica.id])
+        try expectRefusal(district, try device.request().file, .revokedDevice)
+    }
+
+    @Test("a bad signature: signed with another key, or tampered after signing")
+    func badSignature() throws {
+        let district = try District()
+        let (device, _) = try registered(district)
+        try device.logVisit("c01")
+        let groups = try device.replica.delta(for: .init(), scopes: device.communityScopes)
+        try expectRefusal(district, try craftFile(from: device, home: district.directory.file("a001"), groups: groups,
+                                                  key: Curve25519.Signing.PrivateKey()), .badSignature)
+        var tampered = try device.request().file
+        tampered[tampered.count - 70] ^= 0x01
+        try expectRefusal(district, tampered, .badSignature)
+        var unsigned = try device.request().file
+        unsigned = Array(unsigned.dropLast(64))
+        unsigned[7] &= ~UInt8(2)
+        try expectRefusal(district, unsigned, .badSignature)
+    }
+
+    @Test("a replayed token: the enrollment file used again on another machine")
+    func replayedToken() throws {
+        let district = try District()
+        let (_, enrollment) = try registered(district)
+        let thief = try FieldReplica.join(home: district.directory.file("thief"), enrollment: enrollment,
+                                          configuration: District.configuration)
+        try thief.logVisit("c01")
+        try expectRefusal(district, try thief.request().file, .tokenReplayed)
+    }
+
+    @Test("a first file with a wrong token, or none")
+    func badToken() throws {
+        let district = try District()
+        let (device, _) = try district.join(.adviser, "a001", as: "a001")
+        try device.logVisit("c01")
+        let groups = try device.replica.delta(for: .init(), scopes: device.communityScopes)
+        let home = district.directory.file("a001")
+        try expectRefusal(district, try craftFile(from: device, home: home, groups: groups, token: "guessed"), .badToken)
+        try expectRefusal(district, try craftFile(from: device, home: home, groups: groups), .badToken)
+    }
+
+    @Test("changes in a community the sender does not serve")
+    func outsideScope() throws {
+        let district = try District()
+        let (device, _) = try registered(district)
+        try device.logVisit("c03")   // written locally: the device's replica does not police scopes
+        let groups = try device.replica.delta(for: .init(), scopes: [.community("c03")])
+        #expect(groups.count == 1)
+        try expectRefusal(district, try craftFile(from: device, home: district.directory.file("a001"), groups: groups),
+                          .outsideScope)
+    }
+
+    @Test("roster writes from anyone but the hub")
+    func rosterWrite() throws {
+        let district = try District()
+        let (device, _) = try registered(district)
+        try device.replica.write { try $0.update(.adviser, id: .code("a001"), fields: ["phone": .text("13999999999")]) }
+        let groups = try device.replica.delta(for: district.hub.replica.vectors(), scopes: [.roster])
+        #expect(groups.count == 1)
+        try expectRefusal(district, try craftFile(from: device, home: district.directory.file("a001"), groups: groups),
+                          .rosterWrite)
+    }
+
+    @Test("a file for another district, and a damaged file")
+    func wrongDistrictAndDamage() throws {
+        let district = try District()
+        let (device, _) = try registered(district)
+        try device.logVisit("c01")
+        let groups = try device.replica.delta(for: .init(), scopes: device.communityScopes)
+        try expectRefusal(district, try craftFile(from: device, home: district.directory.file("a001"), district: "黄浦区",
+                                                  groups: groups), .wrongDistrict)
+        try expectRefusal(district, Array(try device.request().file.prefix(40)), .badFile)
+    }
+
+    @Test("a device refuses a reply not signed by its hub")
+    func deviceRefusesForeignReply() throws {
+        let district = try District()
+        let (device, _) = try registered(district)
+        let other = try District()
+        let (foreign, _) = try other.join(.adviser, "a001", as: "a001")
+        let reply = try other.hub.reply(to: try #require(try other.hub.replica.device(foreign.replica.id)), holding: .init())
+        let digest = try device.digest()
+        let refusal = #expect(throws: SyncRefusal.self) { try device.accept(reply.file) }
+        #expect(refusal?.code == .wrongSender)
+        #expect(try device.digest() == digest)
+    }
+}
