@@ -13,9 +13,11 @@ let package = Package(
         .library(name: "FaguWire", targets: ["FaguWire"]),
         .library(name: "FaguSync", targets: ["FaguSync"]),
         .library(name: "FaguRoster", targets: ["FaguRoster"]),
+        .executable(name: "fagu", targets: ["fagu"]),
+        .executable(name: "fagu-hub", targets: ["fagu-hub"]),
         .executable(name: "fagu-doctor", targets: ["fagu-doctor"]),
         .executable(name: "fagu-bench", targets: ["FaguBenchmarks"]),
-        .executable(name: "fagu-demo", targets: ["FaguDemo"]),
+        .executable(name: "fagu-load", targets: ["FaguLoad"]),
         .executable(name: "fagu-fuzz-replay", targets: ["FaguFuzz"]),
     ],
     dependencies: [
@@ -23,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // Ids, clocks, values, changes and the record kinds: no I/O, no dependencies.
@@ -65,7 +70,7 @@ let package = Package(
         // What every command-line tool shares: languages, display-width tables, failures.
         .target(
             name: "FaguCLI",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["FaguModel", "FaguStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         // fagu-doctor's commands, as a library so tests can run them.
         .target(
@@ -75,6 +80,25 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
+        // fagu's commands, as a library so tests can run them.
+        .target(
+            name: "FaguFieldCommands",
+            dependencies: [
+                "FaguCLI", "FaguModel", "FaguStore", "FaguSync", "FaguHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(name: "fagu", dependencies: ["FaguCLI", "FaguFieldCommands"], swiftSettings: strict),
+        // fagu-hub's commands, as a library so tests can run them.
+        .target(
+            name: "FaguHubCommands",
+            dependencies: [
+                "FaguCLI", "FaguModel", "FaguStore", "FaguSync", "FaguRoster", "FaguHubServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(name: "fagu-hub", dependencies: ["FaguCLI", "FaguHubCommands"], swiftSettings: strict),
         .executableTarget(name: "fagu-doctor", dependencies: ["FaguCLI", "FaguDoctor"], swiftSettings: strict),
         // Seeded generators, fixed clocks and workloads for tests and tools.
         .target(name: "FaguTesting", dependencies: ["FaguModel", "FaguMerge", "FaguStore"], swiftSettings: strict),
@@ -92,9 +116,12 @@ let package = Package(
             path: "tools/Benchmarks",
             swiftSettings: strict),
         .executableTarget(
-            name: "FaguDemo",
-            dependencies: ["FaguModel", "FaguStore"],
-            path: "tools/Demo",
+            name: "FaguLoad",
+            dependencies: [
+                "FaguModel", "FaguStore", "FaguSync", "FaguHTTP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "tools/Load",
             swiftSettings: strict),
         .executableTarget(
             name: "FaguFuzz",
@@ -120,6 +147,28 @@ let package = Package(
         .testTarget(
             name: "FaguStoreTests",
             dependencies: ["FaguModel", "FaguMerge", "FaguStore", "FaguTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        // The hub's HTTP adapter: POST /v1/sync and GET /v1/health over Hummingbird.
+        .target(
+            name: "FaguHubServer",
+            dependencies: [
+                "FaguSync", "FaguModel", "FaguStore", "FaguWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        // The device's HTTP transport to its hub, over AsyncHTTPClient.
+        .target(
+            name: "FaguHTTP",
+            dependencies: ["FaguSync", "FaguWire", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: strict),
+        .testTarget(
+            name: "FaguHTTPTests",
+            dependencies: ["FaguHubServer", "FaguHTTP", "FaguSync", "FaguStore", "FaguModel", "FaguWire", "FaguTesting",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
     ]
 )

@@ -18,4 +18,23 @@ public enum CommandRunner {
             root.exit(withError: error)
         }
     }
+
+    /// Parses the process arguments, runs the command (awaiting it when it is async), and exits.
+    public static func runAsync<Root: ParsableCommand>(_ root: Root.Type, name: String,
+                                                       arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        do {
+            var command = try root.parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            exit(0)
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("\(name): \(failure.message)\n".utf8))
+            exit(failure.exitCode)
+        } catch {
+            root.exit(withError: error)
+        }
+    }
 }

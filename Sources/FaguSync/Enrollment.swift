@@ -28,6 +28,11 @@ public struct Enrollment: Codable, Hashable, Sendable {
     /// When the hub issued it.
     public var issuedAt: String
 
+    private enum CodingKeys: String, CodingKey {
+        case format, district, replica, role, subject, scopes, token
+        case hubURL = "hub_url", hubReplica = "hub_replica", hubPublicKey = "hub_public_key", issuedAt = "issued_at"
+    }
+
     /// The format this code writes and reads.
     public static let currentFormat = "fagu-enrollment/1"
 
@@ -55,7 +60,6 @@ public struct Enrollment: Codable, Hashable, Sendable {
             throw SyncFailure("cannot read the enrollment file \(path)")
         }
         let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         guard let enrollment = try? decoder.decode(Enrollment.self, from: data) else {
             throw SyncFailure("\(path) is not a Fagu enrollment file")
         }
@@ -74,7 +78,6 @@ public struct Enrollment: Codable, Hashable, Sendable {
     public func write(to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         try SecretFile.write(try encoder.encode(self), to: path)
     }
 }

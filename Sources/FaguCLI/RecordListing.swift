@@ -1,0 +1,58 @@
+import FaguModel
+import FaguStore
+
+/// A stored record as listing commands print it: id, kind, community, date, a one-line
+/// summary, every field as text, and the fields in conflict.
+public struct RecordListing: Encodable, Sendable {
+    /// The record's id.
+    public var id: String
+    /// The record's kind.
+    public var kind: String
+    /// Its community, for community records.
+    public var community: String?
+    /// Its date (or start date).
+    public var date: String?
+    /// One line for tables.
+    public var summary: String
+    /// Every field shown, as text.
+    public var fields: [String: String]
+    /// Fields with an open conflict.
+    public var conflicts: [String]
+
+    /// The listing of a stored record.
+    public init(_ record: StoredRecord) {
+        id = record.id.description
+        kind = record.kind.rawValue
+        community = record.fields["community_id"]?.text
+        date = record.fields["date"]?.text ?? record.fields["start"]?.text
+        let first = ["title", "summary", "topic", "question", "note", "name"].lazy.compactMap { record.fields[$0]?.text }.first
+        var line = first ?? ""
+        if let status = record.fields["status"]?.text { line = "[\(status)] " + line }
+        if let hours = record.fields["hours"] { line = RecordListing.text(hours) + "h " + line }
+        summary = line
+        fields = record.fields.mapValues(RecordListing.text)
+        conflicts = record.conflicts.keys.sorted()
+    }
+
+    /// A value as text.
+    public static func text(_ value: FieldValue) -> String {
+        switch value {
+        case .null: ""
+        case .integer(let integer): "\(integer)"
+        case .real(let real): real == real.rounded() ? String(Int64(real)) : "\(real)"
+        case .text(let text): text
+        }
+    }
+
+    /// A table of listings.
+    public static func table(_ listings: [RecordListing], _ language: Language) -> TextTable {
+        var table = TextTable(headers: [language.text(zh: "编号", en: "id"), language.text(zh: "类型", en: "kind"),
+                                        language.text(zh: "社区", en: "community"), language.text(zh: "日期", en: "date"),
+                                        language.text(zh: "摘要", en: "summary")])
+        for listing in listings {
+            table.append([listing.id, listing.kind, listing.community ?? "", listing.date ?? "",
+                          (listing.conflicts.isEmpty ? "" : "⚠ ") + listing.summary])
+        }
+        return table
+    }
+}

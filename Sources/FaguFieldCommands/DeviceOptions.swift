@@ -1,0 +1,60 @@
+import ArgumentParser
+import FaguCLI
+import FaguStore
+import FaguSync
+
+/// The options every `fagu` command takes: where the replica is, and how to print.
+public struct DeviceOptions: ParsableArguments, Sendable {
+    /// The replica's folder.
+    @Option(name: .long, help: ArgumentHelp("The replica's folder (default $FAGU_HOME, else ~/.fagu).", valueName: "DIR"))
+    public var home: String?
+
+    @OptionGroup public var output: OutputOptions
+
+    public init() {}
+
+    /// The resolved home folder.
+    public var homePath: String { HomeDirectory.resolve(home, variable: "FAGU_HOME", fallback: ".fagu") }
+
+    /// The language to speak.
+    public var language: Language { output.language }
+
+    /// Opens the device in the home, or fails with a line saying how to join.
+    public func openDevice() throws -> FieldReplica {
+        try failing { try FieldReplica.open(home: homePath) }
+    }
+}
+
+/// Runs `body`, turning Fagu's errors into one-line command failures.
+func failing<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as CommandFailure {
+        throw error
+    } catch let error as SyncRefusal {
+        throw CommandFailure("refused: \(error)")
+    } catch let error as SyncFailure {
+        throw CommandFailure(error.message)
+    } catch let error as ReplicaError {
+        throw CommandFailure(error.message)
+    } catch {
+        throw CommandFailure("\(error)")
+    }
+}
+
+/// Async ``failing(_:)``.
+func failing<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as CommandFailure {
+        throw error
+    } catch let error as SyncRefusal {
+        throw CommandFailure("refused: \(error)")
+    } catch let error as SyncFailure {
+        throw CommandFailure(error.message)
+    } catch let error as ReplicaError {
+        throw CommandFailure(error.message)
+    } catch {
+        throw CommandFailure("\(error)")
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import FaguCLI
+import FaguSync
+import Foundation
+
+/// `fagu export --out PATH`: a change-set file for the hub, to carry on a USB stick.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write this device's changes for the hub to a file, for a USB stick (导出).",
+        discussion: """
+            The file holds every change of this device the hub has not acknowledged, signed \
+            with this device's key. Carrying it twice, or after a later one, is harmless. \
+            The hub's nightly merge answers with a reply file for `fagu import`.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the file (a folder gets SUBJECT-YYYYMMDD.fagu).", valueName: "PATH"))
+    var out: String
+
+    @OptionGroup var options: DeviceOptions
+
+    struct Output: Encodable {
+        var file: String
+        var changes: Int
+        var bytes: Int
+    }
+
+    func run() throws {
+        let device = try options.openDevice()
+        var path = out
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
+            path = out + "/" + device.subject + "-" + CalendarDate.today().replacingOccurrences(of: "-", with: "") + ".fagu"
+        }
+        let summary = try failing { try device.export(to: path) }
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let output = Output(file: path, changes: summary.sentChanges, bytes: bytes)
+        if options.output.json { return try JSONOutput.print(output) }
+        print(options.language.text(zh: "已写出 \(path)：\(output.changes) 项变更，\(bytes) 字节",
+                                    en: "wrote \(path): \(output.changes) changes, \(bytes) bytes"))
+    }
+}

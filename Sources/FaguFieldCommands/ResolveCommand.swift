@@ -1,0 +1,49 @@
+import ArgumentParser
+import FaguCLI
+import FaguModel
+import FaguStore
+import Foundation
+
+/// `fagu resolve ID --field NAME --value VALUE`: decide a conflict.
+struct ResolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resolve", abstract: "Decide an open conflict by writing the value to keep (解决冲突).")
+
+    @Argument(help: "The record's id.")
+    var id: String
+    @Option(name: .long, help: ArgumentHelp("The field in conflict.", valueName: "NAME"))
+    var field: String
+    @Option(name: .long, help: ArgumentHelp("The value to keep.", valueName: "VALUE"))
+    var value: String
+
+    @OptionGroup var options: DeviceOptions
+
+    func run() throws {
+        let language = options.language
+        guard let recordID = RecordID(id) else {
+            throw CommandFailure(language.text(zh: "不是记录编号：\(id)", en: "not a record id: \(id)"), exitCode: 2)
+        }
+        let device = try options.openDevice()
+        try failing {
+            guard let conflict = try device.replica.openConflicts().first(where: { $0.record == recordID && $0.field == field }) else {
+                throw CommandFailure(language.text(zh: "\(id) 的 \(field) 没有未决冲突", en: "\(id) has no open conflict on \(field)"))
+            }
+            guard let spec = conflict.kind.fields.first(where: { $0.name == field }) else {
+                throw CommandFailure("unknown field \(field)")
+            }
+            let typed: FieldValue
+            switch spec.type.sqlType {
+            case "INTEGER":
+                guard let integer = Int64(value) else { throw CommandFailure("\(field) takes a whole number", exitCode: 2) }
+                typed = .integer(integer)
+            case "REAL":
+                guard let real = Double(value) else { throw CommandFailure("\(field) takes a number", exitCode: 2) }
+                typed = .real(real)
+            default:
+                typed = .text(value)
+            }
+            try device.replica.write { try $0.update(conflict.kind, id: recordID, fields: [field: typed]) }
+        }
+        try WrittenRecord.report(recordID, options)
+    }
+}

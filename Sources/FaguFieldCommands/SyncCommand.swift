@@ -1,0 +1,69 @@
+import ArgumentParser
+import FaguCLI
+import FaguHTTP
+import FaguSync
+import Foundation
+
+/// `fagu sync [--hub URL]`: exchange changes with the hub over the network.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync", abstract: "Sync with the district hub over the network (同步).",
+        discussion: """
+            Sends this device's changes the hub lacks and applies what the hub holds for this \
+            device's communities, in one round trip when small, in pages when large. An \
+            interrupted sync loses nothing: run it again to finish.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The hub's address (default: the one in the enrollment file).", valueName: "URL"))
+    var hub: String?
+    @Option(name: .long, help: ArgumentHelp("A PEM file of certificates to trust for an https hub.", valueName: "FILE"))
+    var trust: String?
+    @Option(name: .long, help: ArgumentHelp("Seconds one round trip may take.", valueName: "S"))
+    var timeout: Int = 60
+
+    @OptionGroup var options: DeviceOptions
+
+    struct Output: Encodable {
+        var hub: String
+        var rounds: Int
+        var sentChanges: Int
+        var receivedChanges: Int
+        var heldBackGroups: Int
+        var openConflicts: Int
+        var pendingChanges: Int
+    }
+
+    func run() async throws {
+        let language = options.language
+        let device = try options.openDevice()
+        let address = hub ?? device.hubURL
+        guard !address.isEmpty else {
+            throw CommandFailure(language.text(zh: "没有辖区中心地址：请用 --hub URL，或用 fagu export 通过U盘同步",
+                                               en: "no hub address: give --hub URL, or sync by file with fagu export"), exitCode: 2)
+        }
+        let transport: HTTPTransport
+        do {
+            transport = try HTTPTransport(baseURL: address, timeout: .seconds(max(timeout, 1)), trustRoots: trust)
+        } catch {
+            throw CommandFailure(error.message, exitCode: 2)
+        }
+        let progress = ProgressLine(enabled: !options.output.json)
+        let label = language.text(zh: "同步中", en: "syncing")
+        progress.update("\(label) \(address) …")
+        let summary = try await failing {
+            try await device.sync(over: transport) { step in
+                progress.update(label + language.text(
+                    zh: " 第 \(step.rounds) 轮：已发送 \(step.sentChanges)，已接收 \(step.receivedChanges)",
+                    en: " round \(step.rounds): sent \(step.sentChanges), received \(step.receivedChanges)"))
+            }
+        }
+        progress.finish()
+        let output = Output(hub: address, rounds: summary.rounds, sentChanges: summary.sentChanges,
+                            receivedChanges: summary.receivedChanges, heldBackGroups: summary.heldBackGroups,
+                            openConflicts: summary.openConflicts, pendingChanges: try failing { try device.pendingChanges() })
+        if options.output.json { return try JSONOutput.print(output) }
+        print(language.text(
+            zh: "已与 \(address) 同步：发送 \(output.sentChanges) 项，接收 \(output.receivedChanges) 项，\(output.rounds) 轮；未决冲突 \(output.openConflicts) 个",
+            en: "synced with \(address): sent \(output.sentChanges), received \(output.receivedChanges) in \(output.rounds) round trip(s); \(output.openConflicts) open conflict(s)"))
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `fagu-hub`: the district hub.
+public struct HubCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "fagu-hub",
+        abstract: "Fagu district hub: roster, device enrollment, sync server and nightly merge (辖区中心).",
+        discussion: """
+            The hub holds the whole district and is the only writer of the roster. Its home is \
+            --home, else $FAGU_HUB_HOME, else ~/.fagu-hub. Every command takes --json and --lang zh|en.
+            """,
+        subcommands: [HubInitCommand.self, RosterCommand.self, EnrollCommand.self, RevokeCommand.self,
+                      DevicesCommand.self, MergeCommand.self, HubListCommand.self, HubConflictsCommand.self,
+                      IncidentsCommand.self, ServeCommand.self])
+
+    public init() {}
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import FaguCLI
+import FaguStore
+import FaguSync
+
+/// The options every `fagu-hub` command takes.
+public struct HubOptions: ParsableArguments, Sendable {
+    /// The hub's folder.
+    @Option(name: .long, help: ArgumentHelp("The hub's folder (default $FAGU_HUB_HOME, else ~/.fagu-hub).", valueName: "DIR"))
+    public var home: String?
+
+    @OptionGroup public var output: OutputOptions
+
+    public init() {}
+
+    /// The resolved home folder.
+    public var homePath: String { HomeDirectory.resolve(home, variable: "FAGU_HUB_HOME", fallback: ".fagu-hub") }
+
+    /// The language to speak.
+    public var language: Language { output.language }
+
+    /// Opens the hub in the home.
+    public func openHub(pageLimit: Int = 2_000) throws -> Hub {
+        try failing { try Hub.open(home: homePath, pageLimit: pageLimit) }
+    }
+}
+
+/// Runs `body`, turning Fagu's errors into one-line command failures.
+func failing<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as CommandFailure {
+        throw error
+    } catch let error as SyncRefusal {
+        throw CommandFailure("refused: \(error)")
+    } catch let error as SyncFailure {
+        throw CommandFailure(error.message)
+    } catch let error as ReplicaError {
+        throw CommandFailure(error.message)
+    } catch {
+        throw CommandFailure("\(error)")
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import FaguCLI
+import Foundation
+
+/// `fagu-hub incidents`: incident reports as they arrived.
+struct IncidentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "incidents", abstract: "List incident reports and how long each took to reach the hub (事项报告).")
+
+    @OptionGroup var options: HubOptions
+
+    struct Output: Encodable {
+        var record: String
+        var community: String
+        var level: String?
+        var summary: String?
+        var author: String
+        var writtenAt: String
+        var receivedAt: String
+        var delayMinutes: Int
+    }
+
+    func run() throws {
+        let hub = try options.openHub()
+        let alerts = try failing { try hub.replica.incidentAlerts() }.map { alert in
+            Output(record: alert.record.description, community: alert.communityID, level: alert.level, summary: alert.summary,
+                   author: alert.author, writtenAt: alert.writtenAt.description, receivedAt: alert.receivedAt.description,
+                   delayMinutes: Int((alert.receivedAt.milliseconds - alert.writtenAt.milliseconds) / 60_000))
+        }
+        if options.output.json { return try JSONOutput.print(alerts) }
+        let language = options.language
+        if alerts.isEmpty { return print(language.text(zh: "（没有事项报告）", en: "(no incident reports)")) }
+        var table = TextTable(headers: [language.text(zh: "社区", en: "community"), language.text(zh: "级别", en: "level"),
+                                        language.text(zh: "摘要", en: "summary"), language.text(zh: "报告人", en: "by"),
+                                        language.text(zh: "到达用时(分)", en: "delay (min)")])
+        table.rightAligned = [4]
+        for alert in alerts {
+            table.append([alert.community, alert.level ?? "", alert.summary ?? "", alert.author, "\(alert.delayMinutes)"])
+        }
+        print(table.render())
+    }
+}

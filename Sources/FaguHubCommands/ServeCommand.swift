@@ -1,0 +1,57 @@
+import ArgumentParser
+import FaguCLI
+import FaguHubServer
+import FaguSync
+import Foundation
+import Logging
+
+/// `fagu-hub serve`: the sync server.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serve devices' syncs over HTTP (or HTTPS) until interrupted (同步服务).",
+        discussion: """
+            POST /v1/sync takes a device's signed change set and answers with what it lacks; \
+            GET /v1/health answers when the hub is up. Plain HTTP on 127.0.0.1 by default; give \
+            --tls-cert and --tls-key (PEM) to serve HTTPS. Incident reports are announced on \
+            stderr the moment they arrive. Ctrl-C finishes the requests in flight and stops.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The address to listen on.", valueName: "HOST")) var host = "127.0.0.1"
+    @Option(name: .long, help: ArgumentHelp("The port (0: any free one).", valueName: "PORT")) var port = 8080
+    @Option(name: .long, help: ArgumentHelp("PEM certificate chain, for HTTPS.", valueName: "F")) var tlsCert: String?
+    @Option(name: .long, help: ArgumentHelp("PEM private key, for HTTPS.", valueName: "F")) var tlsKey: String?
+    @Option(name: .long, help: ArgumentHelp("At most this many groups per reply (a page).", valueName: "N")) var pageLimit = 2_000
+
+    @OptionGroup var options: HubOptions
+
+    func validate() throws {
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give both --tls-cert and --tls-key, or neither") }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535") }
+        guard pageLimit > 0 else { throw ValidationError("--page-limit must be positive") }
+    }
+
+    func run() async throws {
+        let hub = try options.openHub(pageLimit: pageLimit)
+        let language = options.language
+        let tls = tlsCert.map { TLSFiles(certificateChain: $0, privateKey: tlsKey!) }
+        var logger = Logger(label: "fagu-hub")
+        logger.logLevel = .notice
+        let scheme = tls == nil ? "http" : "https"
+        let server = HubServer(hub: hub, host: host, port: port, tls: tls, logger: logger) { notice in
+            let line = language.text(
+                zh: "⚠ 事项报告到达：\(notice.communityID ?? "?") \(notice.level ?? "") 来自 \(notice.subject)（\(notice.record)）",
+                en: "⚠ incident report arrived: \(notice.communityID ?? "?") \(notice.level ?? "") from \(notice.subject) (\(notice.record))")
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        let host = self.host, district = hub.district
+        do {
+            try await server.runUntilSignalled { bound in
+                FileHandle.standardOutput.write(Data((language.text(
+                    zh: "辖区中心（\(district)）listening on \(scheme)://\(host):\(bound)",
+                    en: "hub of \(district) listening on \(scheme)://\(host):\(bound)") + "\n").utf8))
+            }
+        } catch {
+            throw CommandFailure("cannot serve on \(host):\(port): \(error)")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import FaguSync
+import FaguWire
+import Foundation
+import Hummingbird
+import Logging
+
+/// The hub's HTTP routes, adapting ``SyncDesk`` to Hummingbird:
+///
+/// - `POST /v1/sync`: body a signed change-set file (`application/x-fagu-changeset`); answers
+///   200 with the signed reply, or 4xx with `{"code", "message"}`.
+/// - `GET /v1/health`: `{"district", "replica"}`.
+struct HubRoutes: Sendable {
+    /// The media type of change-set files, both ways.
+    static let changeSetType = "application/x-fagu-changeset"
+
+    let desk: SyncDesk
+    let worker: HubWorker
+    let maxRequestBytes: Int
+    let logger: Logger
+    let onIncident: @Sendable (IncidentNotice) -> Void
+
+    /// A router with both routes.
+    func router() -> Router<HubRequestContext> {
+        let router = Router(context: HubRequestContext.self)
+        router.post("/v1/sync") { request, context in
+            await self.sync(request, context: context)
+        }
+        router.get("/v1/health") { _, _ in
+            Self.json(HealthBody(district: self.desk.hub.district, replica: self.desk.hub.replica.id.description),
+                      status: .ok)
+        }
+        return router
+    }
+
+    /// Reads the file (never more than the limit), exchanges it off the event loops, answers.
+    func sync(_ request: Request, context: HubRequestContext) async -> Response {
+        let announced = request.headers[.contentLength].flatMap { Int($0) }
+        let upload = await UploadedFile.read(announced: announced, limit: maxRequestBytes,
+                                             from: request.body.map { $0.readableBytesView })
+        let desk = self.desk, remote = context.remote
+        let outcome: SyncOutcome
+        switch upload {
+        case .complete(let file):
+            outcome = await worker.perform { desk.exchange(file, from: remote) }
+        case .tooLarge(let announced, let limit):
+            let size = announced.map { "\($0) bytes" } ?? "larger"
+            let refusal = SyncRefusal(.badFile, "the request is \(size), over the limit of \(limit) bytes")
+            outcome = await worker.perform { desk.turnAway(refusal, status: 413, from: remote) }
+        case .cut(let received, let announced):
+            let expected = announced.map { " of \($0)" } ?? ""
+            let refusal = SyncRefusal(.badFile, "the upload ended after \(received)\(expected) bytes; nothing was applied")
+            outcome = await worker.perform { desk.turnAway(refusal, status: 400, from: remote) }
+        }
+        switch outcome {
+        case .accepted(let reply, let notices):
+            logger.info("sync accepted", metadata: ["peer": "\(remote)", "reply_bytes": "\(reply.count)",
+                                                    "incidents": "\(notices.count)"])
+            for notice in notices { onIncident(notice) }
+            var headers = HTTPFields()
+            headers[.contentType] = Self.changeSetType
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply)))
+        case .refused(let refusal, let status):
+            logger.notice("sync refused", metadata: ["peer": "\(remote)", "code": "\(refusal.code.rawValue)"])
+            return Self.json(ErrorBody(code: refusal.code.rawValue, message: refusal.message),
+                             status: HTTPResponse.Status(code: status))
+        }
+    }
+
+    /// A JSON response with `value` as its body.
+    static func json(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let bytes = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

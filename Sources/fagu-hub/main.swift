@@ -1,0 +1,4 @@
+import FaguCLI
+import FaguHubCommands
+
+await CommandRunner.runAsync(HubCommand.self, name: "fagu-hub")

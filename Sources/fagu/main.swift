@@ -1,0 +1,4 @@
+import FaguCLI
+import FaguFieldCommands
+
+await CommandRunner.runAsync(FieldCommand.self, name: "fagu")
