@@ -1,7 +1,8 @@
 SHELL := /bin/bash
 # Fagu — offline-first sync for Shanghai's community legal advisers.
 #
-#   make demo    install what a fresh machine lacks, build, run the replica-core demo
+#   make demo    install what a fresh machine lacks, build, run a hub and three devices end to end
+#   make load    tools/load: 500 devices syncing at once against one hub (release build)
 #   make test    install what a fresh machine lacks, build, run every test
 #   make bench   tools/bench core (release build)
 #
@@ -9,11 +10,10 @@ SHELL := /bin/bash
 
 SWIFT ?= swift
 
-.PHONY: demo test deps build bench clean
+.PHONY: demo test deps build bench load clean
 
 demo: deps
-	$(SWIFT) build --product fagu-demo
-	.build/debug/fagu-demo
+	tools/demo
 
 deps:
 	@tools/install-deps
@@ -27,6 +27,10 @@ test: deps
 
 bench: deps
 	tools/bench core
+	tools/bench wire
+
+load: deps
+	tools/load
 
 clean:
 	rm -rf .build
