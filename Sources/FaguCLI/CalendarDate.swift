@@ -25,4 +25,12 @@ public enum CalendarDate {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
+
+    /// `YYYYMMDD-HHMMSS` in Shanghai time, for file names.
+    public static func stamp(_ now: Date = Date()) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: now)
+        return String(format: "%04d%02d%02d-%02d%02d%02d", p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!)
+    }
 }

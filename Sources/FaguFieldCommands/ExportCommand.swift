@@ -13,7 +13,7 @@ struct ExportCommand: ParsableCommand {
             The hub's nightly merge answers with a reply file for `fagu import`.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Where to write the file (a folder gets SUBJECT-YYYYMMDD.fagu).", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("Where to write the file (a folder gets SUBJECT-YYYYMMDD-HHMMSS-to-hub.fagu).", valueName: "PATH"))
     var out: String
 
     @OptionGroup var options: DeviceOptions
@@ -29,7 +29,8 @@ struct ExportCommand: ParsableCommand {
         var path = out
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
-            path = out + "/" + device.subject + "-" + CalendarDate.today().replacingOccurrences(of: "-", with: "") + ".fagu"
+            // Not SUBJECT-YYYYMMDD.fagu: that is the name of the hub's reply on the same stick.
+            path = out + "/" + device.subject + "-" + CalendarDate.stamp() + "-to-hub.fagu"
         }
         let summary = try failing { try device.export(to: path) }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0

@@ -2,6 +2,7 @@ import ArgumentParser
 import FaguCLI
 import FaguStore
 import FaguSync
+import Foundation
 
 /// `fagu-hub enroll (--adviser ID | --community ID) --out FILE`.
 struct EnrollCommand: ParsableCommand {
@@ -41,9 +42,27 @@ struct EnrollCommand: ParsableCommand {
     func run() throws {
         let hub = try options.openHub()
         let (role, subject): (DeviceRole, String) = adviser.map { (.adviser, $0) } ?? (.office, community!)
+        let language = options.language
+        guard !FileManager.default.fileExists(atPath: out) else {
+            throw CommandFailure(language.text(zh: "\(out) 已存在", en: "\(out) already exists"), exitCode: 2)
+        }
+        let folder = (out as NSString).deletingLastPathComponent
+        guard FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) else {
+            throw CommandFailure(language.text(zh: "无法写入 \(out)", en: "cannot write \(out)"), exitCode: 2)
+        }
+        guard let url = URL(string: hubUrl), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+            throw CommandFailure(language.text(zh: "--hub-url 须为 http(s)://主机:端口", en: "--hub-url must be http(s)://HOST:PORT"),
+                                 exitCode: 2)
+        }
         let enrollment = try failing {
             let enrollment = try hub.enroll(role, subject: subject, hubURL: hubUrl, today: CalendarDate.today())
-            try enrollment.write(to: out)
+            do {
+                try enrollment.write(to: out)
+            } catch {
+                // No file, no device: nobody holds its token.
+                _ = try? hub.revoke(enrollment.replica)
+                throw error
+            }
             return enrollment
         }
         let output = Output(file: out, replica: enrollment.replica, role: enrollment.role, subject: subject,

@@ -33,6 +33,11 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let hub = try options.openHub(pageLimit: pageLimit)
         let language = options.language
+        if tlsCert == nil, !["127.0.0.1", "localhost", "::1"].contains(host) {
+            FileHandle.standardError.write(Data(language.text(
+                zh: "警告：在 \(host) 上以明文 HTTP 服务；签名仍保护真实性，但内容未加密。请用 --tls-cert/--tls-key 或置于 TLS 代理之后。\n",
+                en: "warning: serving plain HTTP on \(host); signatures still authenticate, but content is not encrypted. Use --tls-cert/--tls-key or a TLS proxy.\n").utf8))
+        }
         let tls = tlsCert.map { TLSFiles(certificateChain: $0, privateKey: tlsKey!) }
         var logger = Logger(label: "fagu-hub")
         logger.logLevel = .notice

@@ -11,10 +11,12 @@ extension SyncRefusal.Code {
     var httpStatus: Int {
         switch self {
         case .unknownDevice, .revokedDevice, .badSignature, .badToken, .tokenReplayed, .outsideScope, .rosterWrite,
-             .forwardedChanges, .wrongDistrict:
+             .forwardedChanges, .wrongDistrict, .wrongAuthor:
             403
         case .wrongSender, .badFile, .invalidChanges:
             400
+        case .hubFailure:
+            503
         }
     }
 }

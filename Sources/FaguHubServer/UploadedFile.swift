@@ -18,7 +18,8 @@ enum UploadedFile: Sendable, Equatable {
     where Body.Element: Collection<UInt8> {
         if let announced, announced > limit { return .tooLarge(announced: announced, limit: limit) }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(announced ?? 0, limit))
+        // Never reserve from what an unauthenticated client announces: at most 1 MiB up front.
+        bytes.reserveCapacity(min(announced ?? 0, limit, 1 << 20))
         do {
             for try await chunk in body {
                 guard bytes.count + chunk.count <= limit else { return .tooLarge(announced: announced, limit: limit) }

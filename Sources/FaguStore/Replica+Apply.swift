@@ -12,7 +12,12 @@ extension Replica {
     ///   field, wrong type, wrong scope) or overlaps what is held.
     @discardableResult
     public func apply(_ groups: [ChangeGroup]) throws -> ApplyReport {
-        try database.write { db in
+        try database.write { db in try apply(groups, in: db) }
+    }
+
+    /// ``apply(_:)`` inside a write transaction the caller holds.
+    func apply(_ groups: [ChangeGroup], in db: Database) throws -> ApplyReport {
+        do {
             let context = try TransactionContext(db)
             var report = ApplyReport()
             // Validate the whole batch first: one bad group refuses all of it.

@@ -79,6 +79,9 @@ public final class Replica: Sendable {
 
     private static func openDatabase(_ path: String, _ configuration: ReplicaConfiguration) throws -> DatabaseQueue {
         var config = Configuration()
+        // A hub is opened by several processes at once (serve, merge, enroll): wait for the
+        // lock rather than failing.
+        config.busyMode = .timeout(15)
         config.journalMode = .wal
         let synchronous = configuration.durability == .full ? "FULL" : "OFF"
         config.prepareDatabase { db in

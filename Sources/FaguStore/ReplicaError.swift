@@ -27,6 +27,10 @@ public struct ReplicaError: Error, Hashable, Sendable, CustomStringConvertible {
         case incompatibleReplica = "incompatible_replica"
         /// Stored data could not be decoded.
         case corrupt = "corrupt"
+        /// The device is not enrolled here, or was revoked.
+        case deviceRefused = "device_refused"
+        /// Another key was registered for the device first.
+        case keyConflict = "key_conflict"
     }
 
     /// The kind of refusal.

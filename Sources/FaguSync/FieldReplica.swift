@@ -70,6 +70,23 @@ public final class FieldReplica: Sendable {
             throw SyncFailure("the enrollment file is damaged")
         }
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        guard !FileManager.default.fileExists(atPath: keyPath(home: home)) else {
+            throw SyncFailure("\(home) already holds a device key; use another --home")
+        }
+        do {
+            return try create(home: home, id: id, role: role, enrollment: enrollment, configuration: configuration)
+        } catch {
+            // Leave nothing half-made behind, so joining again works.
+            for path in [keyPath(home: home), replicaPath(home: home), replicaPath(home: home) + "-wal",
+                         replicaPath(home: home) + "-shm"] {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+            throw error
+        }
+    }
+
+    private static func create(home: String, id: ReplicaID, role: DeviceRole, enrollment: Enrollment,
+                               configuration: ReplicaConfiguration) throws -> FieldReplica {
         let key = try SigningKeyFile.create(at: keyPath(home: home))
         let author = role == .adviser ? enrollment.subject : "office:\(enrollment.subject)"
         let replica = try Replica.create(at: replicaPath(home: home), id: id, author: author, configuration: configuration)
@@ -124,7 +141,11 @@ public final class FieldReplica: Sendable {
                                      vectors: try replica.vectors(scopes: scopes), schemaVersion: ReplicaSchema.version,
                                      createdAt: replica.now(),
                                      publicKey: token == nil ? nil : Array(signingKey.publicKey.rawRepresentation),
-                                     enrollmentToken: token, hasMore: !delta.complete)
+                                     enrollmentToken: token.map {
+                                         EnrollmentProof.make(token: $0, publicKey: Array(signingKey.publicKey.rawRepresentation),
+                                                              replica: replica.id)
+                                     },
+                                     hasMore: !delta.complete)
         let file = try ChangeSetSignature.sign(ChangeSetEncoder.encode(header: header, groups: delta.groups), with: signingKey)
         return (file, delta.groups.reduce(0) { $0 + $1.fields.count }, !delta.complete)
     }
@@ -156,7 +177,9 @@ public final class FieldReplica: Sendable {
             var acknowledged = try hubVectors()
             for scope in scopes { acknowledged[scope] = acknowledged[scope].merged(with: header.vectors[scope]) }
             try replica.storeVectors(acknowledged, as: FieldReplica.hubAcknowledged)
-            try replica.setMetadata(["enrollment_token": nil])
+            if header.publicKey == Array(signingKey.publicKey.rawRepresentation) {
+                try replica.setMetadata(["enrollment_token": nil])
+            }
             return (report, set.groups.reduce(0) { $0 + $1.fields.count }, header.hasMore)
         } catch let error as ReplicaError {
             throw SyncRefusal(error)
@@ -166,7 +189,13 @@ public final class FieldReplica: Sendable {
     }
 
     /// Writes a change-set file for the hub (to carry on a USB stick).
+    ///
+    /// - Throws: ``SyncFailure`` when a file is already at `path` (it may be a reply not yet
+    ///   imported: never overwrite it).
     public func export(to path: String) throws -> SyncSummary {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw SyncFailure("\(path) already exists; choose another name (it may be a reply not yet imported)")
+        }
         let request = try request()
         let temporary = path + ".partial"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(request.file)) else {

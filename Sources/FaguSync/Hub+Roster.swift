@@ -15,6 +15,9 @@ extension Hub {
     /// Writes roster records — new ones created, existing ones updated field by field — in
     /// one transaction, as the hub (the roster's only writer).
     public func writeRoster(communities: [Community], advisers: [Adviser], appointments: [Appointment]) throws -> RosterWrite {
+        if communities.contains(where: { $0.id.description == ScopeID.roster.name }) {
+            throw SyncFailure("`\(ScopeID.roster.name)` is reserved and cannot be a community code")
+        }
         var result = RosterWrite()
         let records: [(RecordKind, RecordID, [String: FieldValue])] =
             communities.map { (Community.kind, $0.id, $0.fieldValues) }

@@ -142,7 +142,7 @@ public final class Hub: Sendable {
                 throw SyncRefusal(.unknownDevice, "device \(header.sender) is not enrolled at this hub")
             }
             device = found
-        } catch let refusal as SyncRefusal { throw refusal } catch { throw SyncRefusal(.invalidChanges, "\(error)") }
+        } catch let refusal as SyncRefusal { throw refusal } catch { throw SyncRefusal(.hubFailure, "the hub cannot read its device list now: \(error)") }
         guard device.revokedAt == nil else {
             throw SyncRefusal(.revokedDevice, "device \(device.id) (\(device.subject)) was revoked")
         }
@@ -156,7 +156,27 @@ public final class Hub: Sendable {
         }
         let set: ChangeSet
         do { set = try decoder.decode(file) } catch { throw SyncRefusal(error) }
-        for group in set.groups {
+        try checkAuthority(set.groups, from: device)
+        let vectors = ScopeVectors(Dictionary(device.scopes.map { ($0, header.vectors[$0]) }, uniquingKeysWith: { first, _ in first }))
+        do {
+            let report = try replica.apply(set.groups, fromDevice: device.id,
+                                           registeringKey: device.publicKey == nil ? key : nil, reportedVectors: vectors)
+            var current = device
+            current.publicKey = key
+            return HubReceipt(device: current, vectors: vectors, report: report, registered: device.publicKey == nil,
+                              receivedChanges: set.groups.reduce(0) { $0 + $1.fields.count })
+        } catch let error as ReplicaError {
+            throw SyncRefusal(error)
+        } catch {
+            throw SyncRefusal(.hubFailure, "the hub could not apply the file now (\(error)); nothing was applied, try again")
+        }
+    }
+
+    /// What a device may write: only its own changes, as its own author, in its communities,
+    /// never the roster, and — on an adviser's device — only that adviser's work.
+    private func checkAuthority(_ groups: [ChangeGroup], from device: EnrolledDevice) throws(SyncRefusal) {
+        let author = device.role == .adviser ? device.subject : "office:\(device.subject)"
+        for group in groups {
             guard group.origin == device.id else {
                 throw SyncRefusal(.forwardedChanges, "the file carries changes written by \(group.origin), not by its sender")
             }
@@ -166,25 +186,13 @@ public final class Hub: Sendable {
             guard device.scopes.contains(group.scope) else {
                 throw SyncRefusal(.outsideScope, "\(device.subject) may not write community \(group.scope)")
             }
-        }
-        do {
-            let report = try replica.apply(set.groups)
-            let now = replica.now()
-            var registered = false
-            if device.publicKey == nil {
-                try replica.registerKey(key, for: device.id, at: now)
-                registered = true
+            guard group.author == author else {
+                throw SyncRefusal(.wrongAuthor, "a change is signed as \(group.author), but the device writes as \(author)")
             }
-            let vectors = ScopeVectors(Dictionary(uniqueKeysWithValues: device.scopes.map { ($0, header.vectors[$0]) }))
-            try replica.noteSeen(device.id, vectors: vectors, at: now)
-            var current = device
-            current.publicKey = key
-            return HubReceipt(device: current, vectors: vectors, report: report, registered: registered,
-                              receivedChanges: set.groups.reduce(0) { $0 + $1.fields.count })
-        } catch let error as ReplicaError {
-            throw SyncRefusal(error)
-        } catch {
-            throw SyncRefusal(.invalidChanges, "\(error)")
+            if device.role == .adviser,
+               let adviser = group.fields.first(where: { $0.field == "adviser_id" })?.value.text, adviser != device.subject {
+                throw SyncRefusal(.wrongAuthor, "\(device.subject)'s device logged work for adviser \(adviser)")
+            }
         }
     }
 
@@ -197,11 +205,11 @@ public final class Hub: Sendable {
             }
             return registered
         }
-        guard let token = header.enrollmentToken, let offered = header.publicKey else {
-            throw SyncRefusal(.badToken, "device \(device.id) has not registered; its first file must carry its key and token")
+        guard let proof = header.enrollmentToken, let offered = header.publicKey else {
+            throw SyncRefusal(.badToken, "device \(device.id) has not registered; its first file must carry its key and token proof")
         }
-        guard Array(SHA256.hash(data: Data(token.utf8))) == device.tokenDigest else {
-            throw SyncRefusal(.badToken, "the enrollment token does not match the one issued to \(device.subject)")
+        guard proof == EnrollmentProof.make(tokenDigest: device.tokenDigest, publicKey: offered, replica: device.id) else {
+            throw SyncRefusal(.badToken, "the enrollment token proof does not match the token issued to \(device.subject)")
         }
         guard offered.count == 32 else { throw SyncRefusal(.badSignature, "the offered key is not 32 bytes") }
         return offered
@@ -210,6 +218,8 @@ public final class Hub: Sendable {
     // MARK: Replying
 
     /// A signed file with what `device` lacks in its scopes, given the vectors it holds.
+    /// Its header names the device's registered key, so the device knows its key is
+    /// registered (and may forget its token) only from a reply that says so.
     ///
     /// - Parameter limit: At most this many groups; `more` says whether more remain.
     public func reply(to device: EnrolledDevice, holding vectors: ScopeVectors, limit: Int? = nil) throws -> HubReply {
@@ -217,7 +227,7 @@ public final class Hub: Sendable {
         let header = ChangeSetHeader(sender: replica.id, district: district, scopes: device.scopes,
                                      vectors: try replica.vectors(scopes: device.scopes),
                                      schemaVersion: ReplicaSchema.version, createdAt: replica.now(),
-                                     hasMore: !delta.complete)
+                                     publicKey: device.publicKey, hasMore: !delta.complete)
         let file = try ChangeSetSignature.sign(ChangeSetEncoder.encode(header: header, groups: delta.groups), with: signingKey)
         return HubReply(file: file, groups: delta.groups.count, changes: delta.groups.reduce(0) { $0 + $1.fields.count },
                         more: !delta.complete)
@@ -229,7 +239,7 @@ public final class Hub: Sendable {
         do {
             return (receipt, try reply(to: receipt.device, holding: receipt.vectors))
         } catch {
-            throw SyncRefusal(.invalidChanges, "the hub could not build its reply: \(error)")
+            throw SyncRefusal(.hubFailure, "the file was applied but the hub could not build its reply (\(error)); sync again")
         }
     }
 }

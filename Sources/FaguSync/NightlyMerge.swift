@@ -45,24 +45,33 @@ public struct NightlyMerge: Sendable {
         for (index, name) in names.enumerated() {
             let path = inbox + "/" + name
             var entry = MergeReport.Inbox(file: name, applied: false, subject: nil, appliedChanges: 0, heldBackGroups: 0)
+            let receipt: HubReceipt
             do {
                 guard let data = manager.contents(atPath: path) else { throw SyncFailure("cannot read \(name)") }
-                let receipt = try hub.receive([UInt8](data))
-                entry.applied = true
-                entry.subject = receipt.device.subject
-                entry.appliedChanges = receipt.report.appliedChanges
-                entry.heldBackGroups = receipt.report.heldBackGroups
-                report.incidents += receipt.report.incidents.map(\.description)
-                try move(path, into: "applied", name)
-                try hub.replica.recordSyncAttempt(SyncAttempt(at: hub.replica.now(), transport: "merge", peer: name, ok: true,
-                                                              receivedChanges: receipt.report.appliedChanges))
+                receipt = try hub.receive([UInt8](data))
             } catch {
                 entry.reason = "\(error)"
-                try move(path, into: "rejected", name)
-                try Data(("\(error)\n").utf8).write(to: URL(fileURLWithPath: inbox + "/rejected/" + name + ".reason.txt"))
-                try hub.replica.recordSyncAttempt(SyncAttempt(at: hub.replica.now(), transport: "merge", peer: name, ok: false,
-                                                              message: "\(error)"))
+                if let refusal = error as? SyncRefusal, refusal.code == .hubFailure {
+                    // Not the file's fault: leave it in the inbox for the next merge.
+                    entry.reason = "left in the inbox: \(error)"
+                } else if let moved = try? move(path, into: "rejected", name) {
+                    try? Data(("\(error)\n").utf8).write(to: URL(fileURLWithPath: moved + ".reason.txt"))
+                }
+                try? hub.replica.recordSyncAttempt(SyncAttempt(at: hub.replica.now(), transport: "merge", peer: name, ok: false,
+                                                               message: "\(error)"))
+                report.inbox.append(entry)
+                progress(index + 1, names.count)
+                continue
             }
+            entry.applied = true
+            entry.subject = receipt.device.subject
+            entry.appliedChanges = receipt.report.appliedChanges
+            entry.heldBackGroups = receipt.report.heldBackGroups
+            report.incidents += receipt.report.incidents.map(\.description)
+            // Applied: moving it aside is bookkeeping (applying it again would be harmless).
+            _ = try? move(path, into: "applied", name)
+            try? hub.replica.recordSyncAttempt(SyncAttempt(at: hub.replica.now(), transport: "merge", peer: name, ok: true,
+                                                           receivedChanges: receipt.report.appliedChanges))
             report.inbox.append(entry)
             progress(index + 1, names.count)
         }
@@ -91,7 +100,8 @@ public struct NightlyMerge: Sendable {
         return replies
     }
 
-    private func move(_ path: String, into folder: String, _ name: String) throws {
+    /// Moves `path` into `folder` of the inbox under a name not taken yet; returns where.
+    private func move(_ path: String, into folder: String, _ name: String) throws -> String {
         let directory = inbox + "/" + folder
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var target = directory + "/" + name
@@ -101,5 +111,6 @@ public struct NightlyMerge: Sendable {
             target = directory + "/" + name + ".\(copy)"
         }
         try FileManager.default.moveItem(atPath: path, toPath: target)
+        return target
     }
 }

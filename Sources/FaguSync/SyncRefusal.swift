@@ -22,6 +22,8 @@ public struct SyncRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case rosterWrite = "roster_write"
         /// Changes written by another replica than the sender (devices send only their own).
         case forwardedChanges = "forwarded_changes"
+        /// Changes signed as another author, or logged for another adviser, than the sender's.
+        case wrongAuthor = "wrong_author"
         /// A file for another district.
         case wrongDistrict = "wrong_district"
         /// A reply that did not come from this device's hub.
@@ -30,6 +32,9 @@ public struct SyncRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case badFile = "bad_file"
         /// The changes are invalid for the replica (unknown field, wrong type, wrong scope).
         case invalidChanges = "invalid_changes"
+        /// The hub could not do the work (its database busy or failing); nothing was applied:
+        /// try again later. The file itself may be fine.
+        case hubFailure = "hub_failure"
     }
 
     /// The kind of refusal.
@@ -48,9 +53,14 @@ public struct SyncRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         self.init(error.code == .badSignature ? .badSignature : .badFile, error.description)
     }
 
-    /// A refusal for changes the replica refuses.
+    /// A refusal for changes the replica refuses (or, for a failing replica, `hub_failure`).
     public init(_ error: ReplicaError) {
-        self.init(.invalidChanges, "\(error.code.rawValue): \(error.message)")
+        switch error.code {
+        case .deviceRefused: self.init(.revokedDevice, error.message)
+        case .keyConflict: self.init(.tokenReplayed, error.message)
+        case .corrupt, .incompatibleReplica: self.init(.hubFailure, error.message)
+        default: self.init(.invalidChanges, "\(error.code.rawValue): \(error.message)")
+        }
     }
 
     public var description: String { "\(code.rawValue): \(message)" }

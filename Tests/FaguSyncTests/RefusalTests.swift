@@ -129,3 +129,48 @@ struct RefusalTests {
         #expect(try device.digest() == digest)
     }
 }
+
+@Suite("Authorship and registration")
+struct AuthorshipTests {
+    @Test("an adviser's device may not log work for another adviser")
+    func wrongAdviser() throws {
+        let district = try District()
+        let (device, _) = try district.join(.adviser, "a001", as: "a001")
+        try device.replica.write { transaction in
+            try transaction.insert(Visit(id: transaction.newRecordID(), communityID: "c01", adviserID: "a002",
+                                         date: District.today, hours: 6))
+        }
+        let before = try district.hubState()
+        let refusal = #expect(throws: SyncRefusal.self) { try district.hub.receive(try device.request().file) }
+        #expect(refusal?.code == .wrongAuthor)
+        #expect(try district.hubState().digest == before.digest)
+    }
+
+    @Test("a reply written before the device registered does not make it forget its token")
+    func earlyReplyKeepsToken() throws {
+        let district = try District()
+        let (device, _) = try district.join(.adviser, "a001", as: "a001")
+        let outbox = district.directory.file("outbox"), inbox = district.directory.file("inbox")
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        // The nightly merge answers every enrolled device, registered or not.
+        _ = try NightlyMerge(hub: district.hub, inbox: inbox, outbox: outbox).run(day: "20261126")
+        _ = try device.importReply(from: outbox + "/a001-20261126.fagu")
+        #expect(try !device.isRegistered())
+        try device.logVisit("c01")
+        _ = try device.export(to: inbox + "/a001-out.fagu")
+        let merged = try NightlyMerge(hub: district.hub, inbox: inbox, outbox: outbox).run(day: "20261127")
+        #expect(merged.inbox.map(\.applied) == [true])
+        _ = try device.importReply(from: outbox + "/a001-20261127.fagu")
+        #expect(try device.isRegistered())
+    }
+
+    @Test("export never overwrites a file already there")
+    func exportDoesNotOverwrite() throws {
+        let district = try District()
+        let (device, _) = try district.join(.adviser, "a001", as: "a001")
+        let path = district.directory.file("reply.fagu")
+        try Data("a reply not yet imported".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: SyncFailure.self) { try device.export(to: path) }
+        #expect(String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self) == "a reply not yet imported")
+    }
+}

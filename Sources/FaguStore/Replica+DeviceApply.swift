@@ -1,0 +1,42 @@
+import FaguModel
+import Foundation
+import GRDB
+
+extension Replica {
+    /// Applies a file from an enrolled device and the hub's bookkeeping about it in one
+    /// transaction: the device is re-checked (still enrolled, not revoked), its key is
+    /// registered when `key` is given (its token is then used up), its groups are applied,
+    /// and the vectors it reported are merged into what the hub knows it holds.
+    ///
+    /// - Throws: ``ReplicaError`` — with nothing changed — `device_refused` when the device
+    ///   is unknown or revoked, `key_conflict` when another key was registered first, or any
+    ///   refusal of ``apply(_:)``.
+    public func apply(_ groups: [ChangeGroup], fromDevice id: ReplicaID, registeringKey key: [UInt8]?,
+                      reportedVectors: ScopeVectors) throws -> ApplyReport {
+        let now = self.now()
+        return try database.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT revoked_at, public_key, last_vectors FROM device WHERE replica_id = ?",
+                                             arguments: [id.description]) else {
+                throw ReplicaError(.deviceRefused, "device \(id) is not enrolled here")
+            }
+            guard (row["revoked_at"] as Int64?) == nil else {
+                throw ReplicaError(.deviceRefused, "device \(id) was revoked")
+            }
+            let registered = (row["public_key"] as Data?).map { [UInt8]($0) }
+            if let key {
+                if let registered {
+                    guard registered == key else { throw ReplicaError(.keyConflict, "device \(id) registered another key first") }
+                } else {
+                    try db.execute(sql: "UPDATE device SET public_key = ?, registered_at = ? WHERE replica_id = ?",
+                                   arguments: [Data(key), now.milliseconds, id.description])
+                }
+            }
+            let report = try apply(groups, in: db)
+            var known = ScopeVectors(storedText: row["last_vectors"]) ?? ScopeVectors()
+            for scope in reportedVectors.scopes { known[scope] = known[scope].merged(with: reportedVectors[scope]) }
+            try db.execute(sql: "UPDATE device SET last_seen_at = ?, last_vectors = ? WHERE replica_id = ?",
+                           arguments: [now.milliseconds, known.storedText, id.description])
+            return report
+        }
+    }
+}
