@@ -62,7 +62,7 @@ nonisolated struct Fagu_V1_Header: Sendable {
   /// enrollment only: the sender's Ed25519 public key (32 bytes)
   var publicKey: Data = Data()
 
-  /// enrollment only: the one-time token the hub issued
+  /// enrollment only: proof of the hub's one-time token (SYNC-PROTOCOL.md)
   var enrollmentToken: String = String()
 
   /// the sender holds more for the receiver than this file: ask again
