@@ -101,7 +101,7 @@ let package = Package(
         .executableTarget(name: "fagu-hub", dependencies: ["FaguCLI", "FaguHubCommands"], swiftSettings: strict),
         .executableTarget(name: "fagu-doctor", dependencies: ["FaguCLI", "FaguDoctor"], swiftSettings: strict),
         // Seeded generators, fixed clocks and workloads for tests and tools.
-        .target(name: "FaguTesting", dependencies: ["FaguModel", "FaguMerge", "FaguStore"], swiftSettings: strict),
+        .target(name: "FaguTesting", dependencies: ["FaguModel", "FaguMerge", "FaguStore", "FaguSync"], swiftSettings: strict),
         // SQLite's session extension, for the wire benchmark's baseline.
         .target(
             name: "CSQLiteSession",

@@ -24,37 +24,3 @@ public struct DeviceOptions: ParsableArguments, Sendable {
         try failing { try FieldReplica.open(home: homePath) }
     }
 }
-
-/// Runs `body`, turning Fagu's errors into one-line command failures.
-func failing<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as CommandFailure {
-        throw error
-    } catch let error as SyncRefusal {
-        throw CommandFailure("refused: \(error)")
-    } catch let error as SyncFailure {
-        throw CommandFailure(error.message)
-    } catch let error as ReplicaError {
-        throw CommandFailure(error.message)
-    } catch {
-        throw CommandFailure("\(error)")
-    }
-}
-
-/// Async ``failing(_:)``.
-func failing<T>(_ body: () async throws -> T) async throws -> T {
-    do {
-        return try await body()
-    } catch let error as CommandFailure {
-        throw error
-    } catch let error as SyncRefusal {
-        throw CommandFailure("refused: \(error)")
-    } catch let error as SyncFailure {
-        throw CommandFailure(error.message)
-    } catch let error as ReplicaError {
-        throw CommandFailure(error.message)
-    } catch {
-        throw CommandFailure("\(error)")
-    }
-}

@@ -24,20 +24,3 @@ public struct HubOptions: ParsableArguments, Sendable {
         try failing { try Hub.open(home: homePath, pageLimit: pageLimit) }
     }
 }
-
-/// Runs `body`, turning Fagu's errors into one-line command failures.
-func failing<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as CommandFailure {
-        throw error
-    } catch let error as SyncRefusal {
-        throw CommandFailure("refused: \(error)")
-    } catch let error as SyncFailure {
-        throw CommandFailure(error.message)
-    } catch let error as ReplicaError {
-        throw CommandFailure(error.message)
-    } catch {
-        throw CommandFailure("\(error)")
-    }
-}

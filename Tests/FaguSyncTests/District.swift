@@ -6,56 +6,7 @@ import FaguTesting
 import FaguWire
 import Foundation
 
-/// A small district for sync tests: a hub with a roster of three communities and two
-/// advisers (a001 serves c01 and c02, a002 serves c03), and devices joined from enrollment
-/// files, all in one temp dir.
-final class District: Sendable {
-    let directory: TemporaryDirectory
-    let hub: Hub
-    static let configuration = ReplicaConfiguration(durability: .none)
-    static let today = "2026-11-26"
-
-    init(pageLimit: Int = 2_000) throws {
-        directory = try TemporaryDirectory(prefix: "fagu-sync")
-        _ = try Hub.create(home: directory.file("hub"), district: "浦东新区", configuration: District.configuration)
-        hub = try Hub.open(home: directory.file("hub"), configuration: District.configuration, pageLimit: pageLimit)
-        _ = try hub.writeRoster(
-            communities: [
-                Community(id: .code("c01"), name: "川沙新镇城南村", kind: .village, judicialOffice: "川沙司法所"),
-                Community(id: .code("c02"), name: "花木街道牡丹第一居委会", kind: .residential, judicialOffice: "花木司法所"),
-                Community(id: .code("c03"), name: "祝桥镇新如村", kind: .village, judicialOffice: "祝桥司法所"),
-            ],
-            advisers: [
-                Adviser(id: .code("a001"), name: "王丽华", kind: .lawyer, organization: "上海浦江律师事务所",
-                        phone: "13800000001", practiceSince: 2012, education: .master),
-                Adviser(id: .code("a002"), name: "陈建国", kind: .legalWorker, organization: "祝桥法律服务所",
-                        phone: "13800000002", practiceSince: 2015, education: .college),
-            ],
-            appointments: [
-                Appointment(id: .code("a001@c01@2026-01-01"), adviserID: "a001", communityID: "c01", start: "2026-01-01"),
-                Appointment(id: .code("a001@c02@2026-01-01"), adviserID: "a001", communityID: "c02", start: "2026-01-01"),
-                Appointment(id: .code("a002@c03@2026-01-01"), adviserID: "a002", communityID: "c03", start: "2026-01-01"),
-            ])
-    }
-
-    /// Enrolls and joins a device; returns it with its enrollment.
-    func join(_ role: DeviceRole, _ subject: String, as name: String) throws -> (FieldReplica, Enrollment) {
-        let enrollment = try hub.enroll(role, subject: subject, hubURL: "http://127.0.0.1:0", today: District.today)
-        let device = try FieldReplica.join(home: directory.file(name), enrollment: enrollment,
-                                           configuration: District.configuration)
-        return (device, enrollment)
-    }
-
-    /// The hub's digest of the scopes `device` holds.
-    func hubDigest(for device: FieldReplica) throws -> String {
-        try hub.replica.digest(scopes: device.scopes)
-    }
-
-    /// The hub's digest of every scope, and how many groups it holds back.
-    func hubState() throws -> (digest: String, heldBack: Int, devices: [EnrolledDevice]) {
-        (try hub.replica.digest(scopes: hub.replica.scopes()), try hub.replica.heldBackCount(), try hub.replica.devices())
-    }
-}
+typealias District = TestDistrict
 
 /// A transport straight into a hub in the same process, with faults on request.
 struct InProcessTransport: SyncTransport {
@@ -72,28 +23,6 @@ struct InProcessTransport: SyncTransport {
         if fault == .afterHubApplied { throw Cut() }
         return result.reply.file
     }
-}
-
-extension FieldReplica {
-    /// Logs a visit to `community` and returns its id.
-    @discardableResult
-    func logVisit(_ community: String, hours: Double = 6, note: String = "走访，解答咨询") throws -> RecordID {
-        try replica.write { transaction in
-            try transaction.insert(Visit(id: transaction.newRecordID(), communityID: community, adviserID: subject,
-                                         date: District.today, hours: hours, note: note))
-        }
-    }
-
-    /// Opens a case in `community` and returns its id.
-    func openCase(_ community: String, _ title: String) throws -> RecordID {
-        try replica.write { transaction in
-            try transaction.insert(LegalCase(id: transaction.newRecordID(), communityID: community, adviserID: subject,
-                                             date: District.today, title: title, status: .open))
-        }
-    }
-
-    /// This device's digest of its scopes.
-    func digest() throws -> String { try replica.digest(scopes: scopes) }
 }
 
 /// Signs `groups` as `sender` with the key in `home`, as a device would (for forged files).

@@ -9,8 +9,8 @@ struct FileSyncTests {
     @Test("after export, merge and import, hub and devices hold equal digests per scope, conflict included")
     func fileSyncConverges() throws {
         let district = try District()
-        let (adviser, _) = try district.join(.adviser, "a001", as: "a001")
-        let (office, _) = try district.join(.office, "c01", as: "office-c01")
+        let adviser = try district.join(.adviser, "a001", as: "a001")
+        let office = try district.join(.office, "c01", as: "office-c01")
         // First exchange registers both keys and brings the roster and each other's work.
         let inbox = district.directory.file("inbox"), outbox = district.directory.file("outbox")
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
@@ -50,7 +50,7 @@ struct FileSyncTests {
     @Test("a file applied twice, or before an earlier one, changes nothing more")
     func duplicatesAndDisorderAreHarmless() throws {
         let district = try District()
-        let (adviser, _) = try district.join(.adviser, "a001", as: "a001")
+        let adviser = try district.join(.adviser, "a001", as: "a001")
         try adviser.logVisit("c01")
         let early = district.directory.file("early.fagu"), late = district.directory.file("late.fagu")
         _ = try adviser.export(to: early)
@@ -83,7 +83,7 @@ struct FileSyncTests {
     @Test("the merge sets a bad file aside with its reason and still applies the rest")
     func badFileIsSetAside() throws {
         let district = try District()
-        let (adviser, _) = try district.join(.adviser, "a001", as: "a001")
+        let adviser = try district.join(.adviser, "a001", as: "a001")
         try adviser.logVisit("c01")
         let inbox = district.directory.file("inbox")
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
@@ -100,7 +100,7 @@ struct FileSyncTests {
     @Test("an incident report is flagged at the hub the moment it arrives")
     func incidentsAreFlagged() throws {
         let district = try District()
-        let (adviser, _) = try district.join(.adviser, "a001", as: "a001")
+        let adviser = try district.join(.adviser, "a001", as: "a001")
         let id = try adviser.replica.write { transaction in
             try transaction.insert(IncidentReport(id: transaction.newRecordID(), communityID: "c01", adviserID: "a001",
                                                   date: District.today, level: .mass, summary: "村民因征地补偿聚集，有群体性事件苗头"))

@@ -20,7 +20,7 @@ struct RefusalTests {
 
     /// A device that has registered its key by one accepted exchange.
     func registered(_ district: District) throws -> (FieldReplica, Enrollment) {
-        let (device, enrollment) = try district.join(.adviser, "a001", as: "a001")
+        let (device, enrollment) = try district.enroll(.adviser, "a001", as: "a001")
         let request = try device.request()
         _ = try device.accept(district.hub.exchange(request.file).reply.file)
         #expect(try device.isRegistered())
@@ -31,7 +31,7 @@ struct RefusalTests {
     func unknownDevice() throws {
         let district = try District()
         let other = try District()
-        let (stranger, _) = try other.join(.adviser, "a001", as: "a001")
+        let stranger = try other.join(.adviser, "a001", as: "a001")
         try stranger.logVisit("c01")
         try expectRefusal(district, try stranger.request().file, .unknownDevice)
     }
@@ -75,7 +75,7 @@ struct RefusalTests {
     @Test("a first file with a wrong token, or none")
     func badToken() throws {
         let district = try District()
-        let (device, _) = try district.join(.adviser, "a001", as: "a001")
+        let device = try district.join(.adviser, "a001", as: "a001")
         try device.logVisit("c01")
         let groups = try device.replica.delta(for: .init(), scopes: device.communityScopes)
         let home = district.directory.file("a001")
@@ -121,7 +121,7 @@ struct RefusalTests {
         let district = try District()
         let (device, _) = try registered(district)
         let other = try District()
-        let (foreign, _) = try other.join(.adviser, "a001", as: "a001")
+        let foreign = try other.join(.adviser, "a001", as: "a001")
         let reply = try other.hub.reply(to: try #require(try other.hub.replica.device(foreign.replica.id)), holding: .init())
         let digest = try device.digest()
         let refusal = #expect(throws: SyncRefusal.self) { try device.accept(reply.file) }
@@ -135,7 +135,7 @@ struct AuthorshipTests {
     @Test("an adviser's device may not log work for another adviser")
     func wrongAdviser() throws {
         let district = try District()
-        let (device, _) = try district.join(.adviser, "a001", as: "a001")
+        let device = try district.join(.adviser, "a001", as: "a001")
         try device.replica.write { transaction in
             try transaction.insert(Visit(id: transaction.newRecordID(), communityID: "c01", adviserID: "a002",
                                          date: District.today, hours: 6))
@@ -149,7 +149,7 @@ struct AuthorshipTests {
     @Test("a reply written before the device registered does not make it forget its token")
     func earlyReplyKeepsToken() throws {
         let district = try District()
-        let (device, _) = try district.join(.adviser, "a001", as: "a001")
+        let device = try district.join(.adviser, "a001", as: "a001")
         let outbox = district.directory.file("outbox"), inbox = district.directory.file("inbox")
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         // The nightly merge answers every enrolled device, registered or not.
@@ -167,7 +167,7 @@ struct AuthorshipTests {
     @Test("export never overwrites a file already there")
     func exportDoesNotOverwrite() throws {
         let district = try District()
-        let (device, _) = try district.join(.adviser, "a001", as: "a001")
+        let device = try district.join(.adviser, "a001", as: "a001")
         let path = district.directory.file("reply.fagu")
         try Data("a reply not yet imported".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: SyncFailure.self) { try device.export(to: path) }

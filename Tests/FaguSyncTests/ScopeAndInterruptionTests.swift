@@ -9,9 +9,9 @@ struct ScopeAndInterruptionTests {
     @Test("an adviser's replica never receives records of communities it does not serve")
     func adviserSeesOnlyItsCommunities() async throws {
         let district = try District()
-        let (a001, _) = try district.join(.adviser, "a001", as: "a001")
-        let (a002, _) = try district.join(.adviser, "a002", as: "a002")
-        let (office, _) = try district.join(.office, "c02", as: "office-c02")
+        let a001 = try district.join(.adviser, "a001", as: "a001")
+        let a002 = try district.join(.adviser, "a002", as: "a002")
+        let office = try district.join(.office, "c02", as: "office-c02")
         try a002.logVisit("c03")
         _ = try a002.openCase("c03", "土地承包纠纷")
         try a001.logVisit("c01")
@@ -30,7 +30,7 @@ struct ScopeAndInterruptionTests {
     @Test("a sync cut before or after the hub applied loses nothing, and the next sync completes")
     func interruptedSyncCompletes() async throws {
         let district = try District()
-        let (device, _) = try district.join(.adviser, "a001", as: "a001")
+        let device = try district.join(.adviser, "a001", as: "a001")
         for index in 0..<20 { try device.logVisit("c01", hours: Double(index % 6 + 1)) }
         await #expect(throws: InProcessTransport.Cut.self) {
             try await device.sync(over: InProcessTransport(hub: district.hub, fault: .beforeSending))
@@ -52,8 +52,8 @@ struct ScopeAndInterruptionTests {
     @Test("a large delta goes in pages, each a round trip, and converges")
     func pagedSync() async throws {
         let district = try District(pageLimit: 7)
-        let (a001, _) = try district.join(.adviser, "a001", as: "a001")
-        let (office, _) = try district.join(.office, "c01", as: "office-c01")
+        let a001 = try district.join(.adviser, "a001", as: "a001")
+        let office = try district.join(.office, "c01", as: "office-c01")
         for _ in 0..<30 { try office.logVisit("c01") }
         for _ in 0..<25 { try a001.logVisit("c02") }
         let rounds = ProgressLog()
