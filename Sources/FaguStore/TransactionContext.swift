@@ -203,6 +203,11 @@ final class TransactionContext {
             if let scopeIndex = table.scopeFieldIndex, stored.values[scopeIndex] != group.scope.name.databaseValue {
                 throw ReplicaError(.scopeMismatch, "\(group) is not in the scope of \(group.record)")
             }
+            // Received changes obey what local writes obey: a field fixed at creation stays.
+            for index in indexes where table.fields[index].immutable && !stored.clock.fields[index].isEmpty {
+                throw ReplicaError(.immutableField, "\(group) changes \(group.kind.rawValue).\(table.fields[index].name), "
+                                   + "which cannot change once written")
+            }
             for (position, change) in group.fields.enumerated() {
                 let index = indexes[position]
                 var register = try self.register(table, group.record, field: index, in: stored)

@@ -174,3 +174,28 @@ struct AuthorshipTests {
         #expect(String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self) == "a reply not yet imported")
     }
 }
+
+@Suite("Received changes obey the write path's rules")
+struct ImmutableFieldTests {
+    @Test("a received change to a field fixed at creation (a case note's case) is refused, nothing applied")
+    func immutableFieldIsRefused() throws {
+        let district = try District()
+        let device = try district.join(.adviser, "a001", as: "a001")
+        let noteID = try device.replica.write { transaction in
+            try transaction.insert(CaseNote(id: transaction.newRecordID(), communityID: "c01", adviserID: "a001",
+                                            date: District.today, caseID: "01a21aee-a018-7fb4-b12f-1002bca6e865", note: "初次接待"))
+        }
+        _ = try device.accept(district.hub.exchange(device.request().file).reply.file)
+        let vector = try device.replica.vectors(scopes: [.community("c01")])[.community("c01")]
+        let forged = ChangeGroup(origin: device.replica.id, scope: .community("c01"), kind: .caseNote, record: noteID,
+                                 firstCounter: vector[device.replica.id] + 1, time: device.replica.now(), author: "a001",
+                                 fields: [FieldChange(field: "case_id", value: .text("01a21aee-0000-7000-8000-000000000000"))])
+        let before = try district.hubState()
+        let refusal = #expect(throws: SyncRefusal.self) {
+            try district.hub.receive(try craftFile(from: device, home: district.directory.file("a001"), groups: [forged]))
+        }
+        #expect(refusal?.code == .invalidChanges)
+        #expect(refusal?.message.contains("immutable_field") == true)
+        #expect(try district.hubState() == before)
+    }
+}
