@@ -32,7 +32,8 @@ struct StatusCommand: ParsableCommand {
         var pendingChanges: Int
         var heldBackGroups: Int
         var openConflicts: Int
-        var records: Int
+        /// Field changes held in this device's communities, from every writer.
+        var changesInCommunities: Int
         var lastSync: LastSync?
     }
 
@@ -43,14 +44,14 @@ struct StatusCommand: ParsableCommand {
                 LastSync(at: $0.at.description, transport: $0.transport, peer: $0.peer, ok: $0.ok,
                          sentChanges: $0.sentChanges, receivedChanges: $0.receivedChanges, message: $0.message)
             }
-            let records = try device.communityScopes.reduce(0) { total, scope in
+            let changes = try device.communityScopes.reduce(0) { total, scope in
                 try total + device.replica.vectors(scopes: [scope])[scope].counters.values.reduce(0) { $0 + Int($1) }
             }
             return Output(replica: device.replica.id.description, role: device.role.rawValue, subject: device.subject,
                           district: device.district, hubUrl: device.hubURL, scopes: device.scopes.map(\.name),
                           registered: try device.isRegistered(), pendingChanges: try device.pendingChanges(),
                           heldBackGroups: try device.replica.heldBackCount(),
-                          openConflicts: try device.replica.openConflicts().count, records: records, lastSync: last)
+                          openConflicts: try device.replica.openConflicts().count, changesInCommunities: changes, lastSync: last)
         }
         if options.output.json { return try JSONOutput.print(output) }
         let language = options.language
