@@ -156,7 +156,11 @@ public final class Hub: Sendable {
         }
         let set: ChangeSet
         do { set = try decoder.decode(file) } catch { throw SyncRefusal(error) }
-        try checkAuthority(set.groups, from: device)
+        let scopes: [ScopeID]
+        do { scopes = try currentScopes(of: device) } catch {
+            throw SyncRefusal(.hubFailure, "the hub cannot read its roster now: \(error)")
+        }
+        try checkAuthority(set.groups, from: device, scopes: scopes)
         let vectors = ScopeVectors(Dictionary(device.scopes.map { ($0, header.vectors[$0]) }, uniquingKeysWith: { first, _ in first }))
         do {
             let report = try replica.apply(set.groups, fromDevice: device.id,
@@ -174,7 +178,7 @@ public final class Hub: Sendable {
 
     /// What a device may write: only its own changes, as its own author, in its communities,
     /// never the roster, and — on an adviser's device — only that adviser's work.
-    private func checkAuthority(_ groups: [ChangeGroup], from device: EnrolledDevice) throws(SyncRefusal) {
+    private func checkAuthority(_ groups: [ChangeGroup], from device: EnrolledDevice, scopes: [ScopeID]) throws(SyncRefusal) {
         let author = device.role == .adviser ? device.subject : "office:\(device.subject)"
         for group in groups {
             guard group.origin == device.id else {
@@ -183,8 +187,9 @@ public final class Hub: Sendable {
             guard group.scope != .roster else {
                 throw SyncRefusal(.rosterWrite, "only the hub writes the roster; \(device.subject) sent a \(group.kind.rawValue) change")
             }
-            guard device.scopes.contains(group.scope) else {
-                throw SyncRefusal(.outsideScope, "\(device.subject) may not write community \(group.scope)")
+            guard scopes.contains(group.scope) else {
+                throw SyncRefusal(.outsideScope, "\(device.subject) may not write community \(group.scope)"
+                                  + (device.scopes.contains(group.scope) ? " (the appointment there has ended)" : ""))
             }
             guard group.author == author else {
                 throw SyncRefusal(.wrongAuthor, "a change is signed as \(group.author), but the device writes as \(author)")
@@ -194,6 +199,25 @@ public final class Hub: Sendable {
                 throw SyncRefusal(.wrongAuthor, "\(device.subject)'s device logged work for adviser \(adviser)")
             }
         }
+    }
+
+    /// The scopes `device` may write and receive now: those it was enrolled with, less — on
+    /// an adviser's device — communities whose appointment has ended since.
+    public func currentScopes(of device: EnrolledDevice) throws -> [ScopeID] {
+        guard device.role == .adviser else { return device.scopes }
+        let today = Hub.shanghaiDay(of: replica.now())
+        let serving = Set(try replica.records(.appointment).compactMap { try? $0.typed(as: Appointment.self) }
+            .filter { $0.adviserID == device.subject && $0.start <= today && ($0.end.map { $0 >= today } ?? true) }
+            .map { ScopeID.community($0.communityID) })
+        return device.scopes.filter { $0 == .roster || serving.contains($0) }
+    }
+
+    /// The calendar day (`YYYY-MM-DD`) in Shanghai of `time`.
+    static func shanghaiDay(of time: Timestamp) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+        let parts = calendar.dateComponents([.year, .month, .day], from: time.date)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 
     /// The key a file from `device` must be signed with: its registered key, or — on its
@@ -223,7 +247,7 @@ public final class Hub: Sendable {
     ///
     /// - Parameter limit: At most this many groups; `more` says whether more remain.
     public func reply(to device: EnrolledDevice, holding vectors: ScopeVectors, limit: Int? = nil) throws -> HubReply {
-        let delta = try replica.measureDelta(for: vectors, scopes: device.scopes, limit: limit ?? pageLimit)
+        let delta = try replica.measureDelta(for: vectors, scopes: try currentScopes(of: device), limit: limit ?? pageLimit)
         let header = ChangeSetHeader(sender: replica.id, district: district, scopes: device.scopes,
                                      vectors: try replica.vectors(scopes: device.scopes),
                                      schemaVersion: ReplicaSchema.version, createdAt: replica.now(),

@@ -75,3 +75,27 @@ final class ProgressLog: @unchecked Sendable {
     func add(_ report: SyncProgress) { lock.withLock { reports.append(report) } }
     var all: [SyncProgress] { lock.withLock { reports } }
 }
+
+@Suite("Scopes follow the roster")
+struct EndedAppointmentTests {
+    @Test("when an adviser's appointment ends, the device may no longer write there nor receive it")
+    func endedAppointmentClosesTheScope() async throws {
+        let district = try District()
+        let a001 = try district.join(.adviser, "a001", as: "a001")
+        let office = try district.join(.office, "c02", as: "office-c02")
+        _ = try await a001.sync(over: InProcessTransport(hub: district.hub))
+        _ = try district.hub.writeRoster(communities: [], advisers: [], appointments: [
+            Appointment(id: .code("a001@c02@2026-01-01"), adviserID: "a001", communityID: "c02", start: "2026-01-01",
+                        end: "2026-06-30"),
+        ])
+        #expect(try district.hub.currentScopes(of: #require(try district.hub.replica.device(a001.replica.id))).map(\.name)
+                == ["c01", "roster"])
+        try office.logVisit("c02")
+        _ = try await office.sync(over: InProcessTransport(hub: district.hub))
+        _ = try await a001.sync(over: InProcessTransport(hub: district.hub))
+        #expect(try a001.replica.records(.visit, community: "c02").isEmpty)
+        try a001.logVisit("c02")
+        let refusal = await #expect(throws: SyncRefusal.self) { try await a001.sync(over: InProcessTransport(hub: district.hub)) }
+        #expect(refusal?.code == .outsideScope)
+    }
+}
