@@ -18,6 +18,8 @@ struct HubRoutes: Sendable {
     let maxRequestBytes: Int
     let logger: Logger
     let onIncident: @Sendable (IncidentNotice) -> Void
+    /// Uploads read or being exchanged at once; the rest wait with their bodies unread.
+    let gate = UploadGate(limit: 32)
 
     /// A router with both routes.
     func router() -> Router<HubRequestContext> {
@@ -35,6 +37,7 @@ struct HubRoutes: Sendable {
     /// Reads the file (never more than the limit), exchanges it off the event loops, answers.
     func sync(_ request: Request, context: HubRequestContext) async -> Response {
         let announced = request.headers[.contentLength].flatMap { Int($0) }
+        await gate.enter()
         let upload = await UploadedFile.read(announced: announced, limit: maxRequestBytes,
                                              from: request.body.map { $0.readableBytesView })
         let desk = self.desk, remote = context.remote
@@ -51,6 +54,8 @@ struct HubRoutes: Sendable {
             let refusal = SyncRefusal(.badFile, "the upload ended after \(received)\(expected) bytes; nothing was applied")
             outcome = await worker.perform { desk.turnAway(refusal, status: 400, from: remote) }
         }
+        // Held until the exchange is done: uploads read and waiting for the hub count too.
+        await gate.leave()
         switch outcome {
         case .accepted(let reply, let notices):
             logger.info("sync accepted", metadata: ["peer": "\(remote)", "reply_bytes": "\(reply.count)",
