@@ -88,10 +88,21 @@ extension Replica {
     /// Every record of `kind` this replica holds, in id order (time order for v7 ids),
     /// optionally only those of one community.
     public func records(_ kind: RecordKind, community: String? = nil) throws -> [StoredRecord] {
+        try records(kind, where: community != nil && kind.scopeField != nil ? "community_id" : nil, is: community.map(FieldValue.text))
+    }
+
+    /// Every record of `kind` whose `field` displays `value` (all of them when `field` is
+    /// nil), in id order.
+    ///
+    /// - Throws: ``ReplicaError`` when the kind has no such field.
+    public func records(_ kind: RecordKind, where field: String?, is value: FieldValue?) throws -> [StoredRecord] {
         try read { context in
             let table = KindTable.of(kind)
-            let filter = community != nil && table.scopeFieldIndex != nil ? " WHERE community_id = ?" : ""
-            let arguments: StatementArguments = filter.isEmpty ? [] : [community]
+            if let field, table.indexByName[field] == nil {
+                throw ReplicaError(.unknownField, "\(kind.rawValue) has no field \(field)")
+            }
+            let filter = field.map { " WHERE \"\($0)\" = ?" } ?? ""
+            let arguments: StatementArguments = field == nil ? [] : [(value ?? .null).databaseValue]
             let ids = try DatabaseValue.fetchAll(context.db, sql: "SELECT id FROM \(table.quotedTable)\(filter) ORDER BY id",
                                                  arguments: arguments)
             return try ids.compactMap { value -> StoredRecord? in

@@ -206,7 +206,8 @@ public final class Hub: Sendable {
     public func currentScopes(of device: EnrolledDevice) throws -> [ScopeID] {
         guard device.role == .adviser else { return device.scopes }
         let today = Hub.shanghaiDay(of: replica.now())
-        let serving = Set(try replica.records(.appointment).compactMap { try? $0.typed(as: Appointment.self) }
+        let serving = Set(try replica.records(.appointment, where: "adviser_id", is: .text(device.subject))
+            .compactMap { try? $0.typed(as: Appointment.self) }
             .filter { $0.adviserID == device.subject && $0.start <= today && ($0.end.map { $0 >= today } ?? true) }
             .map { ScopeID.community($0.communityID) })
         return device.scopes.filter { $0 == .roster || serving.contains($0) }
