@@ -81,6 +81,13 @@ struct WireBenchmark {
         let sessionCompressed = try zlibSize(session)
 
         let ours = Double(file.count)
+        // The same comparison without the day's updates, which the session folds into its
+        // inserts (keeping only final values) while a change set carries each one.
+        let creations = groups.filter { group in group.fields.contains { $0.field == "community_id" } }
+        guard creations.count == logs + cases else { throw BenchmarkFailure(message: "the day's creations were miscounted") }
+        let creationsFile = try ChangeSetEncoder.encode(header: header, groups: creations)
+        let sessionInserts = try zlibSize(sessionChangeset(writes.filter { !$0.isUpdate },
+                                                           at: directory.appendingPathComponent("inserts.sqlite").path))
         let figures: [(String, String)] = [
             ("benchmark", "\"wire\""),
             ("records", "\(logs + cases)"),
@@ -95,6 +102,10 @@ struct WireBenchmark {
             ("session_zlib_bytes", "\(sessionCompressed)"),
             ("session_zlib_bytes_per_operation", String(format: "%.2f", Double(sessionCompressed) / Double(operations))),
             ("zlib_bytes_vs_session_ratio", String(format: "%.3f", ours / Double(sessionCompressed))),
+            ("inserts_only_file_bytes", "\(creationsFile.count)"),
+            ("inserts_only_session_zlib_bytes", "\(sessionInserts)"),
+            ("inserts_only_vs_session_ratio", String(format: "%.3f", Double(creationsFile.count) / Double(sessionInserts))),
+            ("update_bytes_per_update", String(format: "%.2f", Double(file.count - creationsFile.count) / Double(updates))),
         ]
         return "{" + figures.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
