@@ -130,7 +130,8 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "FaguCLITests",
-            dependencies: ["FaguCLI", "FaguDoctor", "FaguWire", "FaguTesting"],
+            dependencies: ["FaguCLI", "FaguDoctor", "FaguWire", "FaguTesting", "FaguFieldCommands", "FaguHubCommands", "FaguSync", "FaguStore",
+                           "FaguModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         .testTarget(name: "FaguModelTests", dependencies: ["FaguModel"], swiftSettings: strict),
         .testTarget(
