@@ -52,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await server.runUntilSignalled { bound in
                 FileHandle.standardOutput.write(Data((language.text(
-                    zh: "辖区中心（\(district)）listening on \(scheme)://\(host):\(bound)",
+                    zh: "辖区中心（\(district)）正在监听 \(scheme)://\(host):\(bound)",
                     en: "hub of \(district) listening on \(scheme)://\(host):\(bound)") + "\n").utf8))
             }
         } catch {
