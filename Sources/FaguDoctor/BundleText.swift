@@ -25,6 +25,11 @@ struct BundleText {
         case nil: checksum = t("未校验", "not reached")
         }
         facts.append((t("校验和", "Checksum"), checksum))
+        if let set = inspection.changeSet {
+            // Verifying needs the sender's key, which only the hub or the device holds.
+            facts.append((t("签名", "Signature"), set.signature == nil ? t("无", "none")
+                          : t("Ed25519，64 字节（需发送方公钥才能验证）", "Ed25519, 64 bytes (verify with the sender's key)")))
+        }
         if let header = inspection.header {
             facts.append((t("发送方", "Sender"), header.sender.description))
             facts.append((t("区", "District"), header.district))
