@@ -38,19 +38,6 @@ extension Replica {
         }
     }
 
-    /// Registers a device's public key: its one-time token is used up.
-    ///
-    /// - Throws: ``ReplicaError`` when the device is unknown or already has a key.
-    public func registerKey(_ key: [UInt8], for id: ReplicaID, at time: Timestamp) throws {
-        try database.write { db in
-            try db.execute(sql: "UPDATE device SET public_key = ?, registered_at = ? WHERE replica_id = ? AND public_key IS NULL",
-                           arguments: [Data(key), time.milliseconds, id.description])
-            guard db.changesCount == 1 else {
-                throw ReplicaError(.recordExists, "device \(id) is unknown or has registered a key already")
-            }
-        }
-    }
-
     /// Revokes a device: every later file from it is refused.
     ///
     /// - Returns: Whether the device was enrolled and not yet revoked.
@@ -60,14 +47,6 @@ extension Replica {
             try db.execute(sql: "UPDATE device SET revoked_at = ? WHERE replica_id = ? AND revoked_at IS NULL",
                            arguments: [time.milliseconds, id.description])
             return db.changesCount == 1
-        }
-    }
-
-    /// Notes that a file from `id` was accepted, and the vectors it reported.
-    public func noteSeen(_ id: ReplicaID, vectors: ScopeVectors, at time: Timestamp) throws {
-        try database.write { db in
-            try db.execute(sql: "UPDATE device SET last_seen_at = ?, last_vectors = ? WHERE replica_id = ?",
-                           arguments: [time.milliseconds, vectors.storedText, id.description])
         }
     }
 
