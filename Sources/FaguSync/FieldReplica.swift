@@ -123,10 +123,16 @@ public final class FieldReplica: Sendable {
     public func hubVectors() throws -> ScopeVectors { try replica.storedVectors(FieldReplica.hubAcknowledged) }
 
     /// This device's own changes the hub has not acknowledged yet.
+    ///
+    /// Read off the vectors: a device's own counters run without gaps per scope, one per
+    /// field change, so nothing of the log is read.
     public func pendingChanges() throws -> Int {
         let acknowledged = try hubVectors()
-        return try replica.measureDelta(for: acknowledged, scopes: communityScopes, origins: [replica.id])
-            .groups.reduce(0) { $0 + $1.fields.count }
+        let held = try replica.vectors(scopes: communityScopes)
+        return communityScopes.reduce(0) { total, scope in
+            let mine = held[scope][replica.id], theirs = acknowledged[scope][replica.id]
+            return total + Int(mine > theirs ? mine - theirs : 0)
+        }
     }
 
     // MARK: Files
