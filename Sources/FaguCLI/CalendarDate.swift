@@ -1,3 +1,4 @@
+import FaguModel
 import Foundation
 
 /// Checks and makes `YYYY-MM-DD` dates, the form every record keeps.
@@ -20,10 +21,7 @@ public enum CalendarDate {
 
     /// The Shanghai calendar day of `date`.
     public static func day(of date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        Timestamp(date).shanghaiDay
     }
 
     /// `YYYYMMDD-HHMMSS` in Shanghai time, for file names.

@@ -91,13 +91,11 @@ public final class Hub: Sendable {
             guard try replica.record(.adviser, id: .code(subject)) != nil else {
                 throw SyncFailure("adviser \(subject) is not on the roster; import it first (fagu-hub roster import)")
             }
-            let served = try replica.records(.appointment).compactMap { try? $0.typed(as: Appointment.self) }
-                .filter { $0.adviserID == subject && $0.start <= today && ($0.end.map { $0 >= today } ?? true) }
-                .map(\.communityID)
+            let served = try communities(servedBy: subject, on: today)
             guard !served.isEmpty else {
                 throw SyncFailure("adviser \(subject) has no current appointment, so no community to sync")
             }
-            scopes = Set(served).sorted().map(ScopeID.community) + [.roster]
+            scopes = served.sorted() + [.roster]
         case .office:
             guard try replica.record(.community, id: .code(subject)) != nil else {
                 throw SyncFailure("community \(subject) is not on the roster; import it first (fagu-hub roster import)")
@@ -205,20 +203,16 @@ public final class Hub: Sendable {
     /// an adviser's device — communities whose appointment has ended since.
     public func currentScopes(of device: EnrolledDevice) throws -> [ScopeID] {
         guard device.role == .adviser else { return device.scopes }
-        let today = Hub.shanghaiDay(of: replica.now())
-        let serving = Set(try replica.records(.appointment, where: "adviser_id", is: .text(device.subject))
-            .compactMap { try? $0.typed(as: Appointment.self) }
-            .filter { $0.adviserID == device.subject && $0.start <= today && ($0.end.map { $0 >= today } ?? true) }
-            .map { ScopeID.community($0.communityID) })
+        let serving = try communities(servedBy: device.subject, on: replica.now().shanghaiDay)
         return device.scopes.filter { $0 == .roster || serving.contains($0) }
     }
 
-    /// The calendar day (`YYYY-MM-DD`) in Shanghai of `time`.
-    static func shanghaiDay(of time: Timestamp) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
-        let parts = calendar.dateComponents([.year, .month, .day], from: time.date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    /// The communities the roster's appointments have `adviser` serving on `day`.
+    private func communities(servedBy adviser: String, on day: String) throws -> Set<ScopeID> {
+        Set(try replica.records(.appointment, where: "adviser_id", is: .text(adviser))
+            .compactMap { try? $0.typed(as: Appointment.self) }
+            .filter { $0.start <= day && ($0.end.map { $0 >= day } ?? true) }
+            .map { ScopeID.community($0.communityID) })
     }
 
     /// The key a file from `device` must be signed with: its registered key, or — on its
