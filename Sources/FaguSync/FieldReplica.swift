@@ -203,12 +203,7 @@ public final class FieldReplica: Sendable {
             throw SyncFailure("\(path) already exists; choose another name (it may be a reply not yet imported)")
         }
         let request = try request()
-        let temporary = path + ".partial"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(request.file)) else {
-            throw SyncFailure("cannot write \(path)")
-        }
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        try AtomicFile.write(Data(request.file), to: path)
         var summary = SyncSummary()
         summary.rounds = 1
         summary.sentChanges = request.changes

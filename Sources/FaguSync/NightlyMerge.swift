@@ -89,11 +89,7 @@ public struct NightlyMerge: Sendable {
             let suffix = perSubject[device.subject, default: []].count > 1 ? "-" + device.id.description.prefix(8) : ""
             let name = "\(device.subject)-\(day)\(suffix).fagu"
             let path = outbox + "/" + name
-            guard FileManager.default.createFile(atPath: path + ".partial", contents: Data(reply.file)) else {
-                throw SyncFailure("cannot write \(path)")
-            }
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: path + ".partial", toPath: path)
+            try AtomicFile.write(Data(reply.file), to: path)
             replies.append(MergeReport.Reply(file: name, device: device.id.description, subject: device.subject,
                                              changes: reply.changes))
         }
