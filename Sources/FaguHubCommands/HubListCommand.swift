@@ -15,26 +15,7 @@ struct HubListCommand: ParsableCommand {
     @OptionGroup var options: HubOptions
 
     func run() throws {
-        let language = options.language
-        let kinds: [RecordKind]
-        if let kind {
-            guard let found = RecordKind(rawValue: kind) else {
-                throw CommandFailure("unknown kind \(kind) (" + RecordKind.allCases.map(\.rawValue).joined(separator: ", ") + ")",
-                                     exitCode: 2)
-            }
-            kinds = [found]
-        } else {
-            kinds = RecordKind.allCases.filter { !$0.isRoster }
-        }
-        if let month, !CalendarDate.isValid(month + "-01") { throw CommandFailure("--month must be YYYY-MM", exitCode: 2) }
-        let hub = try options.openHub()
-        let listings = try failing {
-            try kinds.flatMap { try hub.replica.records($0, community: community) }
-                .filter { record in month.map { (record.fields["date"]?.text ?? "").hasPrefix($0) } ?? true }
-                .map(RecordListing.init)
-        }
-        if options.output.json { return try JSONOutput.print(listings) }
-        if listings.isEmpty { return print(language.text(zh: "（没有记录）", en: "(no records)")) }
-        print(RecordListing.table(listings, language).render())
+        let query = try RecordQuery(kind: kind, community: community, month: month, language: options.language)
+        try RecordQuery.print(query.listings(in: try options.openHub().replica), json: options.output.json, options.language)
     }
 }

@@ -1,0 +1,49 @@
+import FaguModel
+import FaguStore
+
+/// The filters of `fagu list` and `fagu-hub list` — kind, community, month — checked once,
+/// then run against a replica.
+public struct RecordQuery: Sendable {
+    /// The kinds to list: the one asked for, or every non-roster kind.
+    public let kinds: [RecordKind]
+    /// Only this community, when set.
+    public let community: String?
+    /// Only records dated in this month (`YYYY-MM`), when set.
+    public let month: String?
+
+    /// Checks the filters.
+    ///
+    /// - Throws: ``CommandFailure`` (exit 2) for an unknown kind or a month not `YYYY-MM`.
+    public init(kind: String?, community: String?, month: String?, language: Language) throws {
+        if let kind {
+            guard let found = RecordKind(rawValue: kind) else {
+                throw CommandFailure(language.text(zh: "未知类型 \(kind)", en: "unknown kind \(kind)") + " ("
+                                     + RecordKind.allCases.map(\.rawValue).joined(separator: ", ") + ")", exitCode: 2)
+            }
+            kinds = [found]
+        } else {
+            kinds = RecordKind.allCases.filter { !$0.isRoster }
+        }
+        if let month, !CalendarDate.isValid(month + "-01") {
+            throw CommandFailure(language.text(zh: "--month 须为 YYYY-MM", en: "--month must be YYYY-MM, not \(month)"), exitCode: 2)
+        }
+        self.community = community
+        self.month = month
+    }
+
+    /// The matching records of `replica`, as listings.
+    public func listings(in replica: Replica) throws -> [RecordListing] {
+        try failing {
+            try kinds.flatMap { try replica.records($0, community: community) }
+                .filter { record in month.map { (record.fields["date"]?.text ?? "").hasPrefix($0) } ?? true }
+                .map(RecordListing.init)
+        }
+    }
+
+    /// Prints `listings` as JSON or as a table.
+    public static func print(_ listings: [RecordListing], json: Bool, _ language: Language) throws {
+        if json { return try JSONOutput.print(listings) }
+        if listings.isEmpty { return Swift.print(language.text(zh: "（没有记录）", en: "(no records)")) }
+        Swift.print(RecordListing.table(listings, language).render())
+    }
+}
