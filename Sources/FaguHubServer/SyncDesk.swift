@@ -44,10 +44,8 @@ struct SyncDesk: Sendable {
 
     /// One notice per incident report the receipt says just arrived.
     private func notices(for receipt: HubReceipt) -> [IncidentNotice] {
-        guard !receipt.report.incidents.isEmpty else { return [] }
-        let alerts = (try? hub.replica.incidentAlerts()) ?? []
-        return receipt.report.incidents.map { record in
-            let alert = alerts.first { $0.record == record }
+        receipt.report.incidents.map { record in
+            let alert = try? hub.replica.incidentAlert(for: record)
             return IncidentNotice(record: record, device: receipt.device.id, subject: receipt.device.subject,
                                   communityID: alert?.communityID, level: alert?.level)
         }

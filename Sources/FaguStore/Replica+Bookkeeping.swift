@@ -61,13 +61,23 @@ extension Replica {
     /// Every incident report received here, oldest arrival first.
     public func incidentAlerts() throws -> [IncidentAlert] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM incident_alert ORDER BY received_at, record").compactMap { row in
-                guard let id = RecordID(row["record"] as String) else { return nil }
-                return IncidentAlert(record: id, communityID: row["community_id"], level: row["level"], summary: row["summary"],
-                                     author: row["author"], writtenAt: Timestamp(milliseconds: row["written_at"]),
-                                     receivedAt: Timestamp(milliseconds: row["received_at"]))
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM incident_alert ORDER BY received_at, record").compactMap(Replica.alert(from:))
         }
+    }
+
+    /// The alert of one incident report, or nil when it has not arrived here.
+    public func incidentAlert(for record: RecordID) throws -> IncidentAlert? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM incident_alert WHERE record = ?", arguments: [record.description])
+                .flatMap(Replica.alert(from:))
+        }
+    }
+
+    private static func alert(from row: Row) -> IncidentAlert? {
+        guard let id = RecordID(row["record"] as String) else { return nil }
+        return IncidentAlert(record: id, communityID: row["community_id"], level: row["level"], summary: row["summary"],
+                             author: row["author"], writtenAt: Timestamp(milliseconds: row["written_at"]),
+                             receivedAt: Timestamp(milliseconds: row["received_at"]))
     }
 }
 
