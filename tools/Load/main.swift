@@ -78,23 +78,12 @@ func memory(_ pid: Int32, _ field: String) -> Double {
     return 0
 }
 
-/// A transport sharing one client with a large connection pool, as many devices would.
-struct PooledTransport: SyncTransport {
-    let client: HTTPClient
-    let baseURL: String
-    var peerDescription: String { baseURL }
-
-    func exchange(_ request: [UInt8]) async throws -> [UInt8] {
-        try await HTTPTransport(baseURL: baseURL, timeout: .seconds(120), client: client).exchange(request)
-    }
-}
-
 func percentile(_ sorted: [Double], _ p: Double) -> Double {
     guard !sorted.isEmpty else { return 0 }
     return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
 }
 
-func runRound(_ devices: [FieldReplica], transport: PooledTransport, deadline: Int) async -> Round {
+func runRound(_ devices: [FieldReplica], transport: HTTPTransport, deadline: Int) async -> Round {
     let start = Date()
     let results = await withTaskGroup(of: (Double, Result<SyncSummary, Error>).self) { group in
         for device in devices {
@@ -231,7 +220,8 @@ let idle = memory(process.processIdentifier, "VmRSS")
 var configuration = HTTPClient.Configuration()
 configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: options.connections)
 let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-let transport = PooledTransport(client: client, baseURL: url)
+// One client with a pool as large as the devices: each device would have its own connection.
+let transport = try HTTPTransport(baseURL: url, timeout: .seconds(120), client: client)
 
 log("round 1: \(devices.count) devices sync at once")
 let first = await runRound(devices, transport: transport, deadline: options.deadlineSeconds)
