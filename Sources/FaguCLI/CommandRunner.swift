@@ -4,21 +4,6 @@ import Foundation
 /// Runs a command tree as an executable: help and usage errors as swift-argument-parser
 /// prints them, a ``CommandFailure`` as one line on stderr with its exit code.
 public enum CommandRunner {
-    /// Parses the process arguments, runs the command, and exits.
-    public static func run<Root: ParsableCommand>(_ root: Root.Type, name: String,
-                                                  arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
-        do {
-            var command = try root.parseAsRoot(arguments)
-            try command.run()
-            exit(0)
-        } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("\(name): \(failure.message)\n".utf8))
-            exit(failure.exitCode)
-        } catch {
-            root.exit(withError: error)
-        }
-    }
-
     /// Parses the process arguments, runs the command (awaiting it when it is async), and exits.
     public static func runAsync<Root: ParsableCommand>(_ root: Root.Type, name: String,
                                                        arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {

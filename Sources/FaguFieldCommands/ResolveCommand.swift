@@ -20,9 +20,7 @@ struct ResolveCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        guard let recordID = RecordID(id) else {
-            throw CommandFailure(language.text(zh: "不是记录编号：\(id)", en: "not a record id: \(id)"), exitCode: 2)
-        }
+        let recordID = try WriteChecks.recordID(id, language)
         let device = try options.openDevice()
         try failing {
             guard let conflict = try device.replica.openConflicts().first(where: { $0.record == recordID && $0.field == field }) else {

@@ -15,9 +15,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        guard let recordID = RecordID(id) else {
-            throw CommandFailure(language.text(zh: "不是记录编号：\(id)", en: "not a record id: \(id)"), exitCode: 2)
-        }
+        let recordID = try WriteChecks.recordID(id, language)
         let device = try options.openDevice()
         let found = try failing { try RecordKind.allCases.lazy.compactMap { try device.replica.record($0, id: recordID) }.first }
         guard let record = found else {

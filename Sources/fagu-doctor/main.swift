@@ -1,4 +1,4 @@
 import FaguCLI
 import FaguDoctor
 
-CommandRunner.run(DoctorCommand.self, name: "fagu-doctor")
+await CommandRunner.runAsync(DoctorCommand.self, name: "fagu-doctor")
