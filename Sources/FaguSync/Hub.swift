@@ -165,7 +165,7 @@ public final class Hub: Sendable {
                                            registeringKey: device.publicKey == nil ? key : nil, reportedVectors: vectors)
             var current = device
             current.publicKey = key
-            return HubReceipt(device: current, vectors: vectors, report: report, registered: device.publicKey == nil,
+            return HubReceipt(device: current, scopes: scopes, vectors: vectors, report: report, registered: device.publicKey == nil,
                               receivedChanges: set.groups.reduce(0) { $0 + $1.fields.count })
         } catch let error as ReplicaError {
             throw SyncRefusal(error)
@@ -241,8 +241,11 @@ public final class Hub: Sendable {
     /// registered (and may forget its token) only from a reply that says so.
     ///
     /// - Parameter limit: At most this many groups; `more` says whether more remain.
-    public func reply(to device: EnrolledDevice, holding vectors: ScopeVectors, limit: Int? = nil) throws -> HubReply {
-        let delta = try replica.measureDelta(for: vectors, scopes: try currentScopes(of: device), limit: limit ?? pageLimit)
+    /// - Parameter scopes: The device's current scopes when the caller has them already.
+    public func reply(to device: EnrolledDevice, holding vectors: ScopeVectors, limit: Int? = nil,
+                      scopes: [ScopeID]? = nil) throws -> HubReply {
+        let delta = try replica.measureDelta(for: vectors, scopes: try scopes ?? currentScopes(of: device),
+                                             limit: limit ?? pageLimit)
         let header = ChangeSetHeader(sender: replica.id, district: district, scopes: device.scopes,
                                      vectors: try replica.vectors(scopes: device.scopes),
                                      schemaVersion: ReplicaSchema.version, createdAt: replica.now(),
@@ -256,7 +259,7 @@ public final class Hub: Sendable {
     public func exchange(_ file: [UInt8]) throws(SyncRefusal) -> (receipt: HubReceipt, reply: HubReply) {
         let receipt = try receive(file)
         do {
-            return (receipt, try reply(to: receipt.device, holding: receipt.vectors))
+            return (receipt, try reply(to: receipt.device, holding: receipt.vectors, scopes: receipt.scopes))
         } catch {
             throw SyncRefusal(.hubFailure, "the file was applied but the hub could not build its reply (\(error)); sync again")
         }

@@ -5,6 +5,8 @@ import FaguStore
 public struct HubReceipt: Sendable {
     /// The device that sent it.
     public var device: EnrolledDevice
+    /// The scopes it may write and receive now (see ``Hub/currentScopes(of:)``).
+    public var scopes: [ScopeID]
     /// The vectors it reported: what it holds.
     public var vectors: ScopeVectors
     /// What applying it did.
