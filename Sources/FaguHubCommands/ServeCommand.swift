@@ -24,6 +24,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var options: HubOptions
 
+    /// What `--json` prints once the hub listens.
+    struct Listening: Encodable {
+        var district: String
+        var listening: String
+    }
+
     func validate() throws {
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give both --tls-cert and --tls-key, or neither") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535") }
@@ -50,10 +56,16 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let host = self.host, district = hub.district
         do {
+            let json = options.output.json
             try await server.runUntilSignalled { bound in
-                FileHandle.standardOutput.write(Data((language.text(
-                    zh: "辖区中心（\(district)）正在监听 \(scheme)://\(host):\(bound)",
-                    en: "hub of \(district) listening on \(scheme)://\(host):\(bound)") + "\n").utf8))
+                let url = "\(scheme)://\(host):\(bound)"
+                // Written unbuffered: scripts wait for this line to know the port.
+                if json {
+                    try? JSONOutput.print(Listening(district: district, listening: url))
+                } else {
+                    FileHandle.standardOutput.write(Data((language.text(
+                        zh: "辖区中心（\(district)）正在监听 \(url)", en: "hub of \(district) listening on \(url)") + "\n").utf8))
+                }
             }
         } catch {
             throw CommandFailure("cannot serve on \(host):\(port): \(error)")
