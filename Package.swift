@@ -31,7 +31,8 @@ let package = Package(
     ],
     targets: [
         // Ids, clocks, values, changes and the record kinds: no I/O, no dependencies.
-        .target(name: "FaguModel", swiftSettings: strict),
+        // (swift-crypto for the chain hash of a group, which every layer computes alike.)
+        .target(name: "FaguModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         // Pure decisions: registers, causal delivery, canonical digest.
         .target(
             name: "FaguMerge",

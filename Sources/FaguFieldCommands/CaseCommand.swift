@@ -30,7 +30,7 @@ struct CaseOpenCommand: ParsableCommand {
         try WriteChecks.date(day, language)
         let title = try WriteChecks.text(self.title, "--title", language)
         let device = try options.openDevice()
-        try WriteChecks.community(community, on: device, language)
+        try WriteChecks.work(in: community, dated: day, on: device, language)
         let adviserID = try WriteChecks.adviser(adviser, on: device, language)
         let id = try failing {
             try device.replica.write { transaction in
@@ -77,6 +77,7 @@ struct CaseUpdateCommand: ParsableCommand {
                   let community = stored.fields["community_id"]?.text else {
                 throw CommandFailure(language.text(zh: "本设备上没有案件 \(id)", en: "no case \(id) on this device"))
             }
+            try WriteChecks.work(in: community, dated: device.replica.now().shanghaiDay, on: device, language)
             try device.replica.write { transaction in
                 if let status { try transaction.update(.legalCase, id: recordID, fields: ["status": .text(status)]) }
                 if let note {

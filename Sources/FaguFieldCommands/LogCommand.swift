@@ -35,7 +35,7 @@ struct LogVisitCommand: ParsableCommand {
                                  exitCode: 2)
         }
         let device = try options.openDevice()
-        try WriteChecks.community(community, on: device, language)
+        try WriteChecks.work(in: community, dated: date, on: device, language)
         let adviserID = try WriteChecks.adviser(adviser, on: device, language)
         let id = try failing {
             try device.replica.write { transaction in

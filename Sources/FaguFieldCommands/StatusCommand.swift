@@ -44,11 +44,11 @@ struct StatusCommand: ParsableCommand {
                 LastSync(at: $0.at.description, transport: $0.transport, peer: $0.peer, ok: $0.ok,
                          sentChanges: $0.sentChanges, receivedChanges: $0.receivedChanges, message: $0.message)
             }
-            let changes = try device.communityScopes.reduce(0) { total, scope in
+            let changes = try (try device.communityScopes).reduce(0) { total, scope in
                 try total + device.replica.vectors(scopes: [scope])[scope].counters.values.reduce(0) { $0 + Int($1) }
             }
             return Output(replica: device.replica.id.description, role: device.role.rawValue, subject: device.subject,
-                          district: device.district, hubUrl: device.hubURL, scopes: device.scopes.map(\.name),
+                          district: device.district, hubUrl: device.hubURL, scopes: (try device.scopes).map(\.name),
                           registered: try device.isRegistered(), pendingChanges: try device.pendingChanges(),
                           heldBackGroups: try device.replica.heldBackCount(),
                           openConflicts: try device.replica.openConflicts().count, changesInCommunities: changes, lastSync: last)
@@ -60,7 +60,7 @@ struct StatusCommand: ParsableCommand {
         table.append([language.text(zh: "身份", en: "who"),
                       (device.role == .adviser ? language.text(zh: "顾问 ", en: "adviser ") : language.text(zh: "社区 ", en: "office "))
                       + output.subject + " · " + output.district])
-        table.append([language.text(zh: "社区", en: "communities"), device.communityScopes.map(\.name).joined(separator: ", ")])
+        table.append([language.text(zh: "社区", en: "communities"), (try device.communityScopes).map(\.name).joined(separator: ", ")])
         table.append([language.text(zh: "辖区中心", en: "hub"), output.hubUrl.isEmpty ? "—" : output.hubUrl])
         table.append([language.text(zh: "密钥已登记", en: "key registered"),
                       output.registered ? language.text(zh: "是", en: "yes") : language.text(zh: "否（待首次同步）", en: "no (at first sync)")])

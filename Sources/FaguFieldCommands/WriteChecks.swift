@@ -5,13 +5,42 @@ import FaguSync
 
 /// Checks shared by the write commands; each throws a one-line failure and changes nothing.
 enum WriteChecks {
-    /// `community` must be one this device holds.
-    static func community(_ community: String, on device: FieldReplica, _ language: Language) throws {
-        guard device.communityScopes.contains(.community(community)) else {
-            let held = device.communityScopes.map(\.name).joined(separator: ", ")
-            throw CommandFailure(language.text(zh: "本设备不服务社区 \(community)（可用：\(held)）",
-                                               en: "this device does not serve community \(community) (it holds \(held))"),
+    /// Work dated `date` in `community` may be written on this device now: the device is not
+    /// forked, holds the community, and — on an adviser's device — the date falls within the
+    /// adviser's appointment there, no more than the grace period after it ended.
+    static func work(in community: String, dated date: String, on device: FieldReplica, _ language: Language) throws {
+        if let reason = try device.forkedReason() {
+            throw CommandFailure(language.text(
+                zh: "本设备的身份已被另一副本使用（\(reason)），不再写入；请向区里申请新的登记文件后运行 fagu recover --enroll 文件",
+                en: "this device's identity is used by another copy (\(reason)); it writes no more: get a new enrollment "
+                    + "file from the hub and run `fagu recover --enroll FILE`"), exitCode: 2)
+        }
+        let held = try device.communityScopes
+        guard held.contains(.community(community)) else {
+            let list = held.map(\.name).joined(separator: ", ")
+            throw CommandFailure(language.text(zh: "本设备不服务社区 \(community)（可用：\(list)）",
+                                               en: "this device does not serve community \(community) (it holds \(list))"),
                                  exitCode: 2)
+        }
+        guard device.role == .adviser else { return }
+        let appointments = try device.replica.records(.appointment, where: "adviser_id", is: .text(device.subject))
+            .map { try $0.typed(as: Appointment.self) }
+        // Before its first sync a device holds no roster: its enrollment's scopes decide, and
+        // the hub checks the dates when the work arrives.
+        guard appointments.contains(where: { $0.communityID == community }) else { return }
+        let today = device.replica.now().shanghaiDay
+        if let refusal = AppointmentGrace.refusal(community: community, workDay: date, writtenDay: today,
+                                                  adviser: device.subject, appointments: appointments) {
+            let zh: String
+            switch refusal.code {
+            case "after_appointment":
+                zh = "\(date) 在 \(device.subject) 与社区 \(community) 的聘用结束之后，不能记录"
+            case "late_for_appointment":
+                zh = "与社区 \(community) 的聘用已结束超过 \(AppointmentGrace.days) 天，不能再补记"
+            default:
+                zh = "\(date) 不在 \(device.subject) 与社区 \(community) 的聘用期内"
+            }
+            throw CommandFailure(language.text(zh: zh, en: refusal.reason), exitCode: 2)
         }
     }
 

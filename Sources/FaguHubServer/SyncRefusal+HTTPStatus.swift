@@ -2,7 +2,8 @@ import FaguSync
 
 extension SyncRefusal.Code {
     /// The HTTP status the hub answers a refusal with: 403 when the sender may not do what it
-    /// asked (who it is, its signature, its scopes), 400 when the file itself is bad.
+    /// asked (who it is, its signature), 409 when its identity is used by another copy, 400
+    /// when the file itself is bad.
     ///
     /// ```swift
     /// SyncRefusal.Code.revokedDevice.httpStatus   // 403
@@ -10,9 +11,11 @@ extension SyncRefusal.Code {
     /// ```
     var httpStatus: Int {
         switch self {
-        case .unknownDevice, .revokedDevice, .badSignature, .badToken, .tokenReplayed, .outsideScope, .rosterWrite,
-             .forwardedChanges, .wrongDistrict, .wrongAuthor:
+        case .unknownDevice, .revokedDevice, .badSignature, .badToken, .tokenReplayed, .outsideScope,
+             .forwardedChanges, .wrongDistrict:
             403
+        case .replicaForked:
+            409
         case .wrongSender, .badFile, .invalidChanges:
             400
         case .hubFailure:

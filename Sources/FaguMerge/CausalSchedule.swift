@@ -11,7 +11,10 @@ public struct CausalSchedule: Sendable {
     /// Groups to apply, in an order that respects every dependency.
     public private(set) var ready: [ChangeGroup] = []
     /// How many groups were already held (or repeated in the input).
-    public private(set) var duplicates = 0
+    public var duplicates: Int { duplicateGroups.count }
+    /// The groups already held (or repeated in the input): a receiver compares their chain
+    /// hashes with what it holds, since the same dots with other content mean a forked writer.
+    public private(set) var duplicateGroups: [ChangeGroup] = []
     /// Groups whose dependencies are missing, with the first missing dots of each.
     public private(set) var waiting: [(group: ChangeGroup, missing: [Dot])] = []
     /// Groups that overlap what is held: corrupt input.
@@ -42,7 +45,7 @@ public struct CausalSchedule: Sendable {
                         self.vector[group.origin] = group.lastCounter
                         progressed = true
                     case .duplicate:
-                        duplicates += 1
+                        duplicateGroups.append(group)
                     case .overlapping:
                         overlapping.append(group)
                     case .waiting:
@@ -57,7 +60,7 @@ public struct CausalSchedule: Sendable {
                 switch DeliveryDecision.decide(group, against: self.vector) {
                 case .waiting(let missing): waiting.append((group, missing))
                 case .overlapping: overlapping.append(group)
-                case .ready, .duplicate: duplicates += 1
+                case .ready, .duplicate: duplicateGroups.append(group)
                 }
             }
         }

@@ -18,12 +18,18 @@ public struct ChangeGroup: Hashable, Sendable, CustomStringConvertible {
     public var time: Timestamp
     /// Who wrote it.
     public var author: String
-    /// The field changes, in dot order.
+    /// The field changes, in dot order. In a set-aside group they carry no values.
     public var fields: [FieldChange]
+    /// The chain hash of the previous group of the same origin and scope (32 zero bytes for
+    /// the first), so an origin's log is a hash chain; nil where not known yet.
+    public var previousHash: [UInt8]?
+    /// Set when the group was set aside (quarantined) rather than applied.
+    public var setAside: SetAside?
 
     /// A group from its parts.
     public init(origin: ReplicaID, scope: ScopeID, kind: RecordKind, record: RecordID,
-                firstCounter: UInt64, time: Timestamp, author: String, fields: [FieldChange]) {
+                firstCounter: UInt64, time: Timestamp, author: String, fields: [FieldChange],
+                previousHash: [UInt8]? = nil, setAside: SetAside? = nil) {
         self.origin = origin
         self.scope = scope
         self.kind = kind
@@ -32,6 +38,8 @@ public struct ChangeGroup: Hashable, Sendable, CustomStringConvertible {
         self.time = time
         self.author = author
         self.fields = fields
+        self.previousHash = previousHash
+        self.setAside = setAside
     }
 
     /// The counter of the last field change's dot.
@@ -49,6 +57,17 @@ public struct ChangeGroup: Hashable, Sendable, CustomStringConvertible {
                    value: field.value, context: field.context, time: time, author: author)
         }
     }
+
+    /// This group set aside for `code` and `reason`: the same dots, no values.
+    public func settingAside(code: String, reason: String) -> ChangeGroup {
+        var voided = self
+        voided.setAside = SetAside(code: code, reason: reason, hash: setAside?.hash ?? GroupHash.of(self))
+        voided.fields = fields.map { FieldChange(field: $0.field, value: .null) }
+        return voided
+    }
+
+    /// The group's chain hash: its own (``GroupHash``) or, when set aside, the one it carries.
+    public var chainHash: [UInt8] { setAside?.hash ?? GroupHash.of(self) }
 
     /// `origin:first…last scope/kind/record`.
     public var description: String {

@@ -15,6 +15,21 @@ public enum FieldType: Hashable, Sendable {
     /// The id of another record (text).
     case reference
 
+    /// The most UTF-8 bytes a text field holds: room for a pasted document (about 43,000
+    /// Chinese characters), repetitive or not. Every peer accepts what the write path accepts.
+    public static let maxTextBytes = 128 * 1024
+    /// The most UTF-8 bytes an id in a reference field holds.
+    public static let maxReferenceBytes = 256
+
+    /// The most UTF-8 bytes a value of this type may hold, for text-like types.
+    public var maxBytes: Int? {
+        switch self {
+        case .text: FieldType.maxTextBytes
+        case .reference: FieldType.maxReferenceBytes
+        default: nil
+        }
+    }
+
     /// The SQLite column type for this field.
     public var sqlType: String {
         switch self {
@@ -28,7 +43,8 @@ public enum FieldType: Hashable, Sendable {
     public func accepts(_ value: FieldValue) -> Bool {
         switch (self, value) {
         case (_, .null): true
-        case (.text, .text), (.reference, .text): true
+        case (.text, .text(let text)): text.utf8.count <= FieldType.maxTextBytes
+        case (.reference, .text(let text)): text.utf8.count <= FieldType.maxReferenceBytes
         case (.integer, .integer): true
         case (.real, .real), (.real, .integer): true
         case (.boolean, .integer(let flag)): flag == 0 || flag == 1

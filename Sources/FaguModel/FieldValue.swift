@@ -35,6 +35,12 @@ public enum FieldValue: Hashable, Sendable, CustomStringConvertible {
     /// Whether this is `.null`.
     public var isNull: Bool { self == .null }
 
+    /// About how many bytes the value takes in a file: its UTF-8 length for text, 8 otherwise.
+    public var approximateBytes: Int {
+        if case .text(let text) = self { return text.utf8.count }
+        return 8
+    }
+
     /// A short rendering for people and logs of the value's *shape*; text is quoted.
     public var description: String {
         switch self {

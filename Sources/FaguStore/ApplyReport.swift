@@ -14,6 +14,10 @@ public struct ApplyReport: Hashable, Sendable {
     public var missing: [Dot] = []
     /// Fields that went from one value to an open conflict.
     public var conflictsOpened = 0
+    /// Groups set aside here, each with its code and reason (no values).
+    public var setAside: [ChangeGroup] = []
+    /// Groups that arrived already set aside (by the hub), taking their dots only.
+    public var receivedSetAside = 0
     /// Incident reports (事项报告) that arrived for the first time, to flag at once.
     public var incidents: [RecordID] = []
 

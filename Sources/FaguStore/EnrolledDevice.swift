@@ -25,11 +25,16 @@ public struct EnrolledDevice: Hashable, Sendable {
     public var lastSeenAt: Timestamp?
     /// The vectors it reported last: what the hub knows it holds.
     public var lastVectors: ScopeVectors
+    /// When the hub first saw this identity written from two copies (nil: never).
+    public var forkedAt: Timestamp?
+    /// Per scope, the device's own counter it last said the hub had acknowledged.
+    public var acknowledged: [ScopeID: UInt64]
 
     /// A newly enrolled device.
     public init(id: ReplicaID, role: DeviceRole, subject: String, scopes: [ScopeID], tokenDigest: [UInt8],
                 publicKey: [UInt8]? = nil, enrolledAt: Timestamp, registeredAt: Timestamp? = nil,
-                revokedAt: Timestamp? = nil, lastSeenAt: Timestamp? = nil, lastVectors: ScopeVectors = ScopeVectors()) {
+                revokedAt: Timestamp? = nil, lastSeenAt: Timestamp? = nil, lastVectors: ScopeVectors = ScopeVectors(),
+                forkedAt: Timestamp? = nil, acknowledged: [ScopeID: UInt64] = [:]) {
         self.id = id
         self.role = role
         self.subject = subject
@@ -41,5 +46,7 @@ public struct EnrolledDevice: Hashable, Sendable {
         self.revokedAt = revokedAt
         self.lastSeenAt = lastSeenAt
         self.lastVectors = lastVectors
+        self.forkedAt = forkedAt
+        self.acknowledged = acknowledged
     }
 }

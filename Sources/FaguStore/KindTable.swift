@@ -39,12 +39,12 @@ struct KindTable: Sendable {
     /// right kind of scope — and returns each change's field index and normalized value.
     ///
     /// - Throws: ``ReplicaError`` naming the group and field at fault.
-    func validate(_ group: ChangeGroup) throws -> (indexes: [Int], values: [FieldValue]) {
+    func validate(_ group: ChangeGroup) throws(ReplicaError) -> (indexes: [Int], values: [FieldValue]) {
         if kind.isRoster != (group.scope == .roster) {
             throw ReplicaError(.scopeMismatch, "\(group): \(kind.rawValue) records belong to \(kind.isRoster ? "the roster" : "a community")")
         }
         guard !group.fields.isEmpty, group.firstCounter >= 1 else {
-            throw ReplicaError(.corrupt, "\(group) carries no changes or a zero counter")
+            throw ReplicaError(.malformedGroup, "\(group) carries no changes or a zero counter")
         }
         var indexes: [Int] = []
         indexes.reserveCapacity(group.fields.count)
@@ -55,6 +55,10 @@ struct KindTable: Sendable {
                 throw ReplicaError(.unknownField, "\(kind.rawValue) has no field \(change.field) (\(group))")
             }
             let spec = fields[index]
+            if let limit = spec.type.maxBytes, case .text(let text) = change.value, text.utf8.count > limit {
+                throw ReplicaError(.valueTooLong, "\(kind.rawValue).\(change.field) holds \(text.utf8.count) bytes; "
+                                   + "at most \(limit) fit (\(group))")
+            }
             guard spec.type.accepts(change.value) else {
                 throw ReplicaError(.invalidValue, "\(kind.rawValue).\(change.field) does not accept that value (\(group))")
             }
@@ -62,7 +66,7 @@ struct KindTable: Sendable {
                 throw ReplicaError(.scopeMismatch, "\(group) writes a community other than its scope")
             }
             if indexes.contains(index) {
-                throw ReplicaError(.corrupt, "\(group) writes \(change.field) twice")
+                throw ReplicaError(.malformedGroup, "\(group) writes \(change.field) twice")
             }
             indexes.append(index)
             values.append(spec.type.normalized(change.value))

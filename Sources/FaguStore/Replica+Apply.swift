@@ -1,52 +1,132 @@
 import FaguMerge
 import FaguModel
+import Foundation
 import GRDB
 
 extension Replica {
     /// Applies changes received from other replicas, in one transaction.
     ///
     /// Any order, duplication or batching gives the same result. A group whose
-    /// dependencies have not arrived is held back (durably) and applied when they do.
+    /// dependencies have not arrived is held back (durably) and applied when they do. A group
+    /// that cannot be applied — a value too long, an unknown field, a change to a record not
+    /// held, or one `screen` refuses — is set aside: its dots are taken and listed with a code
+    /// and reason (``setAsideGroups()``), the rest of the batch still applies.
     ///
-    /// - Throws: ``ReplicaError`` — and applies nothing — when a group is invalid (unknown
-    ///   field, wrong type, wrong scope) or overlaps what is held.
+    /// - Parameter screen: Decides, before anything is applied, whether a group must be set
+    ///   aside (the hub's authority checks); nil keeps it.
+    /// - Throws: ``ReplicaError`` — and applies nothing — `replica_forked` when a group's
+    ///   dots are held with other content or its hash chain does not continue what is held,
+    ///   or when the replica itself fails.
     @discardableResult
-    public func apply(_ groups: [ChangeGroup]) throws -> ApplyReport {
-        try database.write { db in try apply(groups, in: db) }
+    public func apply(_ groups: [ChangeGroup],
+                      screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
+        try database.write { db in try apply(groups, in: db, screen: screen) }
     }
 
-    /// ``apply(_:)`` inside a write transaction the caller holds.
-    func apply(_ groups: [ChangeGroup], in db: Database) throws -> ApplyReport {
-        do {
-            let context = try TransactionContext(db)
-            var report = ApplyReport()
-            // Validate the whole batch first: one bad group refuses all of it.
-            for group in groups { _ = try KindTable.of(group.kind).validate(group) }
-            let byScope = Dictionary(grouping: groups, by: \.scope)
-            for scope in byScope.keys.sorted() {
-                let pending = try context.pendingGroups(in: scope)
-                let schedule = CausalSchedule(groups: byScope[scope]! + pending, vector: try context.vector(of: scope))
-                if let bad = schedule.overlapping.first {
-                    throw ReplicaError(.overlappingChanges, "\(bad) overlaps changes already held; the input is corrupt")
-                }
-                for group in schedule.ready {
-                    let applied = try context.apply(group)
-                    if try context.noteIncident(group, receivedAt: configuration.clock.now()) {
-                        report.incidents.append(group.record)
-                    }
-                    report.appliedGroups += 1
-                    report.appliedChanges += group.fields.count
-                    report.conflictsOpened += applied.conflictsOpened
-                }
-                report.duplicateGroups += schedule.duplicates
-                report.heldBackGroups += schedule.waiting.count
-                for waiting in schedule.waiting where report.missing.count < 8 {
-                    report.missing.append(contentsOf: waiting.missing.prefix(8 - report.missing.count))
-                }
-                try context.replacePending(in: scope, with: schedule.waiting.map(\.group))
+    /// ``apply(_:screen:)`` inside a write transaction the caller holds.
+    func apply(_ groups: [ChangeGroup], in db: Database,
+               screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
+        let context = try TransactionContext(db)
+        let now = configuration.clock.now()
+        var report = ApplyReport()
+        var originals: [Dot: ChangeGroup] = [:]
+        let screened = groups.map { group -> ChangeGroup in
+            guard group.setAside == nil else { return group }
+            var refusal: (code: String, reason: String)?
+            do throws(ReplicaError) { _ = try KindTable.of(group.kind).validate(group) } catch {
+                refusal = (error.code.rawValue, error.message)
             }
-            try context.flush()
-            return report
+            if refusal == nil { refusal = screen(group) }
+            guard let refusal else { return group }
+            originals[group.dot(at: 0)] = group
+            return group.settingAside(code: refusal.code, reason: refusal.reason)
+        }
+        let byScope = Dictionary(grouping: screened, by: \.scope)
+        for scope in byScope.keys.sorted() {
+            let pending = try context.pendingGroups(in: scope)
+            let schedule = CausalSchedule(groups: byScope[scope]! + pending, vector: try context.vector(of: scope))
+            if let bad = schedule.overlapping.first {
+                throw ReplicaError(.replicaForked, "\(bad) overlaps changes already held with other boundaries: "
+                                   + "another copy of \(bad.origin) wrote them", scope: scope, dot: bad.dot(at: 0))
+            }
+            try checkSameAsHeld(schedule.duplicateGroups, scope: scope, context: context)
+            for var group in schedule.ready {
+                try continueChain(&group, context: context)
+                if group.setAside != nil {
+                    try context.applySetAside(group, original: originals[group.dot(at: 0)], notedAt: now)
+                    if originals[group.dot(at: 0)] != nil { report.setAside.append(group) } else { report.receivedSetAside += 1 }
+                    continue
+                }
+                // Number everything the group names first: a savepoint rolled back must not
+                // take rows the transaction's caches still count on.
+                _ = try context.number(of: group.scope)
+                _ = try context.number(of: group.origin)
+                for field in group.fields { for dot in field.context { _ = try context.number(of: dot.origin) } }
+                var applied: TransactionContext.Applied?
+                var refusal: ReplicaError?
+                try db.inSavepoint {
+                    do {
+                        applied = try context.apply(group)
+                        return .commit
+                    } catch let error as ReplicaError where error.isAboutTheGroup {
+                        refusal = error
+                        return .rollback
+                    }
+                }
+                if let refusal {
+                    let voided = group.settingAside(code: refusal.code.rawValue, reason: refusal.message)
+                    try context.applySetAside(voided, original: group, notedAt: now)
+                    report.setAside.append(voided)
+                    continue
+                }
+                if try context.noteIncident(group, receivedAt: now) {
+                    report.incidents.append(group.record)
+                }
+                report.appliedGroups += 1
+                report.appliedChanges += group.fields.count
+                report.conflictsOpened += applied?.conflictsOpened ?? 0
+            }
+            report.duplicateGroups += schedule.duplicates
+            report.heldBackGroups += schedule.waiting.count
+            for waiting in schedule.waiting where report.missing.count < 8 {
+                report.missing.append(contentsOf: waiting.missing.prefix(8 - report.missing.count))
+            }
+            try context.replacePending(in: scope, with: schedule.waiting.map(\.group))
+        }
+        try context.flush()
+        return report
+    }
+
+    /// Refuses, as a fork, groups whose dots are held with other boundaries or another hash.
+    private func checkSameAsHeld(_ duplicates: [ChangeGroup], scope: ScopeID, context: TransactionContext) throws {
+        guard let scopeNumber = context.existingNumber(of: scope) else { return }
+        for group in duplicates {
+            guard let origin = context.originNumbers[group.origin],
+                  let held = try context.heldGroup(scope: scopeNumber, origin: origin, holding: group.firstCounter) else {
+                continue  // repeated within the input, not yet held
+            }
+            let sameBoundaries = held.first == group.firstCounter && held.count == group.fields.count
+            // A group built without its chain (never from the wire) is compared by boundaries only.
+            let sameHash = group.previousHash == nil || held.hash == nil || held.hash == group.chainHash
+            guard sameBoundaries && sameHash else {
+                throw ReplicaError(.replicaForked, "\(group) is already held here with other content: another copy of "
+                                   + "\(group.origin) wrote the same changes differently", scope: scope, dot: group.dot(at: 0))
+            }
+        }
+    }
+
+    /// Checks that `group` continues its origin's hash chain here (filling in the previous
+    /// hash of a group built without one).
+    private func continueChain(_ group: inout ChangeGroup, context: TransactionContext) throws {
+        let held = try context.chainHash(scope: try context.number(of: group.scope), origin: try context.number(of: group.origin),
+                                         endingAt: group.firstCounter - 1)
+        guard let previous = group.previousHash else {
+            group.previousHash = held
+            return
+        }
+        if let held, held != previous {
+            throw ReplicaError(.replicaForked, "\(group) does not continue the changes held here from \(group.origin): "
+                               + "another copy of that replica wrote them", scope: group.scope, dot: group.dot(at: 0))
         }
     }
 
@@ -61,7 +141,7 @@ extension TransactionContext {
     func pendingGroups(in scope: ScopeID) throws -> [ChangeGroup] {
         guard let number = existingNumber(of: scope) else { return [] }
         let statement = try db.cachedStatement(
-            sql: "SELECT \(TransactionContext.groupColumns) FROM pending_group WHERE scope = ?")
+            sql: "SELECT \(TransactionContext.pendingColumns) FROM pending_group WHERE scope = ?")
         return try Row.fetchAll(statement, arguments: [number]).map { try group(fromRow: $0, scope: scope) }
     }
 
@@ -71,7 +151,7 @@ extension TransactionContext {
         try db.cachedStatement(sql: "DELETE FROM pending_group WHERE scope = ?").execute(arguments: [number])
         for group in groups {
             let table = KindTable.of(group.kind)
-            let body = ChangeBody(fields: try group.fields.map { change in
+            let body = group.setAside != nil ? ChangeBody(fields: []) : ChangeBody(fields: try group.fields.map { change in
                 guard let index = table.indexByName[change.field] else {
                     throw ReplicaError(.unknownField, "\(group.kind.rawValue) has no field \(change.field)")
                 }

@@ -1,5 +1,6 @@
 import FaguMerge
 import FaguModel
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -53,17 +54,41 @@ extension Replica {
                     if rows.count == remaining { measurement.complete = false }
                     measurement.sqliteSteps += Int(sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_VM_STEP, 0))
                     measurement.fullScanSteps += Int(sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0))
-                    for row in rows { groups.append(try context.group(fromRow: row, scope: scope)) }
+                    // The chain: the first group names the hash the peer holds; each next one, the
+                    // hash of the group before it.
+                    var previous = try context.chainHash(scope: number, origin: originNumber, endingAt: theirs[origin])
+                    for row in rows {
+                        var group = try context.group(fromRow: row, scope: scope)
+                        group.previousHash = previous
+                        previous = (row[8] as Data?).map { [UInt8]($0) }
+                        groups.append(group)
+                    }
                 }
                 let schedule = CausalSchedule(groups: groups, vector: theirs)
                 if !schedule.waiting.isEmpty || schedule.ready.count > remaining { measurement.complete = false }
-                let page = schedule.ready.prefix(remaining)
+                // A page also stops at about `pageBytes` of values, so a reply of long texts
+                // stays well inside every reader's limits.
+                var page = schedule.ready.prefix(remaining)
+                var bytes = 0
+                for (offset, group) in page.enumerated() {
+                    bytes += group.fields.reduce(64) { $0 + $1.value.approximateBytes + 16 * $1.context.count }
+                    if bytes > Replica.pageBytes && offset > 0 {
+                        page = page.prefix(offset)
+                        measurement.complete = false
+                        remaining = page.count
+                        break
+                    }
+                }
                 remaining -= page.count
                 measurement.groups.append(contentsOf: page)
             }
             return measurement
         }
     }
+
+    /// About how many bytes of values one page of a delta carries at most (8 MiB), so a
+    /// file stays far inside ``ChangeSetLimits`` whatever the texts.
+    public static let pageBytes = 8 << 20
 
     /// The query behind ``delta(for:scopes:)``: one origin's groups after a counter.
     static let deltaSQL = """

@@ -11,8 +11,13 @@ extension Replica {
     /// - Throws: ``ReplicaError`` — with nothing changed — `device_refused` when the device
     ///   is unknown or revoked, `key_conflict` when another key was registered first, or any
     ///   refusal of ``apply(_:)``.
+    ///
+    /// - Parameters:
+    ///   - screen: The hub's authority checks: a group it refuses is set aside.
+    ///   - acknowledged: What the device says the hub last acknowledged of its own work.
     public func apply(_ groups: [ChangeGroup], fromDevice id: ReplicaID, registeringKey key: [UInt8]?,
-                      reportedVectors: ScopeVectors) throws -> ApplyReport {
+                      reportedVectors: ScopeVectors, acknowledged: [ScopeID: UInt64] = [:],
+                      screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
         let now = self.now()
         return try database.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT revoked_at, public_key, last_vectors FROM device WHERE replica_id = ?",
@@ -31,11 +36,14 @@ extension Replica {
                                    arguments: [Data(key), now.milliseconds, id.description])
                 }
             }
-            let report = try apply(groups, in: db)
+            let report = try apply(groups, in: db, screen: screen)
             var known = ScopeVectors(storedText: row["last_vectors"]) ?? ScopeVectors()
             for scope in reportedVectors.scopes { known[scope] = known[scope].merged(with: reportedVectors[scope]) }
-            try db.execute(sql: "UPDATE device SET last_seen_at = ?, last_vectors = ? WHERE replica_id = ?",
-                           arguments: [now.milliseconds, known.storedText, id.description])
+            let acknowledgedText = ScopeVectors(Dictionary(uniqueKeysWithValues: acknowledged.map {
+                ($0.key, VersionVector([id: $0.value]))
+            })).storedText
+            try db.execute(sql: "UPDATE device SET last_seen_at = ?, last_vectors = ?, acknowledged = ? WHERE replica_id = ?",
+                           arguments: [now.milliseconds, known.storedText, acknowledgedText, id.description])
             return report
         }
     }

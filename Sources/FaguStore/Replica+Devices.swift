@@ -59,6 +59,9 @@ extension Replica {
                               tokenDigest: [UInt8](row["token_digest"] as Data), publicKey: key,
                               enrolledAt: time("enrolled_at") ?? Timestamp(milliseconds: 0), registeredAt: time("registered_at"),
                               revokedAt: time("revoked_at"), lastSeenAt: time("last_seen_at"),
-                              lastVectors: ScopeVectors(storedText: row["last_vectors"]) ?? ScopeVectors())
+                              lastVectors: ScopeVectors(storedText: row["last_vectors"]) ?? ScopeVectors(),
+                              forkedAt: time("forked_at"),
+                              acknowledged: (ScopeVectors(storedText: row["acknowledged"]) ?? ScopeVectors()).vectors
+                                .mapValues { $0[id] })
     }
 }

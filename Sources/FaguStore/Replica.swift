@@ -139,3 +139,12 @@ public final class Replica: Sendable {
         try read { $0.knownScopes }
     }
 }
+
+extension Replica {
+    /// Writes the WAL back into the database file and closes the connection: after this the
+    /// file may be moved. Any later use of this replica fails.
+    public func close() throws {
+        try database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try database.close()
+    }
+}

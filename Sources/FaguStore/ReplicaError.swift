@@ -21,6 +21,15 @@ public struct ReplicaError: Error, Hashable, Sendable, CustomStringConvertible {
         case immutableField = "immutable_field"
         /// The change's scope is not the record's scope.
         case scopeMismatch = "scope_mismatch"
+        /// A text value is longer than its field holds.
+        case valueTooLong = "value_too_long"
+        /// A received group is malformed (a field written twice, no changes, a zero counter).
+        case malformedGroup = "malformed_group"
+        /// A change to a record this replica does not hold, which is not its creation.
+        case missingCreation = "missing_creation"
+        /// The same dots with other content, a broken hash chain, or a writer behind what is
+        /// held of it: two copies of one replica identity are writing.
+        case replicaForked = "replica_forked"
         /// A received group overlaps what is held: the input is corrupt.
         case overlappingChanges = "overlapping_changes"
         /// The file is not a Fagu replica, or was written by a newer version.
@@ -37,12 +46,30 @@ public struct ReplicaError: Error, Hashable, Sendable, CustomStringConvertible {
     public let code: Code
     /// A sentence a person can act on.
     public let message: String
+    /// The scope concerned, when one group is at fault.
+    public var scope: ScopeID?
+    /// The first dot of the group at fault, when one is.
+    public var dot: Dot?
 
     /// An error from its parts.
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, scope: ScopeID? = nil, dot: Dot? = nil) {
         self.code = code
         self.message = message
+        self.scope = scope
+        self.dot = dot
     }
 
     public var description: String { message }
+
+    /// Whether the error is about one received group — the sender's fault — so the group is
+    /// set aside and the rest applied, rather than the replica's own failure.
+    public var isAboutTheGroup: Bool {
+        switch code {
+        case .unknownField, .invalidValue, .missingField, .immutableField, .scopeMismatch, .valueTooLong,
+             .malformedGroup, .missingCreation, .recordExists:
+            true
+        default:
+            false
+        }
+    }
 }

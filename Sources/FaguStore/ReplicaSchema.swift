@@ -21,8 +21,16 @@ import GRDB
 /// - `incident_alert`: every incident report the moment it first arrived here.
 /// - `sync_attempt`: every sync, export and import tried here, with its result.
 public enum ReplicaSchema {
+    /// Chains and quarantine (v3):
+    /// - `change_log.hash`: each group's chain hash (``GroupHash``); `set_aside`: the code
+    ///   when the group was set aside, its dots kept and no values.
+    /// - `set_aside`: every group set aside here, or — on a device — every own group the hub
+    ///   set aside, with code, reason and (where known) the content as JSON.
+    /// - `fork_alert` and `device.forked_at`: at the hub, replica identities seen on two copies.
+    /// - `device.acknowledged`: what the hub last told each device it holds of its own work.
+    ///
     /// The schema version this code writes; recorded in `replica_meta`.
-    public static let version = 2
+    public static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -72,6 +80,27 @@ public enum ReplicaSchema {
                     message TEXT NOT NULL);
                 """)
             try db.execute(sql: "UPDATE replica_meta SET value = 2 WHERE key = 'schema_version'")
+        }
+        migrator.registerMigration("v3-chains-and-set-aside") { db in
+            try db.execute(sql: """
+                ALTER TABLE change_log ADD COLUMN hash BLOB;
+                ALTER TABLE change_log ADD COLUMN set_aside TEXT;
+                ALTER TABLE pending_group ADD COLUMN previous_hash BLOB;
+                ALTER TABLE pending_group ADD COLUMN set_aside TEXT;
+                ALTER TABLE pending_group ADD COLUMN set_aside_reason TEXT;
+                ALTER TABLE pending_group ADD COLUMN set_aside_hash BLOB;
+                CREATE TABLE set_aside (
+                    scope TEXT NOT NULL, origin TEXT NOT NULL, counter INTEGER NOT NULL, count INTEGER NOT NULL,
+                    kind TEXT NOT NULL, record TEXT NOT NULL, author TEXT NOT NULL, written_at INTEGER NOT NULL,
+                    code TEXT NOT NULL, reason TEXT NOT NULL, noted_at INTEGER NOT NULL, content TEXT,
+                    PRIMARY KEY (scope, origin, counter)) WITHOUT ROWID;
+                CREATE TABLE fork_alert (
+                    id INTEGER PRIMARY KEY, replica_id TEXT NOT NULL, subject TEXT NOT NULL, scope TEXT NOT NULL,
+                    counter INTEGER NOT NULL, detected_at INTEGER NOT NULL, detail TEXT NOT NULL);
+                ALTER TABLE device ADD COLUMN forked_at INTEGER;
+                ALTER TABLE device ADD COLUMN acknowledged TEXT NOT NULL DEFAULT '{}';
+                """)
+            try db.execute(sql: "UPDATE replica_meta SET value = 3 WHERE key = 'schema_version'")
         }
         return migrator
     }

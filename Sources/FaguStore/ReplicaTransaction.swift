@@ -12,6 +12,11 @@ public final class ReplicaTransaction {
         self.replica = replica
     }
 
+    /// Whether the replica holds record `id` of `kind`, as this transaction sees it.
+    public func holds(_ kind: RecordKind, id: RecordID) throws -> Bool {
+        try context.row(KindTable.of(kind), id) != nil
+    }
+
     /// A new record id for now.
     public func newRecordID() -> RecordID { replica.newRecordID() }
 
@@ -61,8 +66,21 @@ public final class ReplicaTransaction {
         let scope: ScopeID = table.scopeFieldIndex.map { index in
             ScopeID(String.fromDatabaseValue(stored.values[index]) ?? "")
         } ?? .roster
-        let changes = try orderedChanges(table, fields) { index in
+        var changes = try orderedChanges(table, fields) { index in
             try stored.clock.fields[index].map { Dot(origin: try context.replica(numbered: $0.origin), counter: $0.counter) }
+        }
+        // An update depends on the record's creation: name it in the context, so no replica
+        // applies the update before the record exists (a same-origin creation is ordered by
+        // its counter already).
+        if let anchor = table.fields.firstIndex(where: \.required) {
+            let creation = try stored.clock.fields[anchor]
+                .filter { $0.origin != localOrigin }
+                .map { Dot(origin: try context.replica(numbered: $0.origin), counter: $0.counter) }
+            let named = Set(changes.flatMap(\.context))
+            let missing = creation.filter { !named.contains($0) }
+            if !missing.isEmpty, !changes.isEmpty {
+                changes[0] = FieldChange(field: changes[0].field, value: changes[0].value, context: changes[0].context + missing)
+            }
         }
         let group = try makeGroup(kind: kind, scope: scope, record: id, fields: changes)
         _ = try context.apply(group, existing: stored)
@@ -87,6 +105,7 @@ public final class ReplicaTransaction {
         let scopeNumber = try context.number(of: scope)
         let next = try context.counter(scope: scopeNumber, origin: localOrigin) + 1
         return ChangeGroup(origin: replica.id, scope: scope, kind: kind, record: record, firstCounter: next,
-                           time: replica.configuration.clock.now(), author: replica.author, fields: fields)
+                           time: replica.configuration.clock.now(), author: replica.author, fields: fields,
+                           previousHash: try context.chainHash(scope: scopeNumber, origin: localOrigin, endingAt: next - 1))
     }
 }

@@ -16,6 +16,9 @@ final class TransactionContext {
     private var vectors: [Int: [Int: UInt64]] = [:]
     private var dirtyVectors: Set<VectorKey> = []
     private var statements: [String: Statement] = [:]
+    /// Chain heads written in this transaction: the hash of the group ending at the counter,
+    /// per scope and origin.
+    private var heads: [VectorKey: (counter: UInt64, hash: [UInt8]?)] = [:]
 
     private struct VectorKey: Hashable {
         var scope: Int
@@ -110,6 +113,30 @@ final class TransactionContext {
         let statement = try db.cachedStatement(sql: sql)
         statements[sql] = statement
         return statement
+    }
+
+    /// The chain hash of the group of `origin` in `scope` that ends at `counter` (the
+    /// previous hash a group starting at `counter + 1` must name): ``GroupHash/genesis`` for
+    /// counter 0, nil when no held group ends there or it predates chains.
+    func chainHash(scope: Int, origin: Int, endingAt counter: UInt64) throws -> [UInt8]? {
+        if counter == 0 { return GroupHash.genesis }
+        if let head = heads[VectorKey(scope: scope, origin: origin)], head.counter == counter { return head.hash }
+        guard let held = try heldGroup(scope: scope, origin: origin, holding: counter),
+              held.first + UInt64(held.count) - 1 == counter else { return nil }
+        return held.hash
+    }
+
+    /// The first counter, count and chain hash of the held group that holds `counter` of
+    /// `origin` in `scope`.
+    func heldGroup(scope: Int, origin: Int, holding counter: UInt64) throws -> (first: UInt64, count: Int, hash: [UInt8]?)? {
+        let find = try statement("""
+            SELECT counter, count, hash FROM change_log WHERE scope = ? AND origin = ? AND counter <= ?
+            ORDER BY counter DESC LIMIT 1
+            """)
+        guard let row = try Row.fetchOne(find, arguments: [scope, origin, Int64(counter)]) else { return nil }
+        let first = UInt64(row[0] as Int64), count: Int = row[1]
+        guard first + UInt64(count) > counter else { return nil }
+        return (first, count, (row[2] as Data?).map { [UInt8]($0) })
     }
 
     /// Writes every vector entry this transaction advanced. Call once, before commit.
@@ -228,6 +255,10 @@ final class TransactionContext {
             arguments.append(group.record.databaseValue)
             try statement(table.updateSQL(columns: indexes)).execute(arguments: StatementArguments(arguments))
         } else {
+            if !knownNew, let missing = table.fields.indices.first(where: { table.fields[$0].required && !indexes.contains($0) }) {
+                throw ReplicaError(.missingCreation, "\(group) changes \(group.kind.rawValue) \(group.record), which is not held "
+                                   + "here, and does not create it (no \(table.fields[missing].name))")
+            }
             var arguments = [DatabaseValue](repeating: .null, count: table.fields.count + 2)
             arguments[0] = group.record.databaseValue
             if let scopeIndex = table.scopeFieldIndex { arguments[1 + scopeIndex] = group.scope.name.databaseValue }
@@ -251,6 +282,43 @@ final class TransactionContext {
         try insertGroupRow(into: .changeLog, scope: scope, origin: origin, group: group, kindCode: table.code, body: body)
         advance(scope: scope, origin: origin, to: group.lastCounter)
         return applied
+    }
+
+    /// Records a set-aside group: its dots are taken (the vector advances past them) and its
+    /// chain hash kept, but no record changes. Also lists it in `set_aside`, with the original
+    /// content when `original` is given.
+    func applySetAside(_ group: ChangeGroup, original: ChangeGroup?, notedAt: Timestamp) throws {
+        guard let setAside = group.setAside else { return }
+        let scope = try number(of: group.scope)
+        let origin = try number(of: group.origin)
+        try insertGroupRow(into: .changeLog, scope: scope, origin: origin, group: group,
+                           kindCode: group.kind.storageCode, body: ChangeBody(fields: []))
+        advance(scope: scope, origin: origin, to: group.lastCounter)
+        try noteSetAside(group, setAside, original: original, notedAt: notedAt)
+    }
+
+    /// Lists `group` in `set_aside` (once per first dot).
+    func noteSetAside(_ group: ChangeGroup, _ setAside: SetAside, original: ChangeGroup?, notedAt: Timestamp) throws {
+        var content: String?
+        if let original {
+            var object: [String: Any] = [:]
+            for field in original.fields {
+                switch field.value {
+                case .null: object[field.field] = NSNull()
+                case .integer(let value): object[field.field] = value
+                case .real(let value): object[field.field] = value
+                case .text(let value): object[field.field] = value
+                }
+            }
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            content = String(decoding: data, as: UTF8.self)
+        }
+        try statement("""
+            INSERT OR IGNORE INTO set_aside (scope, origin, counter, count, kind, record, author, written_at, code, reason,
+                                             noted_at, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [group.scope.name, group.origin.description, Int64(group.firstCounter),
+                                     group.fields.count, group.kind.rawValue, group.record.description, group.author,
+                                     group.time.milliseconds, setAside.code, setAside.reason, notedAt.milliseconds, content])
     }
 
     /// Copies a superseded entry's value into the change-log row that wrote it, which until
@@ -321,18 +389,32 @@ final class TransactionContext {
 
     /// Inserts a group as a row of `change_log` or `pending_group`.
     func insertGroupRow(into table: GroupTable, scope: Int, origin: Int, group: ChangeGroup, kindCode: Int, body: ChangeBody) throws {
-        let statement = try statement(table.rawValue
-            + " (scope, origin, counter, count, kind, record, time, author, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        let arguments: [DatabaseValue] = [
+        var arguments: [DatabaseValue] = [
             scope.databaseValue, origin.databaseValue, Int64(group.firstCounter).databaseValue,
             group.fields.count.databaseValue, kindCode.databaseValue, group.record.databaseValue,
             group.time.milliseconds.databaseValue, group.author.databaseValue, Data(body.encoded()).databaseValue,
         ]
-        try statement.execute(arguments: StatementArguments(arguments))
+        switch table {
+        case .changeLog:
+            let hash = group.chainHash
+            arguments += [Data(hash).databaseValue, (group.setAside?.code).databaseValue]
+            try statement(table.rawValue + " (scope, origin, counter, count, kind, record, time, author, body, hash, set_aside) "
+                          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(arguments: StatementArguments(arguments))
+            heads[VectorKey(scope: scope, origin: origin)] = (group.lastCounter, hash)
+        case .pending:
+            arguments += [group.previousHash.map { Data($0) }.databaseValue, (group.setAside?.code).databaseValue,
+                          (group.setAside?.reason).databaseValue, (group.setAside?.hash).map { Data($0) }.databaseValue]
+            try statement(table.rawValue + " (scope, origin, counter, count, kind, record, time, author, body, previous_hash, "
+                          + "set_aside, set_aside_reason, set_aside_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .execute(arguments: StatementArguments(arguments))
+        }
     }
 
-    /// The columns `group(fromRow:scope:)` reads, in order.
-    static let groupColumns = "origin, counter, count, kind, record, time, author, body"
+    /// The columns `group(fromRow:scope:)` reads from `change_log`, in order.
+    static let groupColumns = "origin, counter, count, kind, record, time, author, body, hash, set_aside"
+    /// The columns `group(fromRow:scope:)` reads from `pending_group`, in order.
+    static let pendingColumns = "origin, counter, count, kind, record, time, author, body, previous_hash, set_aside, "
+        + "set_aside_reason, set_aside_hash"
 
     /// Rebuilds a group from a `change_log` or `pending_group` row selected with
     /// ``groupColumns``.
@@ -341,10 +423,22 @@ final class TransactionContext {
         let count: Int = row[2]
         guard let table = KindTable.withCode(row[3]),
               let record = RecordID(row[4] as DatabaseValue),
-              let body = ChangeBody(decoding: [UInt8](row[7] as Data), count: count) else {
+              let body = ChangeBody(decoding: [UInt8](row[7] as Data), count: (row[9] as String?) == nil ? count : 0) else {
             throw ReplicaError(.corrupt, "an unreadable change-log row from \(origin)")
         }
         let first = UInt64(row[1] as Int64)
+        let pending = row.count > 10
+        // change_log rows keep their own hash; pending rows the previous one they name.
+        let previousHash = pending ? (row[8] as Data?).map { [UInt8]($0) } : nil
+        if let code = row[9] as String? {
+            // Set aside: its dots and chain hash, no values.
+            let hash = (row[pending ? 11 : 8] as Data?).map { [UInt8]($0) } ?? GroupHash.genesis
+            return ChangeGroup(origin: origin, scope: scope, kind: table.kind, record: record, firstCounter: first,
+                               time: Timestamp(milliseconds: row[5]), author: row[6],
+                               fields: Array(repeating: FieldChange(field: "", value: .null), count: count),
+                               previousHash: previousHash,
+                               setAside: SetAside(code: code, reason: pending ? (row[10] as String?) ?? "" : "", hash: hash))
+        }
         var rows: [RecordID: StoredRow] = [:]
         let fields = try body.fields.enumerated().map { position, field in
             guard table.fields.indices.contains(field.index) else {
@@ -357,6 +451,6 @@ final class TransactionContext {
         }
         return ChangeGroup(origin: origin, scope: scope, kind: table.kind, record: record,
                            firstCounter: first, time: Timestamp(milliseconds: row[5]),
-                           author: row[6], fields: fields)
+                           author: row[6], fields: fields, previousHash: previousHash)
     }
 }

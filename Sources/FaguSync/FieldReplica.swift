@@ -18,8 +18,16 @@ public final class FieldReplica: Sendable {
     public let role: DeviceRole
     /// The adviser's or community's code.
     public let subject: String
-    /// The scopes this device holds.
-    public let scopes: [ScopeID]
+    /// The scopes this device receives now: those of its enrollment, then whatever the hub's
+    /// last reply named (appointments added and ended follow the roster).
+    public var scopes: [ScopeID] {
+        get throws {
+            guard let text = try replica.metadata("scopes") else {
+                throw SyncFailure("\(replica.path) lacks its scopes; join again with `fagu init --enroll FILE`")
+            }
+            return text.split(separator: ",").map { ScopeID(String($0)) }
+        }
+    }
     /// The hub's address from the enrollment file.
     public let hubURL: String
     private let hubReplica: ReplicaID
@@ -46,7 +54,6 @@ public final class FieldReplica: Sendable {
         guard let role = DeviceRole(rawValue: try fact("role")) else { throw SyncFailure("\(replica.path) has an unknown role") }
         self.role = role
         subject = try fact("subject")
-        scopes = try fact("scopes").split(separator: ",").map { ScopeID(String($0)) }
         hubURL = try fact("hub_url")
         guard let hub = ReplicaID(try fact("hub_replica")), let hubKey = Hex.decode(try fact("hub_public_key")) else {
             throw SyncFailure("\(replica.path) holds a damaged hub identity")
@@ -113,8 +120,32 @@ public final class FieldReplica: Sendable {
         try! Curve25519.Signing.PrivateKey(rawRepresentation: privateKey)
     }
 
-    /// The community scopes (the ones this device writes).
-    public var communityScopes: [ScopeID] { scopes.filter { $0 != .roster } }
+    /// The community scopes this device receives now (the ones it writes new work in).
+    public var communityScopes: [ScopeID] { get throws { try scopes.filter { $0 != .roster } } }
+
+    /// Every community scope this device holds anything of, served now or not: where its own
+    /// unsent work may be.
+    public func heldCommunityScopes() throws -> [ScopeID] {
+        Array(Set(try communityScopes + replica.scopes().filter { $0 != .roster })).sorted()
+    }
+
+    /// When the hub or this device found that another copy uses this device's identity, and
+    /// why; nil while it has not. A forked device writes and syncs no more: see
+    /// ``recover(home:enrollment:configuration:)``.
+    public func forkedReason() throws -> String? { try replica.metadata("forked") }
+
+    /// Marks this device as forked, so it stops writing under its identity.
+    public func markForked(_ reason: String) throws {
+        if try forkedReason() == nil { try replica.setMetadata(["forked": reason]) }
+    }
+
+    /// Refuses when this device is forked.
+    public func checkNotForked() throws {
+        if let reason = try forkedReason() {
+            throw SyncRefusal(.replicaForked, "this device's identity is used by another copy (\(reason)); run "
+                              + "`fagu recover --enroll NEW_FILE` with a new enrollment file from the hub")
+        }
+    }
 
     /// Whether the hub has confirmed this device's key.
     public func isRegistered() throws -> Bool { try replica.metadata("enrollment_token") == nil }
@@ -128,8 +159,9 @@ public final class FieldReplica: Sendable {
     /// field change, so nothing of the log is read.
     public func pendingChanges() throws -> Int {
         let acknowledged = try hubVectors()
-        let held = try replica.vectors(scopes: communityScopes)
-        return communityScopes.reduce(0) { total, scope in
+        let scopes = try heldCommunityScopes()
+        let held = try replica.vectors(scopes: scopes)
+        return scopes.reduce(0) { total, scope in
             let mine = held[scope][replica.id], theirs = acknowledged[scope][replica.id]
             return total + Int(mine > theirs ? mine - theirs : 0)
         }
@@ -140,18 +172,27 @@ public final class FieldReplica: Sendable {
     /// A signed file for the hub: this device's changes the hub has not acknowledged (at most
     /// `limit` groups), and the vectors the hub answers against.
     public func request(limit: Int? = nil) throws -> (file: [UInt8], changes: Int, more: Bool) {
-        let delta = try replica.measureDelta(for: hubVectors(), scopes: communityScopes, limit: limit ?? Int.max,
+        try checkNotForked()
+        let acknowledgedVectors = try hubVectors()
+        let written = try heldCommunityScopes()
+        let delta = try replica.measureDelta(for: acknowledgedVectors, scopes: written, limit: limit ?? Int.max,
                                              origins: [replica.id])
         let token = try replica.metadata("enrollment_token")
+        let scopes = try self.scopes
+        var acknowledged: [ScopeID: UInt64] = [:]
+        for scope in written where acknowledgedVectors[scope][replica.id] > 0 {
+            acknowledged[scope] = acknowledgedVectors[scope][replica.id]
+        }
         let header = ChangeSetHeader(sender: replica.id, district: district, scopes: scopes,
-                                     vectors: try replica.vectors(scopes: scopes), schemaVersion: ReplicaSchema.version,
+                                     vectors: try replica.vectors(scopes: Array(Set(scopes + written)).sorted()),
+                                     schemaVersion: ReplicaSchema.version,
                                      createdAt: replica.now(),
                                      publicKey: token == nil ? nil : Array(signingKey.publicKey.rawRepresentation),
                                      enrollmentToken: token.map {
                                          EnrollmentProof.make(token: $0, publicKey: Array(signingKey.publicKey.rawRepresentation),
                                                               replica: replica.id)
                                      },
-                                     hasMore: !delta.complete)
+                                     hasMore: !delta.complete, acknowledged: acknowledged)
         let file = try ChangeSetSignature.sign(ChangeSetEncoder.encode(header: header, groups: delta.groups), with: signingKey)
         return (file, delta.groups.reduce(0) { $0 + $1.fields.count }, !delta.complete)
     }
@@ -175,18 +216,44 @@ public final class FieldReplica: Sendable {
         }
         let set: ChangeSet
         do { set = try decoder.decode(file) } catch { throw SyncRefusal(error) }
-        for group in set.groups where !scopes.contains(group.scope) {
+        do { try checkNotForked() } catch let refusal as SyncRefusal { throw refusal } catch {
+            throw SyncRefusal(.invalidChanges, "\(error)")
+        }
+        // The hub names the scopes this device receives now: new appointments are adopted,
+        // ended ones dropped after their grace period (what is held stays readable).
+        let scopes = header.scopes.contains(.roster) ? header.scopes : header.scopes + [.roster]
+        let own = set.groups.filter { $0.origin == replica.id }
+        for group in set.groups where group.origin != replica.id && !scopes.contains(group.scope) {
             throw SyncRefusal(.outsideScope, "the hub sent community \(group.scope), which this device does not hold")
         }
+        for group in own where group.setAside == nil {
+            throw SyncRefusal(.invalidChanges, "the hub sent back this device's own change \(group) as if new")
+        }
         do {
-            let report = try replica.apply(set.groups)
-            var acknowledged = try hubVectors()
-            for scope in scopes { acknowledged[scope] = acknowledged[scope].merged(with: header.vectors[scope]) }
-            try replica.storeVectors(acknowledged, as: FieldReplica.hubAcknowledged)
-            if header.publicKey == Array(signingKey.publicKey.rawRepresentation) {
-                try replica.setMetadata(["enrollment_token": nil])
+            // The hub's view of this device's own chain must be this device's: else another
+            // copy of it synced first, and acknowledging would hide this copy's work.
+            for (scope, head) in header.heads.sorted(by: { $0.key < $1.key })
+            where !(try replica.ownChainMatches(scope: scope, counter: head.counter, hash: head.hash)) {
+                let reason = "the hub holds \(head.counter) changes of this device in \(scope) that differ from this copy's"
+                try markForked(reason)
+                throw SyncRefusal(.replicaForked, reason + "; run `fagu recover --enroll NEW_FILE` with a new enrollment file")
             }
+            _ = try replica.noteOwnSetAside(own)
+            let report = try replica.apply(set.groups.filter { $0.origin != replica.id })
+            var acknowledged = try hubVectors()
+            for scope in header.vectors.scopes { acknowledged[scope] = acknowledged[scope].merged(with: header.vectors[scope]) }
+            try replica.storeVectors(acknowledged, as: FieldReplica.hubAcknowledged)
+            var facts: [String: String?] = ["scopes": scopes.map(\.name).joined(separator: ",")]
+            if header.publicKey == Array(signingKey.publicKey.rawRepresentation) { facts["enrollment_token"] = .some(nil) }
+            try replica.setMetadata(facts)
             return (report, set.groups.reduce(0) { $0 + $1.fields.count }, header.hasMore)
+        } catch let refusal as SyncRefusal {
+            throw refusal
+        } catch let error as ReplicaError where error.code == .replicaForked {
+            do { try markForked(error.message) } catch let failure {
+                throw SyncRefusal(.invalidChanges, "\(error.message); noting it here failed too: \(failure)")
+            }
+            throw SyncRefusal(error)
         } catch let error as ReplicaError {
             throw SyncRefusal(error)
         } catch {
@@ -272,6 +339,7 @@ public final class FieldReplica: Sendable {
                 message: "\(summary.rounds) round trip(s)"))
             return summary
         } catch {
+            if let refusal = error as? SyncRefusal, refusal.code == .replicaForked { try markForked(refusal.message) }
             try? replica.recordSyncAttempt(SyncAttempt(
                 at: replica.now(), transport: "http", peer: transport.peerDescription, ok: false,
                 sentChanges: summary.sentChanges, receivedChanges: summary.receivedChanges, message: "\(error)"))

@@ -91,7 +91,8 @@ public final class Hub: Sendable {
             guard try replica.record(.adviser, id: .code(subject)) != nil else {
                 throw SyncFailure("adviser \(subject) is not on the roster; import it first (fagu-hub roster import)")
             }
-            let served = try communities(servedBy: subject, on: today)
+            let served = AppointmentGrace.communities(of: subject, on: today, appointments: try appointments(of: subject))
+                .map(ScopeID.community)
             guard !served.isEmpty else {
                 throw SyncFailure("adviser \(subject) has no current appointment, so no community to sync")
             }
@@ -154,19 +155,35 @@ public final class Hub: Sendable {
         }
         let set: ChangeSet
         do { set = try decoder.decode(file) } catch { throw SyncRefusal(error) }
+        for group in set.groups where group.origin != device.id {
+            throw SyncRefusal(.forwardedChanges, "the file carries changes written by \(group.origin), not by its sender")
+        }
         let scopes: [ScopeID]
-        do { scopes = try currentScopes(of: device) } catch {
+        let appointments: [Appointment]
+        do {
+            appointments = device.role == .adviser ? try self.appointments(of: device.subject) : []
+            scopes = currentScopes(of: device, appointments: appointments)
+        } catch {
             throw SyncRefusal(.hubFailure, "the hub cannot read its roster now: \(error)")
         }
-        try checkAuthority(set.groups, from: device, scopes: scopes)
-        let vectors = ScopeVectors(Dictionary(device.scopes.map { ($0, header.vectors[$0]) }, uniquingKeysWith: { first, _ in first }))
+        // What the device holds of every scope it reports, and of every scope it may hold now.
+        var vectors = ScopeVectors()
+        for scope in Set(header.vectors.scopes + scopes) {
+            vectors[scope] = header.vectors[scope]
+        }
+        try checkNotBehind(device, reported: vectors)
+        let authority = WriteAuthority(device: device, appointments: appointments)
         do {
             let report = try replica.apply(set.groups, fromDevice: device.id,
-                                           registeringKey: device.publicKey == nil ? key : nil, reportedVectors: vectors)
+                                           registeringKey: device.publicKey == nil ? key : nil, reportedVectors: vectors,
+                                           acknowledged: header.acknowledged, screen: authority.refusal(of:))
             var current = device
             current.publicKey = key
+            current.acknowledged = header.acknowledged
             return HubReceipt(device: current, scopes: scopes, vectors: vectors, report: report, registered: device.publicKey == nil,
                               receivedChanges: set.groups.reduce(0) { $0 + $1.fields.count })
+        } catch let error as ReplicaError where error.code == .replicaForked {
+            throw forked(device, scope: error.scope, counter: error.dot?.counter ?? 0, detail: error.message)
         } catch let error as ReplicaError {
             throw SyncRefusal(error)
         } catch {
@@ -174,45 +191,49 @@ public final class Hub: Sendable {
         }
     }
 
-    /// What a device may write: only its own changes, as its own author, in its communities,
-    /// never the roster, and — on an adviser's device — only that adviser's work.
-    private func checkAuthority(_ groups: [ChangeGroup], from device: EnrolledDevice, scopes: [ScopeID]) throws(SyncRefusal) {
-        let author = device.role == .adviser ? device.subject : "office:\(device.subject)"
-        for group in groups {
-            guard group.origin == device.id else {
-                throw SyncRefusal(.forwardedChanges, "the file carries changes written by \(group.origin), not by its sender")
-            }
-            guard group.scope != .roster else {
-                throw SyncRefusal(.rosterWrite, "only the hub writes the roster; \(device.subject) sent a \(group.kind.rawValue) change")
-            }
-            guard scopes.contains(group.scope) else {
-                throw SyncRefusal(.outsideScope, "\(device.subject) may not write community \(group.scope)"
-                                  + (device.scopes.contains(group.scope) ? " (the appointment there has ended)" : ""))
-            }
-            guard group.author == author else {
-                throw SyncRefusal(.wrongAuthor, "a change is signed as \(group.author), but the device writes as \(author)")
-            }
-            if device.role == .adviser,
-               let adviser = group.fields.first(where: { $0.field == "adviser_id" })?.value.text, adviser != device.subject {
-                throw SyncRefusal(.wrongAuthor, "\(device.subject)'s device logged work for adviser \(adviser)")
-            }
+    /// Refuses a device that holds fewer of its own changes than the hub holds from it: a
+    /// restored backup or a stale copy, which would write new changes under dots already used.
+    private func checkNotBehind(_ device: EnrolledDevice, reported: ScopeVectors) throws(SyncRefusal) {
+        let held: ScopeVectors
+        do { held = try replica.vectors(scopes: reported.scopes) } catch {
+            throw SyncRefusal(.hubFailure, "the hub cannot read its vectors now: \(error)")
+        }
+        for scope in reported.scopes where reported[scope][device.id] < held[scope][device.id] {
+            throw forked(device, scope: scope, counter: reported[scope][device.id] + 1,
+                         detail: "device \(device.id) (\(device.subject)) holds \(reported[scope][device.id]) of its own changes "
+                            + "in \(scope), but the hub already holds \(held[scope][device.id]) from it: a restored backup or a copy")
         }
     }
 
-    /// The scopes `device` may write and receive now: those it was enrolled with, less — on
-    /// an adviser's device — communities whose appointment has ended since.
-    public func currentScopes(of device: EnrolledDevice) throws -> [ScopeID] {
-        guard device.role == .adviser else { return device.scopes }
-        let serving = try communities(servedBy: device.subject, on: replica.now().shanghaiDay)
-        return device.scopes.filter { $0 == .roster || serving.contains($0) }
+    /// Records a fork alert for `device` and returns the refusal to send it.
+    private func forked(_ device: EnrolledDevice, scope: ScopeID?, counter: UInt64, detail: String) -> SyncRefusal {
+        do {
+            try replica.recordForkAlert(ForkAlert(replica: device.id.description, subject: device.subject,
+                                                  scope: scope?.name ?? "", counter: counter, detectedAt: replica.now(),
+                                                  detail: detail))
+        } catch {
+            return SyncRefusal(.hubFailure, "the hub could not record a fork of \(device.id): \(error)")
+        }
+        return SyncRefusal(.replicaForked, "\(detail). This device must stop writing under its identity and be re-enrolled: "
+                           + "`fagu recover --enroll NEW_FILE` carries its unsynced work to the new identity")
     }
 
-    /// The communities the roster's appointments have `adviser` serving on `day`.
-    private func communities(servedBy adviser: String, on day: String) throws -> Set<ScopeID> {
-        Set(try replica.records(.appointment, where: "adviser_id", is: .text(adviser))
-            .compactMap { try? $0.typed(as: Appointment.self) }
-            .filter { $0.start <= day && ($0.end.map { $0 >= day } ?? true) }
-            .map { ScopeID.community($0.communityID) })
+    /// The scopes `device` may receive now: an office's community; for an adviser's device,
+    /// the communities of the adviser's appointments today, counting the grace period after an
+    /// end (``AppointmentGrace``) — so a new appointment is adopted at the next sync.
+    public func currentScopes(of device: EnrolledDevice) throws -> [ScopeID] {
+        currentScopes(of: device, appointments: device.role == .adviser ? try appointments(of: device.subject) : [])
+    }
+
+    private func currentScopes(of device: EnrolledDevice, appointments: [Appointment]) -> [ScopeID] {
+        guard device.role == .adviser else { return device.scopes }
+        return AppointmentGrace.communities(of: device.subject, on: replica.now().shanghaiDay, appointments: appointments)
+            .map(ScopeID.community).sorted() + [.roster]
+    }
+
+    /// The roster's appointments of `adviser`.
+    private func appointments(of adviser: String) throws -> [Appointment] {
+        try replica.records(.appointment, where: "adviser_id", is: .text(adviser)).map { try $0.typed(as: Appointment.self) }
     }
 
     /// The key a file from `device` must be signed with: its registered key, or — on its
@@ -242,17 +263,31 @@ public final class Hub: Sendable {
     ///
     /// - Parameter limit: At most this many groups; `more` says whether more remain.
     /// - Parameter scopes: The device's current scopes when the caller has them already.
+    ///
+    /// The header names the device's current scopes (which it adopts), the hub's vectors of
+    /// those and of every scope the device reported (its acknowledgement, covering what was
+    /// set aside), and the head of the device's own chain per scope. The groups are what the
+    /// device lacks, then its own groups set aside since what it last had acknowledged.
     public func reply(to device: EnrolledDevice, holding vectors: ScopeVectors, limit: Int? = nil,
                       scopes: [ScopeID]? = nil) throws -> HubReply {
-        let delta = try replica.measureDelta(for: vectors, scopes: try scopes ?? currentScopes(of: device),
-                                             limit: limit ?? pageLimit)
-        let header = ChangeSetHeader(sender: replica.id, district: district, scopes: device.scopes,
-                                     vectors: try replica.vectors(scopes: device.scopes),
-                                     schemaVersion: ReplicaSchema.version, createdAt: replica.now(),
-                                     publicKey: device.publicKey, hasMore: !delta.complete)
-        let file = try ChangeSetSignature.sign(ChangeSetEncoder.encode(header: header, groups: delta.groups), with: signingKey)
+        let current = try scopes ?? currentScopes(of: device)
+        let delta = try replica.measureDelta(for: vectors, scopes: current, limit: limit ?? pageLimit)
+        let acknowledgedScopes = Array(Set(current + vectors.scopes)).sorted()
+        var acknowledging = try replica.vectors(scopes: acknowledgedScopes)
+        for scope in acknowledgedScopes where !current.contains(scope) {
+            // A scope no longer served: acknowledge the device's own work there, nothing else.
+            acknowledging[scope] = VersionVector([device.id: acknowledging[scope][device.id]])
+        }
+        let heads = try replica.chainHeads(of: device.id, scopes: acknowledgedScopes)
+            .mapValues { ChangeSetHeader.ChainHead(counter: $0.counter, hash: $0.hash) }
+        let setAside = try replica.setAsideGroups(origin: device.id, after: device.acknowledged)
+        let groups = delta.groups + setAside
+        let header = ChangeSetHeader(sender: replica.id, district: district, scopes: current,
+                                     vectors: acknowledging, schemaVersion: ReplicaSchema.version, createdAt: replica.now(),
+                                     publicKey: device.publicKey, hasMore: !delta.complete, heads: heads)
+        let file = try ChangeSetSignature.sign(ChangeSetEncoder.encode(header: header, groups: groups), with: signingKey)
         return HubReply(file: file, groups: delta.groups.count, changes: delta.groups.reduce(0) { $0 + $1.fields.count },
-                        more: !delta.complete)
+                        more: !delta.complete, setAside: setAside.count)
     }
 
     /// One HTTP round trip: applies what the device sent and answers with what it lacks.

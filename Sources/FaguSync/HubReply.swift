@@ -8,4 +8,6 @@ public struct HubReply: Sendable {
     public var changes: Int
     /// Whether the hub holds more for the device (the device asks again).
     public var more: Bool
+    /// The device's own groups set aside that the reply tells it of.
+    public var setAside: Int = 0
 }

@@ -16,14 +16,16 @@ public struct SyncRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case badToken = "bad_token"
         /// A token already used to register a different key.
         case tokenReplayed = "token_replayed"
-        /// A change in a scope the sender may not write.
+        /// A reply carrying a community the device does not hold (from a hub, never a device:
+        /// the hub sets such groups aside one by one instead).
         case outsideScope = "outside_scope"
-        /// A change to the roster from anyone but the hub.
-        case rosterWrite = "roster_write"
-        /// Changes written by another replica than the sender (devices send only their own).
+        /// Changes written by another replica than the sender (devices send only their own):
+        /// the file cannot be trusted.
         case forwardedChanges = "forwarded_changes"
-        /// Changes signed as another author, or logged for another adviser, than the sender's.
-        case wrongAuthor = "wrong_author"
+        /// The sender's replica identity is also used by another copy (a copied home or a
+        /// restored backup): the same dots with other content, a broken hash chain, or fewer
+        /// of its own changes than the hub holds. The device must be re-enrolled.
+        case replicaForked = "replica_forked"
         /// A file for another district.
         case wrongDistrict = "wrong_district"
         /// A reply that did not come from this device's hub.
@@ -58,6 +60,7 @@ public struct SyncRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         switch error.code {
         case .deviceRefused: self.init(.revokedDevice, error.message)
         case .keyConflict: self.init(.tokenReplayed, error.message)
+        case .replicaForked: self.init(.replicaForked, error.message)
         case .corrupt, .incompatibleReplica: self.init(.hubFailure, error.message)
         default: self.init(.invalidChanges, "\(error.code.rawValue): \(error.message)")
         }

@@ -174,7 +174,15 @@ public struct RandomSchedule {
         // The oracle: per field, the writes no other write has seen.
         var superseded: Set<ScopedDot> = []
         for (key, write) in written {
-            superseded.formUnion(write.context.map { ScopedDot(scope: key.scope, dot: $0) })
+            // A context dot supersedes a write of the same field only: an update also names its
+            // record's creation (a dot of another field) as what it depends on.
+            for dot in write.context {
+                let named = ScopedDot(scope: key.scope, dot: dot)
+                if let earlier = written[named], earlier.kind == write.kind, earlier.record == write.record,
+                   earlier.field == write.field {
+                    superseded.insert(named)
+                }
+            }
         }
         var expected: [String: [Dot: FieldValue]] = [:]
         for (key, write) in written where !superseded.contains(key) {

@@ -38,10 +38,6 @@ public struct ChangeSetDecoder: Sendable {
         guard bodyCount <= limits.maxBodyBytes else {
             throw WireError(.tooLarge, "the body declares \(bodyCount) bytes, over the limit of \(limits.maxBodyBytes)")
         }
-        guard bodyCount <= max(compressedCount, 1) * limits.maxCompressionRatio else {
-            throw WireError(.ratioExceeded, "the body declares \(bodyCount) bytes from \(compressedCount) compressed, "
-                            + "a ratio over \(limits.maxCompressionRatio)")
-        }
         guard file.count - dataStart >= compressedCount else {
             throw WireError(.truncated, "the compressed body should be \(compressedCount) bytes but \(file.count - dataStart) remain")
         }
@@ -57,7 +53,7 @@ public struct ChangeSetDecoder: Sendable {
         do {
             body = try Zlib.decompress(Array(file[dataStart..<dataStart + compressedCount]), limit: bodyCount)
         } catch where error.code == .tooLarge {
-            throw WireError(.ratioExceeded, "the body inflates past its declared \(bodyCount) bytes")
+            throw WireError(.tooLarge, "the body inflates past its declared \(bodyCount) bytes")
         }
         guard body.count == bodyCount else {
             throw WireError(.malformed, "the body inflates to \(body.count) bytes, not the declared \(bodyCount)")
@@ -141,13 +137,23 @@ public struct ChangeSetDecoder: Sendable {
             }
             vectors[ScopeID(vector.scope)] = entries
         }
+        var heads: [ScopeID: ChangeSetHeader.ChainHead] = [:]
+        for head in message.heads {
+            guard head.hash.count == 32 else { throw WireError(.malformed, "a chain head's hash is not 32 bytes") }
+            heads[ScopeID(head.scope)] = ChangeSetHeader.ChainHead(counter: head.counter, hash: [UInt8](head.hash))
+        }
+        var acknowledged: [ScopeID: UInt64] = [:]
+        for vector in message.acknowledged {
+            guard vector.counters.count == 1 else { throw WireError(.malformed, "an acknowledgement holds one counter per scope") }
+            acknowledged[ScopeID(vector.scope)] = vector.counters[0]
+        }
         return ChangeSetHeader(sender: sender, district: message.district, scopes: message.scopes.map(ScopeID.init),
                                vectors: vectors, schemaVersion: Int(message.schemaVersion),
                                createdAt: Timestamp(milliseconds: message.createdAtMs),
                                groupCount: Int(message.groupCount), changeCount: Int(message.changeCount),
                                publicKey: message.publicKey.isEmpty ? nil : [UInt8](message.publicKey),
                                enrollmentToken: message.enrollmentToken.isEmpty ? nil : message.enrollmentToken,
-                               hasMore: message.more)
+                               hasMore: message.more, heads: heads, acknowledged: acknowledged)
     }
 
     private func decodeBody(_ bytes: [UInt8], header: ChangeSetHeader) throws(WireError) -> [ChangeGroup] {
@@ -183,6 +189,7 @@ public struct ChangeSetDecoder: Sendable {
             recordCodes.append(.code(code))
         }
         var lastCounters: [[UInt32]: UInt64] = [:]
+        var lastHashes: [[UInt32]: [UInt8]] = [:]
         var time = header.createdAt.milliseconds
         var changes = 0
         var groups: [ChangeGroup] = []
@@ -214,8 +221,25 @@ public struct ChangeSetDecoder: Sendable {
             guard !message.changes.isEmpty, firstCounter <= UInt64.max - UInt64(message.changes.count) else {
                 throw WireError(.malformed, "a group has no changes or an impossible counter")
             }
+            let previousHash: [UInt8]
+            if !message.previousHash.isEmpty {
+                guard message.previousHash.count == 32 else { throw WireError(.malformed, "a group's previous hash is not 32 bytes") }
+                previousHash = [UInt8](message.previousHash)
+            } else if firstCounter == 1 {
+                previousHash = GroupHash.genesis
+            } else if let last = lastCounters[stream], last + 1 == firstCounter, let hash = lastHashes[stream] {
+                previousHash = hash
+            } else {
+                throw WireError(.malformed, "a group at counter \(firstCounter) names no previous hash, and the group before "
+                                + "it is not in the file")
+            }
             lastCounters[stream] = firstCounter + UInt64(message.changes.count) - 1
             time = time &+ message.timeDeltaMs
+            var setAside: SetAside?
+            if !message.setAside.isEmpty {
+                guard message.setAsideHash.count == 32 else { throw WireError(.malformed, "a set-aside group's hash is not 32 bytes") }
+                setAside = SetAside(code: message.setAside, reason: message.setAsideReason, hash: [UInt8](message.setAsideHash))
+            }
             var fields: [FieldChange] = []
             fields.reserveCapacity(message.changes.count)
             for change in message.changes {
@@ -234,12 +258,22 @@ public struct ChangeSetDecoder: Sendable {
                 for (origin, counter) in zip(change.contextOrigins, change.contextCounters) {
                     context.append(Dot(origin: try lookup(replicas, origin, "replica"), counter: counter))
                 }
-                fields.append(FieldChange(field: try lookup(body.fields, change.field, "field"), value: value, context: context))
+                if setAside != nil {
+                    guard value == .null, context.isEmpty else {
+                        throw WireError(.malformed, "a set-aside group carries values")
+                    }
+                    fields.append(FieldChange(field: "", value: .null))
+                } else {
+                    fields.append(FieldChange(field: try lookup(body.fields, change.field, "field"), value: value, context: context))
+                }
             }
-            groups.append(ChangeGroup(
+            let group = ChangeGroup(
                 origin: try lookup(replicas, message.origin, "replica"), scope: ScopeID(try lookup(body.scopes, message.scope, "scope")),
                 kind: kind, record: record, firstCounter: firstCounter, time: Timestamp(milliseconds: time),
-                author: try lookup(body.authors, message.author, "author"), fields: fields))
+                author: try lookup(body.authors, message.author, "author"), fields: fields,
+                previousHash: previousHash, setAside: setAside)
+            lastHashes[stream] = group.chainHash
+            groups.append(group)
         }
         guard changes == header.changeCount else {
             throw WireError(.malformed, "the header declares \(header.changeCount) changes but the body holds \(changes)")

@@ -28,6 +28,7 @@ public enum ChangeSetEncoder {
         }
         var previousTime = header.createdAt.milliseconds
         var lastCounters: [Tables.Stream: UInt64] = [:]
+        var lastHashes: [Tables.Stream: [UInt8]] = [:]
         body.groups = groups.map { group in
             var message = Fagu_V1_Group()
             message.origin = tables.replica(group.origin)
@@ -35,13 +36,29 @@ public enum ChangeSetEncoder {
             message.kind = UInt32(group.kind.storageCode)
             message.record = uuids[group.record] ?? UInt32(body.recordUuids.count) + codes[group.record]!
             let stream = Tables.Stream(origin: message.origin, scope: message.scope)
-            message.firstCounter = lastCounters[stream].map { $0 + 1 } == group.firstCounter ? 0 : group.firstCounter
+            let follows = lastCounters[stream].map { $0 + 1 } == group.firstCounter
+            message.firstCounter = follows ? 0 : group.firstCounter
+            // The previous hash is left out where the reader can compute it.
+            let previous = group.previousHash ?? (group.firstCounter == 1 ? GroupHash.genesis : nil)
+            if let previous, !(follows && lastHashes[stream] == previous) && !(group.firstCounter == 1 && previous == GroupHash.genesis) {
+                message.previousHash = Data(previous)
+            }
             lastCounters[stream] = group.lastCounter
+            lastHashes[stream] = group.chainHash
+            if let setAside = group.setAside {
+                message.setAside = setAside.code
+                message.setAsideReason = setAside.reason
+                message.setAsideHash = Data(setAside.hash)
+            }
             message.timeDeltaMs = group.time.milliseconds &- previousTime
             previousTime = group.time.milliseconds
             message.author = tables.author(group.author)
             message.changes = group.fields.map { field in
                 var change = Fagu_V1_Change()
+                if group.setAside != nil {
+                    change.null = true
+                    return change
+                }
                 change.field = tables.field(field.field)
                 switch field.value {
                 case .null: change.null = true
@@ -81,6 +98,19 @@ public enum ChangeSetEncoder {
         if let key = header.publicKey { headerMessage.publicKey = Data(key) }
         if let token = header.enrollmentToken { headerMessage.enrollmentToken = token }
         headerMessage.more = header.hasMore
+        headerMessage.heads = header.heads.keys.sorted().map { scope in
+            var head = Fagu_V1_ChainHead()
+            head.scope = scope.name
+            head.counter = header.heads[scope]!.counter
+            head.hash = Data(header.heads[scope]!.hash)
+            return head
+        }
+        headerMessage.acknowledged = header.acknowledged.keys.sorted().map { scope in
+            var vector = Fagu_V1_ScopeVector()
+            vector.scope = scope.name
+            vector.counters = [header.acknowledged[scope]!]
+            return vector
+        }
         let headerBytes: [UInt8] = try headerMessage.serializedBytes()
 
         var file: [UInt8] = []

@@ -24,11 +24,32 @@ public struct ChangeSetHeader: Hashable, Sendable {
     public var enrollmentToken: String?
     /// Whether the sender holds more for the receiver than this file carries (a page).
     public var hasMore: Bool
+    /// In a hub's reply: per scope, the last counter and chain hash of the receiving
+    /// device's own groups that the hub holds, so a copied device can tell it is not the one
+    /// the hub knows.
+    public var heads: [ScopeID: ChainHead]
+    /// In a device's request: per scope, its own counter the hub last acknowledged to it.
+    public var acknowledged: [ScopeID: UInt64]
+
+    /// The last counter of one origin's groups in a scope, and that group's chain hash.
+    public struct ChainHead: Hashable, Sendable {
+        /// The counter.
+        public var counter: UInt64
+        /// The chain hash of the group ending at `counter` (32 bytes).
+        public var hash: [UInt8]
+
+        /// A head from its parts.
+        public init(counter: UInt64, hash: [UInt8]) {
+            self.counter = counter
+            self.hash = hash
+        }
+    }
 
     /// A header from its parts.
     public init(sender: ReplicaID, district: String, scopes: [ScopeID], vectors: ScopeVectors, schemaVersion: Int,
                 createdAt: Timestamp, groupCount: Int = 0, changeCount: Int = 0, publicKey: [UInt8]? = nil,
-                enrollmentToken: String? = nil, hasMore: Bool = false) {
+                enrollmentToken: String? = nil, hasMore: Bool = false, heads: [ScopeID: ChainHead] = [:],
+                acknowledged: [ScopeID: UInt64] = [:]) {
         self.sender = sender
         self.district = district
         self.scopes = scopes
@@ -40,5 +61,7 @@ public struct ChangeSetHeader: Hashable, Sendable {
         self.publicKey = publicKey
         self.enrollmentToken = enrollmentToken
         self.hasMore = hasMore
+        self.heads = heads
+        self.acknowledged = acknowledged
     }
 }

@@ -4,24 +4,24 @@ public struct ChangeSetLimits: Hashable, Sendable {
     public var maxFileBytes: Int
     /// Largest header accepted.
     public var maxHeaderBytes: Int
-    /// Largest body once decompressed.
+    /// Largest body once decompressed: an absolute cap, checked against the declared size
+    /// before inflating and enforced while inflating as a stream. No ratio is checked, since
+    /// legitimate repetitive text compresses far beyond any fixed ratio.
     public var maxBodyBytes: Int
-    /// Largest ratio of decompressed to compressed body size.
-    public var maxCompressionRatio: Int
     /// Most field changes in one file.
     public var maxChanges: Int
 
     /// Limits from their parts.
-    public init(maxFileBytes: Int = 64 << 20, maxHeaderBytes: Int = 1 << 20, maxBodyBytes: Int = 256 << 20,
-                maxCompressionRatio: Int = 200, maxChanges: Int = 2_000_000) {
+    public init(maxFileBytes: Int = 64 << 20, maxHeaderBytes: Int = 1 << 20, maxBodyBytes: Int = 64 << 20,
+                maxChanges: Int = 2_000_000) {
         self.maxFileBytes = maxFileBytes
         self.maxHeaderBytes = maxHeaderBytes
         self.maxBodyBytes = maxBodyBytes
-        self.maxCompressionRatio = maxCompressionRatio
         self.maxChanges = maxChanges
     }
 
-    /// The defaults of SPEC.md: 64 MiB files, 1 MiB headers, 256 MiB bodies, ratio 200,
-    /// 2,000,000 changes.
+    /// The defaults of SPEC.md: 64 MiB files, 1 MiB headers, 64 MiB bodies, 2,000,000
+    /// changes. A page of a delta carries at most about 8 MiB of values, so whatever the
+    /// write path accepts fits.
     public static let standard = ChangeSetLimits()
 }

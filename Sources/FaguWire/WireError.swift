@@ -15,8 +15,6 @@ public struct WireError: Error, Hashable, Sendable, CustomStringConvertible {
         case badChecksum = "bad_checksum"
         /// A size in the frame, or the input itself, is over the reader's limit.
         case tooLarge = "too_large"
-        /// The body would inflate more than the allowed ratio: a decompression bomb.
-        case ratioExceeded = "ratio_exceeded"
         /// More changes than the reader's limit.
         case tooManyChanges = "too_many_changes"
         /// The zlib stream is damaged.

@@ -30,7 +30,7 @@ struct HTTPSyncTests {
             for device in [a001, office, a002, a001] { _ = try await device.sync(over: transport) }
         }
         for device in [a001, a002, office] {
-            for scope in device.scopes {
+            for scope in try device.scopes {
                 #expect(try device.replica.digest(scopes: [scope]) == district.hub.replica.digest(scopes: [scope]),
                         "\(device.subject) \(scope)")
             }

@@ -29,8 +29,8 @@ struct InProcessTransport: SyncTransport {
 func craftFile(from device: FieldReplica, home: String, district: String = "浦东新区", groups: [ChangeGroup],
                key: Curve25519.Signing.PrivateKey? = nil, token: String? = nil) throws -> [UInt8] {
     let signer = try key ?? SigningKeyFile.read(at: FieldReplica.keyPath(home: home))
-    let header = ChangeSetHeader(sender: device.replica.id, district: district, scopes: device.scopes,
-                                 vectors: try device.replica.vectors(scopes: device.scopes), schemaVersion: ReplicaSchema.version,
+    let header = ChangeSetHeader(sender: device.replica.id, district: district, scopes: try device.scopes,
+                                 vectors: try device.replica.vectors(scopes: try device.scopes), schemaVersion: ReplicaSchema.version,
                                  createdAt: device.replica.now(),
                                  publicKey: token == nil ? nil : Array(signer.publicKey.rawRepresentation),
                                  enrollmentToken: token)

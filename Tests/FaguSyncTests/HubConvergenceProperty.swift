@@ -58,7 +58,7 @@ struct HubConvergenceProperty {
             for device in devices { _ = try await device.sync(over: InProcessTransport(hub: district.hub)) }
         }
         for device in devices {
-            for scope in device.scopes {
+            for scope in try device.scopes {
                 #expect(try device.replica.digest(scopes: [scope]) == district.hub.replica.digest(scopes: [scope]),
                         "seed \(seed): \(device.subject) differs from the hub in \(scope)")
             }

@@ -179,8 +179,8 @@ enum WireVectors {
         invalid("invalid-oversized-header", oversized + [UInt8](repeating: 0, count: 64), .tooLarge)
         let zeros = [UInt8](repeating: 0, count: 1 << 20)
         invalid("invalid-bomb-declared", try frame(header: headerBytes(), body: [], compressed: Zlib.compress(zeros, level: 9),
-                                                   declaredBody: 200 << 20), .ratioExceeded)
-        invalid("invalid-bomb-lying", try lyingBomb(inflatedBytes: 1 << 20, declaredBytes: 1_000), .ratioExceeded)
+                                                   declaredBody: 200 << 20), .tooLarge)
+        invalid("invalid-bomb-lying", try lyingBomb(inflatedBytes: 1 << 20, declaredBytes: 1_000), .tooLarge)
         invalid("invalid-too-many-changes", try frame(header: headerBytes(changeCount: 3_000_000), body: []), .tooManyChanges)
         var body = Fagu_V1_Body()
         body.replicas = [Data(adviser.bytes)]

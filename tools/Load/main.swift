@@ -179,7 +179,7 @@ for index in 0..<options.replicas {
     let subject = isAdviser ? String(format: "a%04d", index) : String(format: "c%04d", index - advisers)
     let enrollment = try hub.enroll(isAdviser ? .adviser : .office, subject: subject, hubURL: "", today: "2026-11-26")
     let device = try FieldReplica.join(home: work + "/d\(index)", enrollment: enrollment, configuration: fast)
-    let community = device.communityScopes[0].name
+    let community = (try device.communityScopes)[0].name
     try device.replica.write { transaction in
         for record in 0..<options.records {
             try transaction.insert(Visit(id: transaction.newRecordID(), communityID: community,

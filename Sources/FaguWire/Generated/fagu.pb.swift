@@ -68,6 +68,30 @@ nonisolated struct Fagu_V1_Header: Sendable {
   /// the sender holds more for the receiver than this file: ask again
   var more: Bool = false
 
+  /// hub replies: per scope, the last group of the receiver's own that the
+  var heads: [Fagu_V1_ChainHead] = []
+
+  /// hub holds (SYNC-PROTOCOL.md, "Clones")
+  var acknowledged: [Fagu_V1_ScopeVector] = []
+
+  var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  init() {}
+}
+
+/// The last group of one origin in one scope that the sender holds: its last counter and chain hash.
+nonisolated struct Fagu_V1_ChainHead: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  var scope: String = String()
+
+  var counter: UInt64 = 0
+
+  /// 32 bytes (SPEC.md, "Chain hash")
+  var hash: Data = Data()
+
   var unknownFields = SwiftProtobuf.UnknownStorage()
 
   init() {}
@@ -154,6 +178,19 @@ nonisolated struct Fagu_V1_Group: Sendable {
   /// dots first_counter, first_counter+1, …
   var changes: [Fagu_V1_Change] = []
 
+  /// chain hash of the origin's previous group in the scope (32 bytes; zeros
+  var previousHash: Data = Data()
+
+  /// before its first). Empty when that group is the previous one of the same
+  /// origin and scope in this file: the reader computes it.
+  var setAside: String = String()
+
+  /// null values with field index 0 and no context; they only take their dots.
+  var setAsideReason: String = String()
+
+  /// a set-aside group's chain hash, which the reader cannot compute
+  var setAsideHash: Data = Data()
+
   var unknownFields = SwiftProtobuf.UnknownStorage()
 
   init() {}
@@ -229,7 +266,7 @@ fileprivate nonisolated let _protobuf_package = "fagu.v1"
 
 nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   static let protoMessageName: String = _protobuf_package + ".Header"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sender\0\u{1}district\0\u{1}scopes\0\u{1}vectors\0\u{3}schema_version\0\u{3}created_at_ms\0\u{3}group_count\0\u{3}change_count\0\u{3}public_key\0\u{3}enrollment_token\0\u{1}more\0")
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sender\0\u{1}district\0\u{1}scopes\0\u{1}vectors\0\u{3}schema_version\0\u{3}created_at_ms\0\u{3}group_count\0\u{3}change_count\0\u{3}public_key\0\u{3}enrollment_token\0\u{1}more\0\u{1}heads\0\u{1}acknowledged\0")
 
   mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -248,6 +285,8 @@ nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._Mess
       case 9: try { try decoder.decodeSingularBytesField(value: &self.publicKey) }()
       case 10: try { try decoder.decodeSingularStringField(value: &self.enrollmentToken) }()
       case 11: try { try decoder.decodeSingularBoolField(value: &self.more) }()
+      case 12: try { try decoder.decodeRepeatedMessageField(value: &self.heads) }()
+      case 13: try { try decoder.decodeRepeatedMessageField(value: &self.acknowledged) }()
       default: break
       }
     }
@@ -287,6 +326,12 @@ nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._Mess
     if self.more != false {
       try visitor.visitSingularBoolField(value: self.more, fieldNumber: 11)
     }
+    if !self.heads.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.heads, fieldNumber: 12)
+    }
+    if !self.acknowledged.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.acknowledged, fieldNumber: 13)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -302,6 +347,48 @@ nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._Mess
     if lhs.publicKey != rhs.publicKey {return false}
     if lhs.enrollmentToken != rhs.enrollmentToken {return false}
     if lhs.more != rhs.more {return false}
+    if lhs.heads != rhs.heads {return false}
+    if lhs.acknowledged != rhs.acknowledged {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fagu_V1_ChainHead: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  static let protoMessageName: String = _protobuf_package + ".ChainHead"
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}scope\0\u{1}counter\0\u{1}hash\0")
+
+  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.scope) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.counter) }()
+      case 3: try { try decoder.decodeSingularBytesField(value: &self.hash) }()
+      default: break
+      }
+    }
+  }
+
+  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.scope.isEmpty {
+      try visitor.visitSingularStringField(value: self.scope, fieldNumber: 1)
+    }
+    if self.counter != 0 {
+      try visitor.visitSingularUInt64Field(value: self.counter, fieldNumber: 2)
+    }
+    if !self.hash.isEmpty {
+      try visitor.visitSingularBytesField(value: self.hash, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  static func ==(lhs: Fagu_V1_ChainHead, rhs: Fagu_V1_ChainHead) -> Bool {
+    if lhs.scope != rhs.scope {return false}
+    if lhs.counter != rhs.counter {return false}
+    if lhs.hash != rhs.hash {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -409,7 +496,7 @@ nonisolated extension Fagu_V1_Body: SwiftProtobuf.Message, SwiftProtobuf._Messag
 
 nonisolated extension Fagu_V1_Group: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   static let protoMessageName: String = _protobuf_package + ".Group"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}origin\0\u{1}scope\0\u{1}kind\0\u{1}record\0\u{4}\u{2}first_counter\0\u{3}time_delta_ms\0\u{1}author\0\u{1}changes\0")
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}origin\0\u{1}scope\0\u{1}kind\0\u{1}record\0\u{4}\u{2}first_counter\0\u{3}time_delta_ms\0\u{1}author\0\u{1}changes\0\u{3}previous_hash\0\u{3}set_aside\0\u{3}set_aside_reason\0\u{3}set_aside_hash\0")
 
   mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -425,6 +512,10 @@ nonisolated extension Fagu_V1_Group: SwiftProtobuf.Message, SwiftProtobuf._Messa
       case 7: try { try decoder.decodeSingularSInt64Field(value: &self.timeDeltaMs) }()
       case 8: try { try decoder.decodeSingularUInt32Field(value: &self.author) }()
       case 9: try { try decoder.decodeRepeatedMessageField(value: &self.changes) }()
+      case 10: try { try decoder.decodeSingularBytesField(value: &self.previousHash) }()
+      case 11: try { try decoder.decodeSingularStringField(value: &self.setAside) }()
+      case 12: try { try decoder.decodeSingularStringField(value: &self.setAsideReason) }()
+      case 13: try { try decoder.decodeSingularBytesField(value: &self.setAsideHash) }()
       default: break
       }
     }
@@ -455,6 +546,18 @@ nonisolated extension Fagu_V1_Group: SwiftProtobuf.Message, SwiftProtobuf._Messa
     if !self.changes.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.changes, fieldNumber: 9)
     }
+    if !self.previousHash.isEmpty {
+      try visitor.visitSingularBytesField(value: self.previousHash, fieldNumber: 10)
+    }
+    if !self.setAside.isEmpty {
+      try visitor.visitSingularStringField(value: self.setAside, fieldNumber: 11)
+    }
+    if !self.setAsideReason.isEmpty {
+      try visitor.visitSingularStringField(value: self.setAsideReason, fieldNumber: 12)
+    }
+    if !self.setAsideHash.isEmpty {
+      try visitor.visitSingularBytesField(value: self.setAsideHash, fieldNumber: 13)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -467,6 +570,10 @@ nonisolated extension Fagu_V1_Group: SwiftProtobuf.Message, SwiftProtobuf._Messa
     if lhs.timeDeltaMs != rhs.timeDeltaMs {return false}
     if lhs.author != rhs.author {return false}
     if lhs.changes != rhs.changes {return false}
+    if lhs.previousHash != rhs.previousHash {return false}
+    if lhs.setAside != rhs.setAside {return false}
+    if lhs.setAsideReason != rhs.setAsideReason {return false}
+    if lhs.setAsideHash != rhs.setAsideHash {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
