@@ -29,12 +29,14 @@ public struct EnrolledDevice: Hashable, Sendable {
     public var forkedAt: Timestamp?
     /// Per scope, the device's own counter it last said the hub had acknowledged.
     public var acknowledged: [ScopeID: UInt64]
+    /// The newest creation time (by the device's clock) of a file the hub accepted from it.
+    public var lastWrittenAt: Timestamp?
 
     /// A newly enrolled device.
     public init(id: ReplicaID, role: DeviceRole, subject: String, scopes: [ScopeID], tokenDigest: [UInt8],
                 publicKey: [UInt8]? = nil, enrolledAt: Timestamp, registeredAt: Timestamp? = nil,
                 revokedAt: Timestamp? = nil, lastSeenAt: Timestamp? = nil, lastVectors: ScopeVectors = ScopeVectors(),
-                forkedAt: Timestamp? = nil, acknowledged: [ScopeID: UInt64] = [:]) {
+                forkedAt: Timestamp? = nil, acknowledged: [ScopeID: UInt64] = [:], lastWrittenAt: Timestamp? = nil) {
         self.id = id
         self.role = role
         self.subject = subject
@@ -48,5 +50,6 @@ public struct EnrolledDevice: Hashable, Sendable {
         self.lastVectors = lastVectors
         self.forkedAt = forkedAt
         self.acknowledged = acknowledged
+        self.lastWrittenAt = lastWrittenAt
     }
 }

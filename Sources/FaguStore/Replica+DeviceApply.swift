@@ -16,7 +16,7 @@ extension Replica {
     ///   - screen: The hub's authority checks: a group it refuses is set aside.
     ///   - acknowledged: What the device says the hub last acknowledged of its own work.
     public func apply(_ groups: [ChangeGroup], fromDevice id: ReplicaID, registeringKey key: [UInt8]?,
-                      reportedVectors: ScopeVectors, acknowledged: [ScopeID: UInt64] = [:],
+                      reportedVectors: ScopeVectors, acknowledged: [ScopeID: UInt64] = [:], writtenAt: Timestamp? = nil,
                       screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
         let now = self.now()
         return try database.write { db in
@@ -42,8 +42,11 @@ extension Replica {
             let acknowledgedText = ScopeVectors(Dictionary(uniqueKeysWithValues: acknowledged.map {
                 ($0.key, VersionVector([id: $0.value]))
             })).storedText
-            try db.execute(sql: "UPDATE device SET last_seen_at = ?, last_vectors = ?, acknowledged = ? WHERE replica_id = ?",
-                           arguments: [now.milliseconds, known.storedText, acknowledgedText, id.description])
+            try db.execute(sql: """
+                UPDATE device SET last_seen_at = ?, last_vectors = ?, acknowledged = ?,
+                                  last_written_at = MAX(COALESCE(last_written_at, ?), ?) WHERE replica_id = ?
+                """, arguments: [now.milliseconds, known.storedText, acknowledgedText, writtenAt?.milliseconds ?? 0,
+                                 writtenAt?.milliseconds ?? 0, id.description])
             return report
         }
     }

@@ -62,6 +62,7 @@ extension Replica {
                               lastVectors: ScopeVectors(storedText: row["last_vectors"]) ?? ScopeVectors(),
                               forkedAt: time("forked_at"),
                               acknowledged: (ScopeVectors(storedText: row["acknowledged"]) ?? ScopeVectors()).vectors
-                                .mapValues { $0[id] })
+                                .mapValues { $0[id] },
+                              lastWrittenAt: time("last_written_at"))
     }
 }

@@ -27,7 +27,9 @@ public enum ReplicaSchema {
     /// - `set_aside`: every group set aside here, or — on a device — every own group the hub
     ///   set aside, with code, reason and (where known) the content as JSON.
     /// - `fork_alert` and `device.forked_at`: at the hub, replica identities seen on two copies.
-    /// - `device.acknowledged`: what the hub last told each device it holds of its own work.
+    /// - `device.acknowledged`: what the hub last told each device it holds of its own work;
+    ///   `device.last_written_at`: the newest creation time (device clock) of a file accepted
+    ///   from it, which tells a late file from a restored backup.
     ///
     /// The schema version this code writes; recorded in `replica_meta`.
     public static let version = 3
@@ -99,6 +101,7 @@ public enum ReplicaSchema {
                     counter INTEGER NOT NULL, detected_at INTEGER NOT NULL, detail TEXT NOT NULL);
                 ALTER TABLE device ADD COLUMN forked_at INTEGER;
                 ALTER TABLE device ADD COLUMN acknowledged TEXT NOT NULL DEFAULT '{}';
+                ALTER TABLE device ADD COLUMN last_written_at INTEGER;
                 """)
             try db.execute(sql: "UPDATE replica_meta SET value = 3 WHERE key = 'schema_version'")
         }

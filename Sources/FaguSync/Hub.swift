@@ -171,12 +171,13 @@ public final class Hub: Sendable {
         for scope in Set(header.vectors.scopes + scopes) {
             vectors[scope] = header.vectors[scope]
         }
-        try checkNotBehind(device, reported: vectors)
+        try checkNotBehind(device, reported: vectors, writtenAt: header.createdAt)
         let authority = WriteAuthority(device: device, appointments: appointments)
         do {
             let report = try replica.apply(set.groups, fromDevice: device.id,
                                            registeringKey: device.publicKey == nil ? key : nil, reportedVectors: vectors,
-                                           acknowledged: header.acknowledged, screen: authority.refusal(of:))
+                                           acknowledged: header.acknowledged, writtenAt: header.createdAt,
+                                           screen: authority.refusal(of:))
             var current = device
             current.publicKey = key
             current.acknowledged = header.acknowledged
@@ -191,9 +192,12 @@ public final class Hub: Sendable {
         }
     }
 
-    /// Refuses a device that holds fewer of its own changes than the hub holds from it: a
-    /// restored backup or a stale copy, which would write new changes under dots already used.
-    private func checkNotBehind(_ device: EnrolledDevice, reported: ScopeVectors) throws(SyncRefusal) {
+    /// Refuses a device whose file is newer than any accepted from it yet holds fewer of its
+    /// own changes than the hub holds from it: a restored backup or a stale copy, which would
+    /// write new changes under dots already used. (An older file — one carried late on a
+    /// stick — is behind by nature and harmless.)
+    private func checkNotBehind(_ device: EnrolledDevice, reported: ScopeVectors, writtenAt: Timestamp) throws(SyncRefusal) {
+        guard let last = device.lastWrittenAt, writtenAt > last else { return }
         let held: ScopeVectors
         do { held = try replica.vectors(scopes: reported.scopes) } catch {
             throw SyncRefusal(.hubFailure, "the hub cannot read its vectors now: \(error)")

@@ -103,37 +103,43 @@ struct MergeTests {
         #expect(try reopened.digest(scopes: [c01]) == alice.digest(scopes: [c01]))
     }
 
-    @Test("a batch with an invalid group is refused whole: nothing in it is applied")
-    func refusesInvalidBatch() throws {
+    @Test("an invalid group in a batch is set aside with its reason; the rest applies and the dots are taken")
+    func setsAsideInvalidGroup() throws {
         try alice.write { try $0.insert(.legalCase, id: alice.newRecordID(), fields: caseFields()) }
         var groups = try alice.delta(for: ScopeVectors(), scopes: [c01])
         var forged = groups[0]
         forged.firstCounter = groups[0].lastCounter + 1
         forged.record = .code("k9")
         forged.fields = [FieldChange(field: "colour", value: .text("red"))]
+        forged.previousHash = groups[0].chainHash
         groups.append(forged)
-        let error = #expect(throws: ReplicaError.self) { try bob.apply(groups) }
-        #expect(error?.code == .unknownField)
-        #expect(try bob.vectors(scopes: [c01])[c01] == VersionVector())
-        #expect(try bob.changeLogSize().groups == 0)
+        let report = try bob.apply(groups)
+        #expect(report.appliedGroups == 1)
+        #expect(report.setAside.map { $0.setAside?.code } == ["unknown_field"])
+        #expect(try bob.vectors(scopes: [c01])[c01] == VersionVector([alice.id: forged.lastCounter]))
+        #expect(try bob.setAsideEntries().map(\.record) == ["k9"])
+        #expect(try bob.records(.legalCase).count == 1)
 
         var overlapping = groups[0]
         overlapping.firstCounter += 1  // counters 2…6 against 1…5 held
 
         try bob.apply([groups[0]])
         let overlap = #expect(throws: ReplicaError.self) { try bob.apply([overlapping]) }
-        #expect(overlap?.code == .overlappingChanges)
+        #expect(overlap?.code == .replicaForked)
     }
 
-    @Test("a change that writes another community than its scope is refused")
+    @Test("a change that writes another community than its scope is set aside, nothing applied")
     func refusesScopeMismatch() throws {
         try alice.write { try $0.insert(.visit, id: alice.newRecordID(), fields: [
             "community_id": .text("c01"), "adviser_id": .text("a017"), "date": .text("2026-11-26"), "hours": .real(6),
         ]) }
         var groups = try alice.delta(for: ScopeVectors(), scopes: [c01])
         groups[0].scope = c02
-        let error = #expect(throws: ReplicaError.self) { try bob.apply(groups) }
-        #expect(error?.code == .scopeMismatch)
+        let digest = try bob.digest(scopes: [c01, c02])
+        let report = try bob.apply(groups)
+        #expect(report.setAside.map { $0.setAside?.code } == ["scope_mismatch"])
+        #expect(try bob.setAsideEntries().map(\.code) == ["scope_mismatch"])
+        #expect(try bob.digest(scopes: [c01, c02]) == digest)
     }
 
     @Test("the digest differs when the state differs, and covers only the scopes asked for")
