@@ -12,7 +12,7 @@ public struct FieldCommand: AsyncParsableCommand {
             """,
         subcommands: [InitCommand.self, StatusCommand.self, LogCommand.self, CaseCommand.self, ListCommand.self,
                       ShowCommand.self, ConflictsCommand.self, ResolveCommand.self, SyncCommand.self,
-                      ExportCommand.self, ImportCommand.self])
+                      ExportCommand.self, ImportCommand.self, SetAsideCommand.self, RecoverCommand.self])
 
     public init() {}
 }

@@ -32,6 +32,10 @@ struct StatusCommand: ParsableCommand {
         var pendingChanges: Int
         var heldBackGroups: Int
         var openConflicts: Int
+        /// This device's groups the hub set aside (see `fagu set-aside`).
+        var setAsideGroups: Int
+        /// Why this device stopped writing under its identity, when another copy used it.
+        var forked: String?
         /// Field changes held in this device's communities, from every writer.
         var changesInCommunities: Int
         var lastSync: LastSync?
@@ -51,7 +55,9 @@ struct StatusCommand: ParsableCommand {
                           district: device.district, hubUrl: device.hubURL, scopes: (try device.scopes).map(\.name),
                           registered: try device.isRegistered(), pendingChanges: try device.pendingChanges(),
                           heldBackGroups: try device.replica.heldBackCount(),
-                          openConflicts: try device.replica.openConflicts().count, changesInCommunities: changes, lastSync: last)
+                          openConflicts: try device.replica.openConflicts().count,
+                          setAsideGroups: try device.replica.setAsideEntries().count, forked: try device.forkedReason(),
+                          changesInCommunities: changes, lastSync: last)
         }
         if options.output.json { return try JSONOutput.print(output) }
         let language = options.language
@@ -67,6 +73,15 @@ struct StatusCommand: ParsableCommand {
         table.append([language.text(zh: "待上传变更", en: "changes not at hub"), "\(output.pendingChanges)"])
         table.append([language.text(zh: "等待依赖的变更组", en: "groups held back"), "\(output.heldBackGroups)"])
         table.append([language.text(zh: "未决冲突", en: "open conflicts"), "\(output.openConflicts)"])
+        table.append([language.text(zh: "被搁置的变更组", en: "groups set aside"),
+                      "\(output.setAsideGroups)" + (output.setAsideGroups > 0 ? language.text(zh: "（fagu set-aside 查看）",
+                                                                                              en: " (see fagu set-aside)") : "")])
+        if let forked = output.forked {
+            table.append([language.text(zh: "副本冲突", en: "FORKED"),
+                          language.text(zh: "本设备身份被另一副本使用，已停止写入；请 fagu recover --enroll 新登记文件",
+                                        en: "another copy uses this identity; writing stopped: fagu recover --enroll NEW_FILE")
+                          + " (\(forked))"])
+        }
         if let last = output.lastSync {
             let result = last.ok ? language.text(zh: "成功", en: "ok") : language.text(zh: "失败：", en: "failed: ") + last.message
             table.append([language.text(zh: "上次同步", en: "last sync"), "\(last.at) \(last.transport) \(result)"])

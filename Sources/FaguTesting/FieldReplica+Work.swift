@@ -6,10 +6,11 @@ import FaguSync
 extension FieldReplica {
     /// Logs a visit to `community` and returns its id.
     @discardableResult
-    public func logVisit(_ community: String, hours: Double = 6, note: String = "走访，解答咨询") throws -> RecordID {
+    public func logVisit(_ community: String, hours: Double = 6, note: String = "走访，解答咨询",
+                         date: String = TestDistrict.today, adviser: String? = nil) throws -> RecordID {
         try replica.write { transaction in
-            try transaction.insert(Visit(id: transaction.newRecordID(), communityID: community, adviserID: subject,
-                                         date: TestDistrict.today, hours: hours, note: note))
+            try transaction.insert(Visit(id: transaction.newRecordID(), communityID: community, adviserID: adviser ?? subject,
+                                         date: date, hours: hours, note: note))
         }
     }
 

@@ -11,16 +11,23 @@ public final class TestDistrict: Sendable {
     public let directory: TemporaryDirectory
     /// The hub.
     public let hub: Hub
-    /// How every replica is opened: commits do not wait for the disk.
+    /// How every replica is opened by default: commits do not wait for the disk.
     public static let configuration = ReplicaConfiguration(durability: .none)
+    /// How this district's replicas are opened (its hub and every device joined through it).
+    public let configuration: ReplicaConfiguration
     /// The day enrollments are made on.
     public static let today = "2026-11-26"
 
     /// A new district in a new temp dir; replies carry at most `pageLimit` groups.
-    public init(pageLimit: Int = 2_000, prefix: String = "fagu-district") throws {
+    ///
+    /// - Parameter clock: The clock of the hub and every device (the system's by default).
+    public init(pageLimit: Int = 2_000, prefix: String = "fagu-district", clock: (any WallClock)? = nil) throws {
         directory = try TemporaryDirectory(prefix: prefix)
-        _ = try Hub.create(home: directory.file("hub"), district: "浦东新区", configuration: TestDistrict.configuration)
-        hub = try Hub.open(home: directory.file("hub"), configuration: TestDistrict.configuration, pageLimit: pageLimit)
+        var configuration = TestDistrict.configuration
+        if let clock { configuration.clock = clock }
+        self.configuration = configuration
+        _ = try Hub.create(home: directory.file("hub"), district: "浦东新区", configuration: configuration)
+        hub = try Hub.open(home: directory.file("hub"), configuration: configuration, pageLimit: pageLimit)
         _ = try hub.writeRoster(
             communities: [
                 Community(id: .code("c01"), name: "川沙新镇城南村", kind: .village, judicialOffice: "川沙司法所"),
@@ -47,9 +54,9 @@ public final class TestDistrict: Sendable {
 
     /// Enrolls and joins a device; returns it with its enrollment file's content.
     public func enroll(_ role: DeviceRole, _ subject: String, as name: String) throws -> (device: FieldReplica, enrollment: Enrollment) {
-        let enrollment = try hub.enroll(role, subject: subject, hubURL: "http://127.0.0.1:0", today: TestDistrict.today)
-        let device = try FieldReplica.join(home: directory.file(name), enrollment: enrollment,
-                                           configuration: TestDistrict.configuration)
+        let enrollment = try hub.enroll(role, subject: subject, hubURL: "http://127.0.0.1:0",
+                                        today: configuration.clock.now().shanghaiDay)
+        let device = try FieldReplica.join(home: directory.file(name), enrollment: enrollment, configuration: configuration)
         return (device, enrollment)
     }
 

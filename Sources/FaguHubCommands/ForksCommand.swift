@@ -1,0 +1,31 @@
+import ArgumentParser
+import FaguCLI
+import Foundation
+
+/// `fagu-hub forks`: device identities seen writing from two copies.
+struct ForksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forks", abstract: "List devices whose identity was used by two copies (副本冲突告警).",
+        discussion: """
+            A copied home or a restored backup writes other changes under the same identity; \
+            the hub refuses it (replica_forked) and records an alert here. Issue the adviser or \
+            office a new enrollment file; on the device, `fagu recover --enroll FILE` keeps all its work.
+            """)
+
+    @OptionGroup var options: HubOptions
+
+    func run() throws {
+        let hub = try options.openHub()
+        let language = options.language
+        let alerts = try failing { try hub.replica.forkAlerts() }
+        if options.output.json { return try JSONOutput.print(alerts) }
+        if alerts.isEmpty { return print(language.text(zh: "（没有副本冲突告警）", en: "(no fork alerts)")) }
+        var table = TextTable(headers: [language.text(zh: "发现时间", en: "detected"), language.text(zh: "对象", en: "subject"),
+                                        language.text(zh: "设备", en: "device"), language.text(zh: "社区", en: "scope"),
+                                        language.text(zh: "情况", en: "detail")])
+        for alert in alerts {
+            table.append([alert.detectedAt.description, alert.subject, alert.replica, alert.scope, alert.detail])
+        }
+        print(table.render())
+    }
+}
