@@ -18,16 +18,18 @@ struct ImportCommand: ParsableCommand {
         var receivedChanges: Int
         var heldBackGroups: Int
         var openConflicts: Int
+        var setAside: Int
     }
 
     func run() throws {
         let device = try options.openDevice()
         let summary = try failing { try device.importReply(from: file) }
         let output = Output(receivedChanges: summary.receivedChanges, heldBackGroups: summary.heldBackGroups,
-                            openConflicts: summary.openConflicts)
+                            openConflicts: summary.openConflicts, setAside: summary.setAside)
         if options.output.json { return try JSONOutput.print(output) }
         print(options.language.text(
             zh: "已导入 \(output.receivedChanges) 项变更；未决冲突 \(output.openConflicts) 个",
             en: "applied \(output.receivedChanges) changes; \(output.openConflicts) open conflict(s)"))
+        if output.setAside > 0 { print(SetAsideNotice.text(output.setAside, options.language)) }
     }
 }

@@ -31,6 +31,7 @@ struct SyncCommand: AsyncParsableCommand {
         var heldBackGroups: Int
         var openConflicts: Int
         var pendingChanges: Int
+        var setAside: Int
     }
 
     func run() async throws {
@@ -60,10 +61,12 @@ struct SyncCommand: AsyncParsableCommand {
         progress.finish()
         let output = Output(hub: address, rounds: summary.rounds, sentChanges: summary.sentChanges,
                             receivedChanges: summary.receivedChanges, heldBackGroups: summary.heldBackGroups,
-                            openConflicts: summary.openConflicts, pendingChanges: try failing { try device.pendingChanges() })
+                            openConflicts: summary.openConflicts, pendingChanges: try failing { try device.pendingChanges() },
+                            setAside: summary.setAside)
         if options.output.json { return try JSONOutput.print(output) }
         print(language.text(
             zh: "已与 \(address) 同步：发送 \(output.sentChanges) 项，接收 \(output.receivedChanges) 项，\(output.rounds) 轮；未决冲突 \(output.openConflicts) 个",
             en: "synced with \(address): sent \(output.sentChanges), received \(output.receivedChanges) in \(output.rounds) round trip(s); \(output.openConflicts) open conflict(s)"))
+        if output.setAside > 0 { print(SetAsideNotice.text(output.setAside, language)) }
     }
 }

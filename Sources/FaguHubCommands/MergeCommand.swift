@@ -39,8 +39,11 @@ struct MergeCommand: ParsableCommand {
                                             language.text(zh: "结果", en: "result")])
             for entry in report.inbox {
                 table.append([entry.file, entry.subject ?? "—",
-                              entry.applied ? language.text(zh: "已应用 \(entry.appliedChanges) 项", en: "applied \(entry.appliedChanges)")
-                                  : language.text(zh: "已搁置：", en: "set aside: ") + (entry.reason ?? "")])
+                              entry.applied
+                                  ? language.text(zh: "已应用 \(entry.appliedChanges) 项", en: "applied \(entry.appliedChanges)")
+                                    + (entry.setAsideGroups > 0 ? language.text(zh: "，搁置 \(entry.setAsideGroups) 组",
+                                                                                en: ", \(entry.setAsideGroups) group(s) set aside") : "")
+                                  : language.text(zh: "已拒收：", en: "rejected: ") + (entry.reason ?? "")])
             }
             if !report.inbox.isEmpty { print(table.render()) }
             if !report.incidents.isEmpty {
@@ -53,7 +56,7 @@ struct MergeCommand: ParsableCommand {
         }
         let refused = report.inbox.filter { !$0.applied }.count
         if refused > 0 {
-            throw CommandFailure(language.text(zh: "\(refused) 个文件被搁置（见 rejected/）", en: "\(refused) file(s) set aside (see rejected/)"))
+            throw CommandFailure(language.text(zh: "\(refused) 个文件被拒收（见 rejected/）", en: "\(refused) file(s) rejected (see rejected/)"))
         }
     }
 }

@@ -16,7 +16,7 @@ extension SyncRefusal.Code {
             403
         case .replicaForked:
             409
-        case .wrongSender, .badFile, .invalidChanges:
+        case .wrongSender, .wrongRecipient, .badFile, .invalidChanges:
             400
         case .hubFailure:
             503

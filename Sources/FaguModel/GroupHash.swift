@@ -11,7 +11,8 @@ import Foundation
 /// the chain, which is how a hub tells it apart.
 ///
 /// The encoding is specified in `protocol/SPEC.md` ("Chain hash") so other clients compute
-/// the same bytes.
+/// the same bytes. Values are hashed normalized to their field's type (an integer written to
+/// a real field hashes as that real), since that is what every replica stores and re-sends.
 public enum GroupHash {
     /// The `previousHash` of an origin's first group in a scope: 32 zero bytes.
     public static let genesis = [UInt8](repeating: 0, count: 32)
@@ -29,9 +30,12 @@ public enum GroupHash {
         append(group.author, to: &bytes)
         bytes.append(contentsOf: group.previousHash ?? genesis)
         appendInteger(UInt64(group.fields.count), to: &bytes)
+        let kinds = group.kind.fields
         for field in group.fields {
             append(field.field, to: &bytes)
-            switch field.value {
+            // Hashed as every replica stores it: an integer in a real field is a real.
+            let value = kinds.first { $0.name == field.field }?.type.normalized(field.value) ?? field.value
+            switch value {
             case .null: bytes.append(0)
             case .integer(let value): bytes.append(1); appendInteger(UInt64(bitPattern: value), to: &bytes)
             case .real(let value): bytes.append(2); appendInteger(value.bitPattern, to: &bytes)

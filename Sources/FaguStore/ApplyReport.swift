@@ -18,6 +18,8 @@ public struct ApplyReport: Hashable, Sendable {
     public var setAside: [ChangeGroup] = []
     /// Groups that arrived already set aside (by the hub), taking their dots only.
     public var receivedSetAside = 0
+    /// On a device: its own groups the hub newly said it set aside.
+    public var ownSetAside = 0
     /// Incident reports (事项报告) that arrived for the first time, to flag at once.
     public var incidents: [RecordID] = []
 

@@ -285,8 +285,8 @@ final class TransactionContext {
     }
 
     /// Records a set-aside group: its dots are taken (the vector advances past them) and its
-    /// chain hash kept, but no record changes. Also lists it in `set_aside`, with the original
-    /// content when `original` is given.
+    /// chain hash kept, but no record changes. When `original` is given — the group was set
+    /// aside here — also lists it in `set_aside` with that content.
     func applySetAside(_ group: ChangeGroup, original: ChangeGroup?, notedAt: Timestamp) throws {
         guard let setAside = group.setAside else { return }
         let scope = try number(of: group.scope)
@@ -294,7 +294,8 @@ final class TransactionContext {
         try insertGroupRow(into: .changeLog, scope: scope, origin: origin, group: group,
                            kindCode: group.kind.storageCode, body: ChangeBody(fields: []))
         advance(scope: scope, origin: origin, to: group.lastCounter)
-        try noteSetAside(group, setAside, original: original, notedAt: notedAt)
+        // Listed only where it was set aside: a group that arrived set aside just takes its dots.
+        if original != nil { try noteSetAside(group, setAside, original: original, notedAt: notedAt) }
     }
 
     /// Lists `group` in `set_aside` (once per first dot).

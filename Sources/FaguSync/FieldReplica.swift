@@ -214,6 +214,10 @@ public final class FieldReplica: Sendable {
         } catch {
             throw SyncRefusal(.badSignature, "the hub key in this device's enrollment is not valid")
         }
+        if let key = header.publicKey, key != Array(signingKey.publicKey.rawRepresentation) {
+            throw SyncRefusal(.wrongRecipient, "this reply is for another device of the district, not for \(replica.id); "
+                              + "import the file named with this device's id")
+        }
         let set: ChangeSet
         do { set = try decoder.decode(file) } catch { throw SyncRefusal(error) }
         do { try checkNotForked() } catch let refusal as SyncRefusal { throw refusal } catch {
@@ -238,8 +242,9 @@ public final class FieldReplica: Sendable {
                 try markForked(reason)
                 throw SyncRefusal(.replicaForked, reason + "; run `fagu recover --enroll NEW_FILE` with a new enrollment file")
             }
-            _ = try replica.noteOwnSetAside(own)
-            let report = try replica.apply(set.groups.filter { $0.origin != replica.id })
+            let noted = try replica.noteOwnSetAside(own)
+            var report = try replica.apply(set.groups.filter { $0.origin != replica.id })
+            report.ownSetAside = noted
             var acknowledged = try hubVectors()
             for scope in header.vectors.scopes { acknowledged[scope] = acknowledged[scope].merged(with: header.vectors[scope]) }
             try replica.storeVectors(acknowledged, as: FieldReplica.hubAcknowledged)
@@ -249,7 +254,7 @@ public final class FieldReplica: Sendable {
             return (report, set.groups.reduce(0) { $0 + $1.fields.count }, header.hasMore)
         } catch let refusal as SyncRefusal {
             throw refusal
-        } catch let error as ReplicaError where error.code == .replicaForked {
+        } catch let error as ReplicaError where error.code == .replicaForked && error.dot?.origin == replica.id {
             do { try markForked(error.message) } catch let failure {
                 throw SyncRefusal(.invalidChanges, "\(error.message); noting it here failed too: \(failure)")
             }
@@ -294,6 +299,7 @@ public final class FieldReplica: Sendable {
             summary.receivedChanges = accepted.report.appliedChanges
             summary.heldBackGroups = accepted.report.heldBackGroups
             summary.incidents = accepted.report.incidents
+            summary.setAside = accepted.report.ownSetAside
             summary.openConflicts = try replica.openConflicts().count
             try replica.recordSyncAttempt(SyncAttempt(at: replica.now(), transport: "import", peer: path, ok: true,
                                                       receivedChanges: accepted.report.appliedChanges))
@@ -323,6 +329,7 @@ public final class FieldReplica: Sendable {
                 summary.receivedChanges += accepted.report.appliedChanges
                 summary.heldBackGroups = accepted.report.heldBackGroups
                 summary.incidents += accepted.report.incidents
+                summary.setAside += accepted.report.ownSetAside
                 let more = request.more || accepted.more
                 progress(SyncProgress(rounds: summary.rounds, sentChanges: summary.sentChanges,
                                       receivedChanges: summary.receivedChanges, pendingChanges: try pendingChanges(),

@@ -12,7 +12,9 @@ public struct MergeReport: Sendable, Codable {
         public var appliedChanges: Int
         /// Groups held back, waiting for changes not yet received.
         public var heldBackGroups: Int
-        /// Why it was set aside, when it was.
+        /// Groups in it the hub set aside (see `fagu-hub set-aside`).
+        public var setAsideGroups = 0
+        /// Why it was rejected, when it was.
         public var reason: String?
     }
 

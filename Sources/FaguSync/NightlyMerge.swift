@@ -67,6 +67,7 @@ public struct NightlyMerge: Sendable {
             entry.subject = receipt.device.subject
             entry.appliedChanges = receipt.report.appliedChanges
             entry.heldBackGroups = receipt.report.heldBackGroups
+            entry.setAsideGroups = receipt.report.setAside.count
             report.incidents += receipt.report.incidents.map(\.description)
             // Applied: moving it aside is bookkeeping (applying it again would be harmless).
             _ = try? move(path, into: "applied", name)

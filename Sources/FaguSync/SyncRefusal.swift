@@ -30,6 +30,8 @@ public struct SyncRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case wrongDistrict = "wrong_district"
         /// A reply that did not come from this device's hub.
         case wrongSender = "wrong_sender"
+        /// A reply the hub wrote for another device (its header names another device key).
+        case wrongRecipient = "wrong_recipient"
         /// The file itself is bad (truncated, corrupt, a bomb, a version not spoken).
         case badFile = "bad_file"
         /// The changes are invalid for the replica (unknown field, wrong type, wrong scope).

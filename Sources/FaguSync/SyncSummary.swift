@@ -14,6 +14,8 @@ public struct SyncSummary: Sendable {
     public var openConflicts = 0
     /// Incident reports that arrived for the first time.
     public var incidents: [RecordID] = []
+    /// This device's own groups the hub newly set aside (see `fagu set-aside`).
+    public var setAside = 0
 
     /// An empty summary.
     public init() {}

@@ -20,6 +20,17 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
         public var carriesEnrollmentToken: Bool?
         /// Whether the sender holds more for the receiver than this file (a page).
         public var more: Bool?
+        /// Hub replies: per scope, the receiving device's own last counter the hub holds and
+        /// that group's chain hash (hex).
+        public var heads: [String: Head]?
+        /// Device requests: per scope, its own counter the hub last acknowledged.
+        public var acknowledged: [String: UInt64]?
+
+        /// A chain head.
+        public struct Head: Codable, Hashable, Sendable {
+            public var counter: UInt64
+            public var hash: String
+        }
 
         /// The JSON form of a header.
         public init(_ header: ChangeSetHeader) {
@@ -36,6 +47,11 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
             publicKey = header.publicKey.map { $0.map { String(format: "%02x", $0) }.joined() }
             carriesEnrollmentToken = header.enrollmentToken == nil ? nil : true
             more = header.hasMore ? true : nil
+            heads = header.heads.isEmpty ? nil : Dictionary(uniqueKeysWithValues: header.heads.map {
+                ($0.key.name, Head(counter: $0.value.counter, hash: ChangeSetDescription.hex($0.value.hash)))
+            })
+            acknowledged = header.acknowledged.isEmpty ? nil
+                : Dictionary(uniqueKeysWithValues: header.acknowledged.map { ($0.key.name, $0.value) })
         }
     }
 
@@ -70,6 +86,21 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
         public var author: String
     }
 
+    /// One group: its dots, its place in its origin's hash chain, and whether it was set aside.
+    public struct Group: Codable, Hashable, Sendable {
+        /// `origin:first`.
+        public var firstDot: String
+        public var scope: String
+        public var count: Int
+        /// The previous group's chain hash, hex (given or computed from the file).
+        public var previousHash: String?
+        /// This group's chain hash, hex.
+        public var chainHash: String
+        /// When set aside: the code and reason.
+        public var setAside: String?
+        public var setAsideReason: String?
+    }
+
     /// `major.minor`.
     public var format: String
     public var header: Header
@@ -79,6 +110,7 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
     /// Whether an Ed25519 signature follows the body (checked against a key, not here).
     public var signed: Bool
     public var changes: [Change]
+    public var groups: [Group]
 
     /// The description of a decoded change set.
     public init(_ set: ChangeSet) {
@@ -93,7 +125,14 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
                    record: change.record.description, field: change.field, value: Value(change.value),
                    context: change.context.map(\.description), timeMs: change.time.milliseconds, author: change.author)
         }
+        groups = set.groups.map { group in
+            Group(firstDot: group.dot(at: 0).description, scope: group.scope.name, count: group.fields.count,
+                  previousHash: group.previousHash.map(ChangeSetDescription.hex), chainHash: ChangeSetDescription.hex(group.chainHash),
+                  setAside: group.setAside?.code, setAsideReason: group.setAside.map(\.reason))
+        }
     }
+
+    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
 
     /// Pretty JSON with sorted keys and snake_case names: stable, diffable output.
     public func json() throws -> Data {

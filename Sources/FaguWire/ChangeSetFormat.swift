@@ -3,7 +3,7 @@ public enum ChangeSetFormat {
     /// `FAGU`.
     public static let magic: [UInt8] = Array("FAGU".utf8)
     /// The major version this code writes and reads; a different major is refused.
-    public static let majorVersion: UInt8 = 1
+    public static let majorVersion: UInt8 = 2
     /// The minor version this code writes; a newer minor is read, its unknown parts skipped.
     public static let minorVersion: UInt8 = 0
     /// Flag bit 0: the body is zlib-compressed (always set in 1.0).

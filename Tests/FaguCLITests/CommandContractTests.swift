@@ -9,29 +9,6 @@ import FaguTesting
 import Foundation
 import Testing
 
-/// `tools/roster/`, found from this file's path.
-private let roster = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("tools/roster").path
-
-/// Runs `fagu-hub ARGUMENTS` as the executable would, in process.
-private func hub(_ arguments: [String]) throws {
-    var command = try HubCommand.parseAsRoot(arguments)
-    try command.run()
-}
-
-/// Runs `fagu ARGUMENTS` as the executable would, in process.
-private func fagu(_ arguments: [String]) throws {
-    var command = try FieldCommand.parseAsRoot(arguments)
-    try command.run()
-}
-
-/// The failure `body` ends with.
-private func failure(_ body: () throws -> Void) -> CommandFailure? {
-    do { try body() } catch let failure as CommandFailure { return failure } catch { return nil }
-    return nil
-}
-
 @Suite("The command contract: bad input is one line, a non-zero exit, and nothing changed")
 struct CommandContractTests {
     let directory: TemporaryDirectory

@@ -96,6 +96,46 @@ enum WireVectors {
                                            groups: [group])
     }
 
+    /// A hub's reply to the adviser: chain heads in the header; the office's groups 2 and 3
+    /// (2 names its previous hash, 3 leaves it to the reader); and the adviser's own groups
+    /// 12…13, set aside with a code, a reason and their chain hash, values gone.
+    static func chainAndSetAside() throws -> [UInt8] {
+        let office1 = smallGroups[2]
+        let note = ChangeGroup(origin: office, scope: c01, kind: .caseNote, record: RecordID("0190c5a2-3333-7000-8000-000000000003")!,
+                               firstCounter: 2, time: Timestamp(milliseconds: time + 4_000), author: "office:c01", fields: [
+            FieldChange(field: "community_id", value: .text("c01")),
+            FieldChange(field: "adviser_id", value: .text("a017")),
+            FieldChange(field: "date", value: .text("2026-11-27")),
+            FieldChange(field: "case_id", value: .text(caseID.description)),
+            FieldChange(field: "note", value: .text("双方同意再次调解")),
+        ], previousHash: office1.chainHash)
+        let closed = ChangeGroup(origin: office, scope: c01, kind: .legalCase, record: caseID, firstCounter: 7,
+                                 time: Timestamp(milliseconds: time + 5_000), author: "office:c01", fields: [
+            FieldChange(field: "status", value: .text("closed"), context: [Dot(origin: adviser, counter: 11), Dot(origin: office, counter: 1)]),
+        ], previousHash: note.chainHash)
+        let late = ChangeGroup(origin: adviser, scope: c01, kind: .visit, record: RecordID("0190c5a2-4444-7000-8000-000000000004")!,
+                               firstCounter: 12, time: Timestamp(milliseconds: time + 6_000), author: "a017", fields: [
+            FieldChange(field: "community_id", value: .text("c01")),
+            FieldChange(field: "adviser_id", value: .text("a017")),
+            FieldChange(field: "date", value: .text("2026-12-01")),
+            FieldChange(field: "hours", value: .real(2)),
+        ], previousHash: smallGroups[3].chainHash)
+            .settingAside(code: "after_appointment", reason: "work dated 2026-12-01 in c01 is after a017's appointment there ended on 2026-11-30")
+        var header = header(sender: hub, vectors: ScopeVectors([c01: VersionVector([adviser: 15, office: 7])]))
+        header.heads = [c01: ChangeSetHeader.ChainHead(counter: 15, hash: late.chainHash)]
+        return try ChangeSetEncoder.encode(header: header, groups: [note, closed, late])
+    }
+
+    /// A group at counter 5 that names no previous hash, with no group before it in the file.
+    static func missingPreviousHash() throws -> [UInt8] {
+        let group = ChangeGroup(origin: office, scope: c01, kind: .legalCase, record: caseID, firstCounter: 5,
+                                time: Timestamp(milliseconds: time), author: "office:c01", fields: [
+            FieldChange(field: "status", value: .text("closed")),
+        ])
+        return try ChangeSetEncoder.encode(header: header(sender: office, vectors: ScopeVectors([c01: VersionVector([office: 5])])),
+                                           groups: [group])
+    }
+
     static func empty() throws -> [UInt8] {
         try ChangeSetEncoder.encode(header: header(vectors: ScopeVectors([c01: VersionVector([adviser: 11])])), groups: [])
     }
@@ -103,7 +143,7 @@ enum WireVectors {
     /// A frame around arbitrary header and body bytes, with honest lengths and checksum
     /// unless told otherwise.
     static func frame(header: [UInt8], body: [UInt8], compressed: [UInt8]? = nil, declaredBody: Int? = nil,
-                      major: UInt8 = 1) throws -> [UInt8] {
+                      major: UInt8 = ChangeSetFormat.majorVersion) throws -> [UInt8] {
         let compressed = try compressed ?? Zlib.compress(body)
         var file = ChangeSetFormat.magic + [major, 0, 0, 1]
         file += bigEndian(UInt32(header.count))
@@ -163,6 +203,9 @@ enum WireVectors {
         try valid("valid-small", small, heldBack: 0)
         try valid("valid-empty", try empty())
         try valid("valid-missing-dependency", try missingDependency(), heldBack: 1, missing: ["\(adviser):10"])
+        try valid("valid-chain-and-set-aside", try chainAndSetAside(), heldBack: 3,
+                  missing: ["\(adviser):1", "\(office):1", "\(adviser):11", "\(office):1"])
+        invalid("invalid-missing-previous-hash", try missingPreviousHash(), .malformed)
         invalid("invalid-truncated", Array(small[0..<(small.count / 2)]), .truncated)
         var magic = small
         magic[3] = UInt8(ascii: "X")
@@ -172,7 +215,7 @@ enum WireVectors {
         checksum[12 + headerCount + 8] ^= 0x01
         invalid("invalid-bad-checksum", checksum, .badChecksum)
         var major = small
-        major[4] = 2
+        major[4] = 3
         invalid("invalid-unknown-major", major, .unsupportedVersion)
         var oversized = Array(small[0..<12])
         oversized.replaceSubrange(8..<12, with: bigEndian(2 << 20))
