@@ -24,6 +24,11 @@ public final class CalendarClock: WallClock {
         }
     }
 
+    /// The day `days` after `day` (before, when negative), `YYYY-MM-DD`.
+    public static func day(_ day: String, plus days: Int) -> String {
+        Timestamp(milliseconds: noon(of: day) + Int64(days) * 86_400_000).shanghaiDay
+    }
+
     private static func noon(of day: String) -> Int64 {
         let parts = day.split(separator: "-").compactMap { Int($0) }
         var calendar = Calendar(identifier: .gregorian)
