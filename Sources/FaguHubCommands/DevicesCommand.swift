@@ -17,15 +17,22 @@ struct DevicesCommand: ParsableCommand {
         var scopes: [String]
         var registered: Bool
         var revoked: Bool
+        var forked: Bool
+        var setAsideGroups: Int
         var lastSeen: String?
     }
 
     func run() throws {
         let hub = try options.openHub()
-        let devices = try failing { try hub.replica.devices() }.map { device in
-            Output(replica: device.id.description, role: device.role.rawValue, subject: device.subject,
-                   scopes: device.scopes.map(\.name), registered: device.publicKey != nil, revoked: device.revokedAt != nil,
-                   lastSeen: device.lastSeenAt?.description)
+        // Communities as the roster has them today (appointments added and ended since enrollment).
+        let devices = try failing {
+            try hub.replica.devices().map { device in
+                Output(replica: device.id.description, role: device.role.rawValue, subject: device.subject,
+                       scopes: try hub.currentScopes(of: device).map(\.name), registered: device.publicKey != nil,
+                       revoked: device.revokedAt != nil, forked: device.forkedAt != nil,
+                       setAsideGroups: try hub.replica.setAsideEntries(origin: device.id).count,
+                       lastSeen: device.lastSeenAt?.description)
+            }
         }
         if options.output.json { return try JSONOutput.print(devices) }
         let language = options.language
@@ -33,8 +40,12 @@ struct DevicesCommand: ParsableCommand {
                                         language.text(zh: "社区", en: "communities"), language.text(zh: "状态", en: "state"),
                                         language.text(zh: "最近同步", en: "last seen")])
         for device in devices {
-            let state = device.revoked ? language.text(zh: "已吊销", en: "revoked")
+            var state = device.revoked ? language.text(zh: "已吊销", en: "revoked")
                 : device.registered ? language.text(zh: "已登记", en: "registered") : language.text(zh: "待首次同步", en: "awaiting first sync")
+            if device.forked { state += language.text(zh: "，副本冲突", en: ", forked") }
+            if device.setAsideGroups > 0 {
+                state += language.text(zh: "，搁置 \(device.setAsideGroups) 组", en: ", \(device.setAsideGroups) set aside")
+            }
             table.append([device.replica, device.subject, device.scopes.filter { $0 != "roster" }.joined(separator: ","), state,
                           device.lastSeen ?? "—"])
         }
