@@ -7,6 +7,12 @@ public enum CommandRunner {
     /// Parses the process arguments, runs the command (awaiting it when it is async), and exits.
     public static func runAsync<Root: ParsableCommand>(_ root: Root.Type, name: String,
                                                        arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        // Swift would quietly turn bytes that are not UTF-8 into U+FFFD and store that.
+        for index in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) == nil else { continue }
+            FileHandle.standardError.write(Data("\(name): argument \(index) is not valid UTF-8; nothing was changed\n".utf8))
+            exit(2)
+        }
         do {
             var command = try root.parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {

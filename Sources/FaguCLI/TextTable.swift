@@ -30,7 +30,10 @@ public struct TextTable: Sendable {
 
     /// The table as lines: headers, a rule, then the rows, two spaces between columns.
     public func render() -> String {
-        let cells = rows.map { $0.map { DisplayWidth.truncate($0.replacingOccurrences(of: "\n", with: " "), to: maxCellWidth) } }
+        // A line break reads as a space; every other control character is shown escaped.
+        let cells = rows.map { $0.map {
+            DisplayWidth.truncate(TerminalText.escaped($0.replacingOccurrences(of: "\n", with: " ")), to: maxCellWidth)
+        } }
         let widths = headers.indices.map { column in
             ([headers[column]] + cells.map { $0[column] }).map(DisplayWidth.of).max() ?? 0
         }

@@ -31,7 +31,7 @@ struct CaseOpenCommand: ParsableCommand {
         let title = try WriteChecks.text(self.title, "--title", language)
         let device = try options.openDevice()
         try WriteChecks.work(in: community, dated: day, on: device, language)
-        let adviserID = try WriteChecks.adviser(adviser, on: device, language)
+        let adviserID = try WriteChecks.adviser(adviser, on: device, dated: day, language)
         let id = try failing {
             try device.replica.write { transaction in
                 try transaction.insert(LegalCase(id: transaction.newRecordID(), communityID: community, adviserID: adviserID,

@@ -36,7 +36,7 @@ struct LogVisitCommand: ParsableCommand {
         }
         let device = try options.openDevice()
         try WriteChecks.work(in: community, dated: date, on: device, language)
-        let adviserID = try WriteChecks.adviser(adviser, on: device, language)
+        let adviserID = try WriteChecks.adviser(adviser, on: device, dated: date, language)
         let id = try failing {
             try device.replica.write { transaction in
                 try transaction.insert(Visit(id: transaction.newRecordID(), communityID: community, adviserID: adviserID,

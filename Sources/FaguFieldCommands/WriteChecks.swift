@@ -52,8 +52,9 @@ enum WriteChecks {
         }
     }
 
-    /// The adviser a record is by: the device's adviser, or `--adviser` on an office device.
-    static func adviser(_ given: String?, on device: FieldReplica, _ language: Language) throws -> String {
+    /// The adviser a record is by: the device's adviser, or `--adviser` on an office device —
+    /// one appointed to the office's community on `date`, when the device holds the roster.
+    static func adviser(_ given: String?, on device: FieldReplica, dated date: String, _ language: Language) throws -> String {
         if device.role == .adviser {
             if let given, given != device.subject {
                 throw CommandFailure(language.text(zh: "顾问设备只能记录本人（\(device.subject)）的工作",
@@ -65,6 +66,15 @@ enum WriteChecks {
         guard let given, RecordID.isValidCode(given) else {
             throw CommandFailure(language.text(zh: "社区设备记录时须用 --adviser 指明顾问", en: "an office device needs --adviser ID"),
                                  exitCode: 2)
+        }
+        let appointments = try device.replica.records(.appointment, where: "community_id", is: .text(device.subject))
+            .map { try $0.typed(as: Appointment.self) }
+        let appointed = appointments.contains {
+            $0.adviserID == given && $0.start <= date && ($0.end.map { date <= $0 } ?? true)
+        }
+        if !appointments.isEmpty && !appointed {
+            throw CommandFailure(language.text(zh: "\(given) 在 \(date) 不是社区 \(device.subject) 的法律顾问",
+                                               en: "\(given) is not appointed to \(device.subject) on \(date)"), exitCode: 2)
         }
         return given
     }

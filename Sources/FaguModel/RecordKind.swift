@@ -46,7 +46,9 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// Whether records of this kind are logs: created once, rarely edited.
+    /// Whether records of this kind are logs: created once, rarely edited, and changed only
+    /// by the device that created them (or the hub, as a correction). Cases are shared within
+    /// their community instead.
     public var isLog: Bool {
         switch self {
         case .community, .adviser, .appointment, .legalCase: false
@@ -165,7 +167,7 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable {
     /// The fields every logged record starts with: where, who and when.
     static let logHeader = [
         FieldSpec("community_id", .reference, required: true, immutable: true),
-        FieldSpec("adviser_id", .reference, required: true),
+        FieldSpec("adviser_id", .reference, required: true, immutable: true),
         FieldSpec("date", .date, required: true),
     ]
 

@@ -39,6 +39,9 @@ public final class Replica: Sendable {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw ReplicaError(.incompatibleReplica, "a file already exists at \(path)")
         }
+        // Residents' personal data: readable by its owner only from the first byte (SQLite
+        // gives its -wal and -shm files the same mode).
+        guard PrivateFile.create(path) else { throw ReplicaError(.incompatibleReplica, "cannot create \(path)") }
         let database = try openDatabase(path, configuration)
         try ReplicaSchema.migrator.migrate(database)
         try database.write { db in

@@ -21,6 +21,9 @@ public struct ReplicaError: Error, Hashable, Sendable, CustomStringConvertible {
         case immutableField = "immutable_field"
         /// The change's scope is not the record's scope.
         case scopeMismatch = "scope_mismatch"
+        /// A change to a work log by another device than the one that created it (the hub,
+        /// correcting, excepted).
+        case notOwner = "not_owner"
         /// A text value is longer than its field holds.
         case valueTooLong = "value_too_long"
         /// A received group is malformed (a field written twice, no changes, a zero counter).
@@ -66,7 +69,7 @@ public struct ReplicaError: Error, Hashable, Sendable, CustomStringConvertible {
     public var isAboutTheGroup: Bool {
         switch code {
         case .unknownField, .invalidValue, .missingField, .immutableField, .scopeMismatch, .valueTooLong,
-             .malformedGroup, .missingCreation, .recordExists:
+             .malformedGroup, .missingCreation, .recordExists, .notOwner:
             true
         default:
             false

@@ -19,6 +19,9 @@ final class TransactionContext {
     /// Chain heads written in this transaction: the hash of the group ending at the counter,
     /// per scope and origin.
     private var heads: [VectorKey: (counter: UInt64, hash: [UInt8]?)] = [:]
+    /// The replica whose changes to anyone's work logs are accepted as corrections (the
+    /// hub), from `replica_meta.authority`.
+    private(set) var authority: ReplicaID?
 
     private struct VectorKey: Hashable {
         var scope: Int
@@ -37,6 +40,10 @@ final class TransactionContext {
         }
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT idx, name FROM scope")) {
             scopeNumbers[ScopeID(row[1] as String)] = row[0]
+        }
+        if let text = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM replica_meta WHERE key = 'authority'")),
+           let id = ReplicaID(text) {
+            authority = id
         }
     }
 
@@ -229,6 +236,13 @@ final class TransactionContext {
         if var stored {
             if let scopeIndex = table.scopeFieldIndex, stored.values[scopeIndex] != group.scope.name.databaseValue {
                 throw ReplicaError(.scopeMismatch, "\(group) is not in the scope of \(group.record)")
+            }
+            // A work log is changed only by the device that created it, or by the hub. Its
+            // community is fixed at creation, so that field's one entry is the creation's dot.
+            if table.kind.isLog, let scopeIndex = table.scopeFieldIndex, let creator = stored.clock.fields[scopeIndex].first?.origin,
+               origin != creator, group.origin != authority {
+                throw ReplicaError(.notOwner, "\(group) changes \(group.kind.rawValue) \(group.record), which another device "
+                                   + "created; only its creator (or the hub) may change it")
             }
             // Received changes obey what local writes obey: a field fixed at creation stays.
             for index in indexes where table.fields[index].immutable && !stored.clock.fields[index].isEmpty {

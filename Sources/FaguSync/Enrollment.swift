@@ -78,6 +78,6 @@ public struct Enrollment: Codable, Hashable, Sendable {
     public func write(to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicFile.write(try encoder.encode(self), to: path, permissions: 0o600)
+        try AtomicFile.write(try encoder.encode(self), to: path)
     }
 }

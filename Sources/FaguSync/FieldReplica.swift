@@ -76,7 +76,7 @@ public final class FieldReplica: Sendable {
         guard let id = ReplicaID(enrollment.replica), let role = DeviceRole(rawValue: enrollment.role) else {
             throw SyncFailure("the enrollment file is damaged")
         }
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        try AtomicFile.createPrivateFolder(home)
         guard !FileManager.default.fileExists(atPath: keyPath(home: home)) else {
             throw SyncFailure("\(home) already holds a device key; use another --home")
         }
@@ -101,6 +101,7 @@ public final class FieldReplica: Sendable {
             "role": role.rawValue, "subject": enrollment.subject, "district": enrollment.district,
             "scopes": enrollment.scopes.joined(separator: ","), "hub_url": enrollment.hubURL,
             "hub_replica": enrollment.hubReplica, "hub_public_key": enrollment.hubPublicKey,
+            "authority": enrollment.hubReplica,
             "enrollment_token": enrollment.token,
         ])
         return try FieldReplica(replica: replica, key: key, limits: .standard)

@@ -47,11 +47,11 @@ public final class Hub: Sendable {
         guard !FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
             throw SyncFailure("\(home) already holds a hub")
         }
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        try AtomicFile.createPrivateFolder(home)
         let key = try SigningKeyFile.create(at: keyPath(home: home))
         let replica = try Replica.create(at: replicaPath(home: home), id: .random(), author: "hub",
                                          configuration: configuration)
-        try replica.setMetadata(["role": "hub", "district": district])
+        try replica.setMetadata(["role": "hub", "district": district, "authority": replica.id.description])
         return Hub(replica: replica, district: district, key: key, pageLimit: 2_000, limits: .standard)
     }
 
@@ -161,7 +161,9 @@ public final class Hub: Sendable {
         let scopes: [ScopeID]
         let appointments: [Appointment]
         do {
-            appointments = device.role == .adviser ? try self.appointments(of: device.subject) : []
+            appointments = device.role == .adviser ? try self.appointments(of: device.subject)
+                : try replica.records(.appointment, where: "community_id", is: .text(device.subject))
+                    .map { try $0.typed(as: Appointment.self) }
             scopes = currentScopes(of: device, appointments: appointments)
         } catch {
             throw SyncRefusal(.hubFailure, "the hub cannot read its roster now: \(error)")

@@ -40,7 +40,7 @@ public struct NightlyMerge: Sendable {
             return !name.hasPrefix(".") && !name.hasSuffix(".partial")
                 && manager.fileExists(atPath: inbox + "/" + name, isDirectory: &isFolder) && !isFolder.boolValue
         }.sorted()
-        if let outbox { try manager.createDirectory(atPath: outbox, withIntermediateDirectories: true) }
+        if let outbox { try AtomicFile.createPrivateFolder(outbox) }
         var report = MergeReport()
         for (index, name) in names.enumerated() {
             let path = inbox + "/" + name
@@ -100,7 +100,7 @@ public struct NightlyMerge: Sendable {
     /// Moves `path` into `folder` of the inbox under a name not taken yet; returns where.
     private func move(_ path: String, into folder: String, _ name: String) throws -> String {
         let directory = inbox + "/" + folder
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try AtomicFile.createPrivateFolder(directory)
         var target = directory + "/" + name
         var copy = 1
         while FileManager.default.fileExists(atPath: target) {

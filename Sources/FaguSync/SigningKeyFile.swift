@@ -12,7 +12,7 @@ public enum SigningKeyFile {
             throw SyncFailure("a key already exists at \(path); refusing to replace it")
         }
         let key = Curve25519.Signing.PrivateKey()
-        try AtomicFile.write(Data(Hex.encode(key.rawRepresentation).utf8), to: path, permissions: 0o600)
+        try AtomicFile.write(Data(Hex.encode(key.rawRepresentation).utf8), to: path)
         return key
     }
 

@@ -6,7 +6,8 @@ import FaguStore
 /// rest of the file still applies.
 ///
 /// - A device writes only as its own author, never the roster.
-/// - An office writes only in its community.
+/// - An office writes only in its community, and logs work only of advisers appointed there
+///   on the work's date.
 /// - An adviser's device writes only that adviser's work, in a community where the work's
 ///   date (a record's `date`, else the day it was written) falls within one of the
 ///   adviser's appointments, written no later than ``AppointmentGrace/days`` after that
@@ -14,7 +15,7 @@ import FaguStore
 public struct WriteAuthority: Sendable {
     /// The sending device.
     public let device: EnrolledDevice
-    /// The roster's appointments of the device's adviser (empty for an office).
+    /// The roster's appointments of the device's adviser, or of an office's community.
     public let appointments: [Appointment]
 
     /// The authority of `device`, given its adviser's `appointments`.
@@ -38,6 +39,17 @@ public struct WriteAuthority: Sendable {
         case .office:
             guard device.scopes.contains(group.scope) else {
                 return ("outside_scope", "the office of \(device.subject) may not write community \(group.scope)")
+            }
+            // Work an office logs is an appointed adviser's, on the work's date.
+            if let adviser = group.fields.first(where: { $0.field == "adviser_id" })?.value.text {
+                let day = group.fields.first(where: { $0.field == "date" })?.value.text ?? group.time.shanghaiDay
+                let appointed = appointments.contains {
+                    $0.adviserID == adviser && $0.communityID == device.subject && $0.start <= day && ($0.end.map { day <= $0 } ?? true)
+                }
+                if !appointed {
+                    return ("adviser_not_appointed", "the office of \(device.subject) logged work of \(adviser), who is not "
+                            + "appointed to \(device.subject) on \(day)")
+                }
             }
             return nil
         case .adviser:

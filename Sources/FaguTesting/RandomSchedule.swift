@@ -33,7 +33,7 @@ public struct RandomSchedule {
     /// Every change written anywhere, by scope and dot (dots are unique per scope): the oracle.
     public private(set) var written: [ScopedDot: Written] = [:]
     /// Every record created.
-    public private(set) var records: [(kind: RecordKind, id: RecordID)] = []
+    public private(set) var records: [(kind: RecordKind, id: RecordID, creator: Int)] = []
     var partition: Set<Int>? = nil
     var oldDeliveries: [(to: Int, groups: [ChangeGroup])] = []
 
@@ -67,7 +67,10 @@ public struct RandomSchedule {
     private mutating func write() throws {
         let index = Int.random(in: 0..<replicas.count, using: &random)
         let replica = replicas[index]
-        let held = try records.filter { try replica.record($0.kind, id: $0.id) != nil }
+        // Cases are shared; a visit (a work log) is changed only by the replica that made it.
+        let held = try records.filter {
+            try ($0.kind == .legalCase || $0.creator == index) && replica.record($0.kind, id: $0.id) != nil
+        }
         let group: ChangeGroup
         if held.isEmpty || Int.random(in: 0..<10, using: &random) < 3 {
             let scope = scopes.randomElement(using: &random)!
@@ -78,13 +81,13 @@ public struct RandomSchedule {
                     "community_id": .text(scope.name), "adviser_id": .text("a017"), "date": .text("2026-11-20"),
                     "title": .text("土地承包纠纷"), "status": .text(status),
                 ]) }
-                records.append((.legalCase, id))
+                records.append((.legalCase, id, index))
             } else {
                 group = try replica.write { try $0.insert(.visit, id: id, fields: [
                     "community_id": .text(scope.name), "adviser_id": .text("a017"), "date": .text("2026-11-26"),
                     "hours": .real(6), "note": .text("走访"),
                 ]) }
-                records.append((.visit, id))
+                records.append((.visit, id, index))
             }
         } else {
             let target = held.randomElement(using: &random)!
