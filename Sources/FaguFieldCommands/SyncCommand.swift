@@ -20,6 +20,8 @@ struct SyncCommand: AsyncParsableCommand {
     var trust: String?
     @Option(name: .long, help: ArgumentHelp("Seconds one round trip may take.", valueName: "S"))
     var timeout: Int = 60
+    @Flag(name: .long, help: "Allow plain http:// to a hub that is not on this machine (residents' data in clear text).")
+    var insecureHttp = false
 
     @OptionGroup var options: DeviceOptions
 
@@ -34,6 +36,12 @@ struct SyncCommand: AsyncParsableCommand {
         var setAside: Int
     }
 
+    /// Whether `host` is this machine: 127.0.0.0/8, ::1 or localhost.
+    static func isLoopback(_ host: String) -> Bool {
+        let host = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
     func run() async throws {
         let language = options.language
         let device = try options.openDevice()
@@ -41,6 +49,13 @@ struct SyncCommand: AsyncParsableCommand {
         guard !address.isEmpty else {
             throw CommandFailure(language.text(zh: "没有辖区中心地址：请用 --hub URL，或用 fagu export 通过U盘同步",
                                                en: "no hub address: give --hub URL, or sync by file with fagu export"), exitCode: 2)
+        }
+        if let url = URL(string: address), url.scheme?.lowercased() == "http", !insecureHttp,
+           let host = url.host, !Self.isLoopback(host) {
+            throw CommandFailure(language.text(
+                zh: "不通过明文 http 向 \(host) 发送居民信息：请用 https，或在可信网络上加 --insecure-http",
+                en: "refusing to send residents' data in clear text to \(host): use https, or --insecure-http on a network you trust"),
+                                 exitCode: 2)
         }
         let transport: HTTPTransport
         do {

@@ -18,7 +18,8 @@ public struct TLSFiles: Hashable, Sendable {
         self.privateKey = privateKey
     }
 
-    /// The server TLS configuration these files describe (TLS 1.2 and up, NIOSSL's defaults).
+    /// The server TLS configuration these files describe: TLS 1.2 and up (NIOSSL would
+    /// otherwise accept 1.0), NIOSSL's default ciphers.
     ///
     /// - Throws: ``HubServerFailure`` when a file cannot be read or holds no PEM certificate or key.
     func serverConfiguration() throws(HubServerFailure) -> TLSConfiguration {
@@ -37,7 +38,9 @@ public struct TLSFiles: Hashable, Sendable {
         } catch {
             throw HubServerFailure("cannot read the TLS private key \(privateKey): \(error)")
         }
-        return TLSConfiguration.makeServerConfiguration(certificateChain: certificates.map { .certificate($0) },
-                                                        privateKey: .privateKey(key))
+        var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: certificates.map { .certificate($0) },
+                                                                     privateKey: .privateKey(key))
+        configuration.minimumTLSVersion = .tlsv12
+        return configuration
     }
 }

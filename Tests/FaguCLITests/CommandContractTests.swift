@@ -77,6 +77,15 @@ struct CommandContractTests {
         #expect(refused?.message.contains("bad_file") == true)
     }
 
+    @Test("sync refuses plain http to a hub that is not on this machine, before connecting")
+    func plainHTTPIsRefused() async throws {
+        let command = try FieldCommand.parseAsRoot(["sync", "--home", deviceHome, "--hub", "http://hub.example:8080", "--lang", "en"])
+        guard var sync = command as? any AsyncParsableCommand else { Issue.record("sync is not async"); return }
+        let refused = await #expect(throws: CommandFailure.self) { try await sync.run() }
+        #expect(refused?.exitCode == 2 && refused?.message.contains("clear text") == true)
+        #expect(try FieldReplica.open(home: deviceHome).replica.syncAttempts().isEmpty, "nothing was tried")
+    }
+
     @Test("enroll refuses an adviser not on the roster and leaves no device behind")
     func enrollUnknownAdviser() throws {
         let before = try Hub.open(home: hubHome).replica.devices().count

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import FaguHTTP
 import FaguHubServer
 import FaguModel
@@ -5,6 +6,7 @@ import FaguStore
 import FaguSync
 import FaguWire
 import Foundation
+import NIOSSL
 import Testing
 
 @Suite("Sync over HTTP with a real hub server on 127.0.0.1")
@@ -197,6 +199,27 @@ struct HTTPSyncTests {
             #expect(error?.code == .untrustedCertificate)
             let trusting = try HTTPTransport(baseURL: url, trustRoots: tls.certificateChain)
             _ = try await device.sync(over: trusting)
+            // A client that offers at most TLS 1.1 is refused; the same client allowed 1.2 gets in.
+            for (version, refused) in [(TLSVersion.tlsv11, true), (.tlsv12, false)] {
+                var configuration = TLSConfiguration.makeClientConfiguration()
+                configuration.trustRoots = .file(tls.certificateChain)
+                configuration.minimumTLSVersion = .tlsv1
+                configuration.maximumTLSVersion = version
+                let client = HTTPClient(eventLoopGroupProvider: .singleton,
+                                        configuration: HTTPClient.Configuration(tlsConfiguration: configuration))
+                let outcome: Result<HTTPClientResponse, any Error>
+                do {
+                    outcome = .success(try await client.execute(HTTPClientRequest(url: url + "/v1/health"), timeout: .seconds(10)))
+                } catch {
+                    outcome = .failure(error)
+                }
+                try await client.shutdown()
+                if case .success(let response) = outcome {
+                    #expect(!refused && response.status == .ok, "TLS up to \(version) was let in")
+                } else {
+                    #expect(refused, "TLS up to \(version) was refused")
+                }
+            }
         }
         #expect(try device.digest() == district.hubDigest(for: device))
         #expect(try device.pendingChanges() == 0)
