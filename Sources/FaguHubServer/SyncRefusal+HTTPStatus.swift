@@ -14,7 +14,7 @@ extension SyncRefusal.Code {
         case .unknownDevice, .revokedDevice, .badSignature, .badToken, .tokenReplayed, .outsideScope,
              .forwardedChanges, .wrongDistrict:
             403
-        case .replicaForked:
+        case .replicaForked, .replayed:
             409
         case .wrongSender, .wrongRecipient, .badFile, .invalidChanges:
             400

@@ -20,6 +20,8 @@ public struct ApplyReport: Hashable, Sendable {
     public var receivedSetAside = 0
     /// On a device: its own groups the hub newly said it set aside.
     public var ownSetAside = 0
+    /// At the hub: the file's request number was not above the last taken from its device.
+    public var replayed = false
     /// Incident reports (事项报告) that arrived for the first time, to flag at once.
     public var incidents: [RecordID] = []
 

@@ -17,10 +17,13 @@ extension Replica {
     ///   - acknowledged: What the device says the hub last acknowledged of its own work.
     public func apply(_ groups: [ChangeGroup], fromDevice id: ReplicaID, registeringKey key: [UInt8]?,
                       reportedVectors: ScopeVectors, acknowledged: [ScopeID: UInt64] = [:], writtenAt: Timestamp? = nil,
+                      requestNumber: UInt64 = 0,
                       screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
         let now = self.now()
         return try database.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT revoked_at, public_key, last_vectors FROM device WHERE replica_id = ?",
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT revoked_at, public_key, last_vectors, last_request FROM device WHERE replica_id = ?
+                """,
                                              arguments: [id.description]) else {
                 throw ReplicaError(.deviceRefused, "device \(id) is not enrolled here")
             }
@@ -36,7 +39,15 @@ extension Replica {
                                    arguments: [Data(key), now.milliseconds, id.description])
                 }
             }
-            let report = try apply(groups, in: db, screen: screen)
+            var report = try apply(groups, in: db, screen: screen)
+            // A request not newer than the last one taken from the device is a replay: its
+            // changes still apply (a late USB file loses nothing), but it earns no reply.
+            let lastRequest = UInt64(row["last_request"] as Int64)
+            report.replayed = requestNumber <= lastRequest
+            if !report.replayed {
+                try db.execute(sql: "UPDATE device SET last_request = ? WHERE replica_id = ?",
+                               arguments: [Int64(requestNumber), id.description])
+            }
             var known = ScopeVectors(storedText: row["last_vectors"]) ?? ScopeVectors()
             for scope in reportedVectors.scopes { known[scope] = known[scope].merged(with: reportedVectors[scope]) }
             let acknowledgedText = ScopeVectors(Dictionary(uniqueKeysWithValues: acknowledged.map {

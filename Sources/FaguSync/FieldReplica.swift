@@ -180,6 +180,9 @@ public final class FieldReplica: Sendable {
                                              origins: [replica.id])
         let token = try replica.metadata("enrollment_token")
         let scopes = try self.scopes
+        // Numbered before it leaves, so no two requests of this device carry the same number.
+        let number = (try replica.metadata("request_number").flatMap(UInt64.init) ?? 0) + 1
+        try replica.setMetadata(["request_number": String(number)])
         var acknowledged: [ScopeID: UInt64] = [:]
         for scope in written where acknowledgedVectors[scope][replica.id] > 0 {
             acknowledged[scope] = acknowledgedVectors[scope][replica.id]
@@ -193,7 +196,7 @@ public final class FieldReplica: Sendable {
                                          EnrollmentProof.make(token: $0, publicKey: Array(signingKey.publicKey.rawRepresentation),
                                                               replica: replica.id)
                                      },
-                                     hasMore: !delta.complete, acknowledged: acknowledged)
+                                     hasMore: !delta.complete, acknowledged: acknowledged, requestNumber: number)
         let file = try ChangeSetSignature.sign(ChangeSetEncoder.encode(header: header, groups: delta.groups), with: signingKey)
         return (file, delta.groups.reduce(0) { $0 + $1.fields.count }, !delta.complete)
     }

@@ -179,7 +179,7 @@ public final class Hub: Sendable {
             let report = try replica.apply(set.groups, fromDevice: device.id,
                                            registeringKey: device.publicKey == nil ? key : nil, reportedVectors: vectors,
                                            acknowledged: header.acknowledged, writtenAt: header.createdAt,
-                                           screen: authority.refusal(of:))
+                                           requestNumber: header.requestNumber, screen: authority.refusal(of:))
             var current = device
             current.publicKey = key
             current.acknowledged = header.acknowledged
@@ -296,9 +296,15 @@ public final class Hub: Sendable {
                         more: !delta.complete, setAside: setAside.count)
     }
 
-    /// One HTTP round trip: applies what the device sent and answers with what it lacks.
+    /// One HTTP round trip: applies what the device sent and answers with what it lacks. A
+    /// replayed request (its number not above the last taken from the device) still has its
+    /// changes applied, but is refused `replayed`, with no data.
     public func exchange(_ file: [UInt8]) throws(SyncRefusal) -> (receipt: HubReceipt, reply: HubReply) {
         let receipt = try receive(file)
+        if receipt.report.replayed {
+            throw SyncRefusal(.replayed, "this request is not newer than the last one from \(receipt.device.subject)'s device: "
+                              + "a copy sent again; its changes were applied, but a replay earns no reply")
+        }
         do {
             return (receipt, try reply(to: receipt.device, holding: receipt.vectors, scopes: receipt.scopes))
         } catch {

@@ -63,8 +63,20 @@ public struct NightlyMerge: Sendable {
                 progress(index + 1, names.count)
                 continue
             }
-            entry.applied = true
             entry.subject = receipt.device.subject
+            if receipt.report.replayed {
+                // Its changes were applied; a replay is set aside as a file and earns nothing more.
+                entry.appliedChanges = receipt.report.appliedChanges
+                entry.reason = "replayed: not newer than the last request from \(receipt.device.subject)'s device; "
+                    + "its \(receipt.report.appliedChanges) new change(s) were applied"
+                if let moved = try? move(path, into: "rejected", name) {
+                    try? Data((entry.reason! + "\n").utf8).write(to: URL(fileURLWithPath: moved + ".reason.txt"))
+                }
+                report.inbox.append(entry)
+                progress(index + 1, names.count)
+                continue
+            }
+            entry.applied = true
             entry.appliedChanges = receipt.report.appliedChanges
             entry.heldBackGroups = receipt.report.heldBackGroups
             entry.setAsideGroups = receipt.report.setAside.count

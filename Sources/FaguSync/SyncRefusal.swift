@@ -30,6 +30,9 @@ public struct SyncRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case wrongDistrict = "wrong_district"
         /// A reply that did not come from this device's hub.
         case wrongSender = "wrong_sender"
+        /// A request not newer than the last one the hub took from that device: a copy sent
+        /// again. Its changes are applied; it earns no reply data.
+        case replayed
         /// A reply the hub wrote for another device (its header names another device key).
         case wrongRecipient = "wrong_recipient"
         /// The file itself is bad (truncated, corrupt, a bomb, a version not spoken).

@@ -153,7 +153,8 @@ public struct ChangeSetDecoder: Sendable {
                                groupCount: Int(message.groupCount), changeCount: Int(message.changeCount),
                                publicKey: message.publicKey.isEmpty ? nil : [UInt8](message.publicKey),
                                enrollmentToken: message.enrollmentToken.isEmpty ? nil : message.enrollmentToken,
-                               hasMore: message.more, heads: heads, acknowledged: acknowledged)
+                               hasMore: message.more, heads: heads, acknowledged: acknowledged,
+                               requestNumber: message.requestNumber)
     }
 
     private func decodeBody(_ bytes: [UInt8], header: ChangeSetHeader) throws(WireError) -> [ChangeGroup] {

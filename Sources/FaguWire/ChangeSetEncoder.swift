@@ -98,6 +98,7 @@ public enum ChangeSetEncoder {
         if let key = header.publicKey { headerMessage.publicKey = Data(key) }
         if let token = header.enrollmentToken { headerMessage.enrollmentToken = token }
         headerMessage.more = header.hasMore
+        headerMessage.requestNumber = header.requestNumber
         headerMessage.heads = header.heads.keys.sorted().map { scope in
             var head = Fagu_V1_ChainHead()
             head.scope = scope.name

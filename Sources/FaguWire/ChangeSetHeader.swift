@@ -30,6 +30,9 @@ public struct ChangeSetHeader: Hashable, Sendable {
     public var heads: [ScopeID: ChainHead]
     /// In a device's request: per scope, its own counter the hub last acknowledged to it.
     public var acknowledged: [ScopeID: UInt64]
+    /// In a device's request: a number that grows with every request it writes (signed with
+    /// the file), so the hub can tell a replayed request from a new one. 0 elsewhere.
+    public var requestNumber: UInt64
 
     /// The last counter of one origin's groups in a scope, and that group's chain hash.
     public struct ChainHead: Hashable, Sendable {
@@ -49,7 +52,7 @@ public struct ChangeSetHeader: Hashable, Sendable {
     public init(sender: ReplicaID, district: String, scopes: [ScopeID], vectors: ScopeVectors, schemaVersion: Int,
                 createdAt: Timestamp, groupCount: Int = 0, changeCount: Int = 0, publicKey: [UInt8]? = nil,
                 enrollmentToken: String? = nil, hasMore: Bool = false, heads: [ScopeID: ChainHead] = [:],
-                acknowledged: [ScopeID: UInt64] = [:]) {
+                acknowledged: [ScopeID: UInt64] = [:], requestNumber: UInt64 = 0) {
         self.sender = sender
         self.district = district
         self.scopes = scopes
@@ -63,5 +66,6 @@ public struct ChangeSetHeader: Hashable, Sendable {
         self.hasMore = hasMore
         self.heads = heads
         self.acknowledged = acknowledged
+        self.requestNumber = requestNumber
     }
 }

@@ -27,12 +27,12 @@ struct InProcessTransport: SyncTransport {
 
 /// Signs `groups` as `sender` with the key in `home`, as a device would (for forged files).
 func craftFile(from device: FieldReplica, home: String, district: String = "浦东新区", groups: [ChangeGroup],
-               key: Curve25519.Signing.PrivateKey? = nil, token: String? = nil) throws -> [UInt8] {
+               key: Curve25519.Signing.PrivateKey? = nil, token: String? = nil, requestNumber: UInt64 = 1) throws -> [UInt8] {
     let signer = try key ?? SigningKeyFile.read(at: FieldReplica.keyPath(home: home))
     let header = ChangeSetHeader(sender: device.replica.id, district: district, scopes: try device.scopes,
                                  vectors: try device.replica.vectors(scopes: try device.scopes), schemaVersion: ReplicaSchema.version,
                                  createdAt: device.replica.now(),
                                  publicKey: token == nil ? nil : Array(signer.publicKey.rawRepresentation),
-                                 enrollmentToken: token)
+                                 enrollmentToken: token, requestNumber: requestNumber)
     return try ChangeSetSignature.sign(ChangeSetEncoder.encode(header: header, groups: groups), with: signer)
 }

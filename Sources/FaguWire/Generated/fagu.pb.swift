@@ -74,6 +74,9 @@ nonisolated struct Fagu_V1_Header: Sendable {
   /// hub holds (SYNC-PROTOCOL.md, "Clones")
   var acknowledged: [Fagu_V1_ScopeVector] = []
 
+  /// acknowledged to it, so the hub can name what it set aside since
+  var requestNumber: UInt64 = 0
+
   var unknownFields = SwiftProtobuf.UnknownStorage()
 
   init() {}
@@ -266,7 +269,7 @@ fileprivate nonisolated let _protobuf_package = "fagu.v1"
 
 nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   static let protoMessageName: String = _protobuf_package + ".Header"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sender\0\u{1}district\0\u{1}scopes\0\u{1}vectors\0\u{3}schema_version\0\u{3}created_at_ms\0\u{3}group_count\0\u{3}change_count\0\u{3}public_key\0\u{3}enrollment_token\0\u{1}more\0\u{1}heads\0\u{1}acknowledged\0")
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sender\0\u{1}district\0\u{1}scopes\0\u{1}vectors\0\u{3}schema_version\0\u{3}created_at_ms\0\u{3}group_count\0\u{3}change_count\0\u{3}public_key\0\u{3}enrollment_token\0\u{1}more\0\u{1}heads\0\u{1}acknowledged\0\u{3}request_number\0")
 
   mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -287,6 +290,7 @@ nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._Mess
       case 11: try { try decoder.decodeSingularBoolField(value: &self.more) }()
       case 12: try { try decoder.decodeRepeatedMessageField(value: &self.heads) }()
       case 13: try { try decoder.decodeRepeatedMessageField(value: &self.acknowledged) }()
+      case 14: try { try decoder.decodeSingularUInt64Field(value: &self.requestNumber) }()
       default: break
       }
     }
@@ -332,6 +336,9 @@ nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._Mess
     if !self.acknowledged.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.acknowledged, fieldNumber: 13)
     }
+    if self.requestNumber != 0 {
+      try visitor.visitSingularUInt64Field(value: self.requestNumber, fieldNumber: 14)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -349,6 +356,7 @@ nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._Mess
     if lhs.more != rhs.more {return false}
     if lhs.heads != rhs.heads {return false}
     if lhs.acknowledged != rhs.acknowledged {return false}
+    if lhs.requestNumber != rhs.requestNumber {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
