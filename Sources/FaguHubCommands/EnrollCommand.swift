@@ -22,6 +22,8 @@ struct EnrollCommand: ParsableCommand {
     var out: String
     @Option(name: .long, help: ArgumentHelp("The address devices reach the hub at.", valueName: "URL"))
     var hubUrl: String = "http://127.0.0.1:8080"
+    @Option(name: .long, help: ArgumentHelp("Days the file's one-time token is accepted (default 14).", valueName: "N"))
+    var validDays: Int = Hub.defaultTokenDays
 
     @OptionGroup var options: HubOptions
 
@@ -37,6 +39,7 @@ struct EnrollCommand: ParsableCommand {
         guard (adviser == nil) != (community == nil) else {
             throw ValidationError("give exactly one of --adviser ID or --community ID")
         }
+        guard validDays >= 1 else { throw ValidationError("--valid-days must be at least 1") }
     }
 
     func run() throws {
@@ -55,7 +58,8 @@ struct EnrollCommand: ParsableCommand {
                                  exitCode: 2)
         }
         let enrollment = try failing {
-            let enrollment = try hub.enroll(role, subject: subject, hubURL: hubUrl, today: CalendarDate.today())
+            let enrollment = try hub.enroll(role, subject: subject, hubURL: hubUrl, today: CalendarDate.today(),
+                                            validDays: validDays)
             do {
                 try enrollment.write(to: out)
             } catch {

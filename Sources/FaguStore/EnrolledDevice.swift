@@ -11,8 +11,11 @@ public struct EnrolledDevice: Hashable, Sendable {
     public var subject: String
     /// The community scopes it may see and write, plus the roster it may only read.
     public var scopes: [ScopeID]
-    /// SHA-256 of the one-time enrollment token.
-    public var tokenDigest: [UInt8]
+    /// The public key the one-time enrollment token seeds (see `EnrollmentProof`): it checks
+    /// the device's proof of the token but cannot make one.
+    public var tokenVerifier: [UInt8]
+    /// When the enrollment token stops being accepted (nil: never).
+    public var tokenExpiresAt: Timestamp?
     /// Its Ed25519 public key, once its first exchange registered it.
     public var publicKey: [UInt8]?
     /// When the hub enrolled it.
@@ -33,7 +36,8 @@ public struct EnrolledDevice: Hashable, Sendable {
     public var lastWrittenAt: Timestamp?
 
     /// A newly enrolled device.
-    public init(id: ReplicaID, role: DeviceRole, subject: String, scopes: [ScopeID], tokenDigest: [UInt8],
+    public init(id: ReplicaID, role: DeviceRole, subject: String, scopes: [ScopeID], tokenVerifier: [UInt8],
+                tokenExpiresAt: Timestamp? = nil,
                 publicKey: [UInt8]? = nil, enrolledAt: Timestamp, registeredAt: Timestamp? = nil,
                 revokedAt: Timestamp? = nil, lastSeenAt: Timestamp? = nil, lastVectors: ScopeVectors = ScopeVectors(),
                 forkedAt: Timestamp? = nil, acknowledged: [ScopeID: UInt64] = [:], lastWrittenAt: Timestamp? = nil) {
@@ -41,7 +45,8 @@ public struct EnrolledDevice: Hashable, Sendable {
         self.role = role
         self.subject = subject
         self.scopes = scopes
-        self.tokenDigest = tokenDigest
+        self.tokenVerifier = tokenVerifier
+        self.tokenExpiresAt = tokenExpiresAt
         self.publicKey = publicKey
         self.enrolledAt = enrolledAt
         self.registeredAt = registeredAt

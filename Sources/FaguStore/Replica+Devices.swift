@@ -13,13 +13,13 @@ extension Replica {
             }
             try db.execute(sql: """
                 INSERT INTO device (replica_id, role, subject, scopes, token_digest, public_key, enrolled_at,
-                                    registered_at, revoked_at, last_seen_at, last_vectors)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    registered_at, revoked_at, last_seen_at, last_vectors, token_expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [device.id.description, device.role.rawValue, device.subject,
-                                 device.scopes.map(\.name).joined(separator: ","), Data(device.tokenDigest),
+                                 device.scopes.map(\.name).joined(separator: ","), Data(device.tokenVerifier),
                                  device.publicKey.map { Data($0) }, device.enrolledAt.milliseconds, device.registeredAt?.milliseconds,
                                  device.revokedAt?.milliseconds, device.lastSeenAt?.milliseconds,
-                                 device.lastVectors.storedText])
+                                 device.lastVectors.storedText, device.tokenExpiresAt?.milliseconds])
         }
     }
 
@@ -56,7 +56,8 @@ extension Replica {
         let key: [UInt8]? = (row["public_key"] as Data?).map { [UInt8]($0) }
         let time: (String) -> Timestamp? = { column in (row[column] as Int64?).map(Timestamp.init(milliseconds:)) }
         return EnrolledDevice(id: id, role: role, subject: row["subject"], scopes: scopes,
-                              tokenDigest: [UInt8](row["token_digest"] as Data), publicKey: key,
+                              tokenVerifier: [UInt8](row["token_digest"] as Data),
+                              tokenExpiresAt: time("token_expires_at"), publicKey: key,
                               enrolledAt: time("enrolled_at") ?? Timestamp(milliseconds: 0), registeredAt: time("registered_at"),
                               revokedAt: time("revoked_at"), lastSeenAt: time("last_seen_at"),
                               lastVectors: ScopeVectors(storedText: row["last_vectors"]) ?? ScopeVectors(),

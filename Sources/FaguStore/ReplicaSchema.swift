@@ -103,6 +103,7 @@ public enum ReplicaSchema {
                 ALTER TABLE device ADD COLUMN acknowledged TEXT NOT NULL DEFAULT '{}';
                 ALTER TABLE device ADD COLUMN last_written_at INTEGER;
                 ALTER TABLE device ADD COLUMN last_request INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE device ADD COLUMN token_expires_at INTEGER;
                 """)
             try db.execute(sql: "UPDATE replica_meta SET value = 3 WHERE key = 'schema_version'")
         }

@@ -78,13 +78,22 @@ public final class Hub: Sendable {
 
     // MARK: Enrollment
 
+    /// How many days an enrollment file's token is accepted by default: 14, time enough to
+    /// carry it to a village and sync once, short enough that a lost file soon goes stale.
+    public static let defaultTokenDays = 14
+
     /// Enrolls a new device for an adviser or a community office and returns its file.
     ///
     /// An adviser's device sees the communities the adviser serves on `today` (by the
     /// roster's appointments); an office's device sees its community. Both read the roster.
     /// - Throws: ``SyncFailure`` when the subject is not on the roster, or an adviser serves
     ///   no community.
-    public func enroll(_ role: DeviceRole, subject: String, hubURL: String, today: String) throws -> Enrollment {
+    ///
+    /// - Parameter validDays: How many days the file's one-time token is accepted
+    ///   (``defaultTokenDays`` unless told); once the device has registered, it no longer matters.
+    public func enroll(_ role: DeviceRole, subject: String, hubURL: String, today: String,
+                       validDays: Int = Hub.defaultTokenDays) throws -> Enrollment {
+        guard validDays >= 1 else { throw SyncFailure("an enrollment file must be valid for at least one day") }
         let scopes: [ScopeID]
         switch role {
         case .adviser:
@@ -108,7 +117,9 @@ public final class Hub: Sendable {
         let token = Hex.encode((0..<24).map { _ in UInt8.random(in: 0...255, using: &random) })
         let now = replica.now()
         try replica.enroll(EnrolledDevice(id: id, role: role, subject: subject, scopes: scopes,
-                                          tokenDigest: Array(SHA256.hash(data: Data(token.utf8))), enrolledAt: now))
+                                          tokenVerifier: EnrollmentProof.verifier(token: token, replica: id),
+                                          tokenExpiresAt: Timestamp(milliseconds: now.milliseconds + Int64(validDays) * 86_400_000),
+                                          enrolledAt: now))
         return Enrollment(district: district, hubURL: hubURL, hubReplica: replica.id, hubPublicKey: publicKey,
                           replica: id, role: role, subject: subject, scopes: scopes, token: token, issuedAt: now)
     }
@@ -254,7 +265,11 @@ public final class Hub: Sendable {
         guard let proof = header.enrollmentToken, let offered = header.publicKey else {
             throw SyncRefusal(.badToken, "device \(device.id) has not registered; its first file must carry its key and token proof")
         }
-        guard proof == EnrollmentProof.make(tokenDigest: device.tokenDigest, publicKey: offered, replica: device.id) else {
+        if let expires = device.tokenExpiresAt, replica.now() > expires {
+            throw SyncRefusal(.badToken, "the enrollment file of \(device.subject) expired on \(expires.shanghaiDay); "
+                              + "issue a new one (fagu-hub enroll) and join with it")
+        }
+        guard EnrollmentProof.verify(proof, verifier: device.tokenVerifier, publicKey: offered, replica: device.id) else {
             throw SyncRefusal(.badToken, "the enrollment token proof does not match the token issued to \(device.subject)")
         }
         guard offered.count == 32 else { throw SyncRefusal(.badSignature, "the offered key is not 32 bytes") }

@@ -43,6 +43,8 @@ struct HubFieldEventsProperty {
         ])
         let devices = [try district.join(.adviser, "a001", as: "a001"), try district.join(.adviser, "a002", as: "a002"),
                        try district.join(.office, "c01", as: "office-c01"), try district.join(.office, "c02", as: "office-c02")]
+        // Each device registers on the day it is enrolled, well within its file's 14 days.
+        for device in devices { _ = try await device.sync(over: InProcessTransport(hub: district.hub)) }
         var writes: [Write] = []
         var cases: [RecordID] = []
         var carried: [String] = []
