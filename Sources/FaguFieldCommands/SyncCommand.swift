@@ -36,10 +36,12 @@ struct SyncCommand: AsyncParsableCommand {
         var setAside: Int
     }
 
-    /// Whether `host` is this machine: 127.0.0.0/8, ::1 or localhost.
+    /// Whether `host` is this machine: an IPv4 address in 127.0.0.0/8, ::1 or localhost.
     static func isLoopback(_ host: String) -> Bool {
         let host = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
-        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if host == "localhost" || host == "::1" { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
     func run() async throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 import FaguCLI
 import FaguHubServer
 import FaguSync
+import FaguWire
 import Foundation
 import Logging
 
@@ -21,6 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("PEM certificate chain, for HTTPS.", valueName: "F")) var tlsCert: String?
     @Option(name: .long, help: ArgumentHelp("PEM private key, for HTTPS.", valueName: "F")) var tlsKey: String?
     @Option(name: .long, help: ArgumentHelp("At most this many groups per reply (a page).", valueName: "N")) var pageLimit = 2_000
+    @Option(name: .long, help: ArgumentHelp("The largest upload accepted, checked before reading (default: the change-set file limit, 64 MiB).",
+                                            valueName: "BYTES"))
+    var maxUploadBytes = ChangeSetLimits.standard.maxFileBytes
 
     @OptionGroup var options: HubOptions
 
@@ -34,6 +38,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give both --tls-cert and --tls-key, or neither") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535") }
         guard pageLimit > 0 else { throw ValidationError("--page-limit must be positive") }
+        guard (1_024...ChangeSetLimits.standard.maxFileBytes).contains(maxUploadBytes) else {
+            throw ValidationError("--max-upload-bytes must be between 1024 and \(ChangeSetLimits.standard.maxFileBytes)")
+        }
     }
 
     func run() async throws {
@@ -48,7 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "fagu-hub")
         logger.logLevel = .notice
         let scheme = tls == nil ? "http" : "https"
-        let server = HubServer(hub: hub, host: host, port: port, tls: tls, logger: logger) { notice in
+        let server = HubServer(hub: hub, host: host, port: port, tls: tls, maxRequestBytes: maxUploadBytes,
+                               logger: logger) { notice in
             let line = language.text(
                 zh: "⚠ 事项报告到达：\(notice.communityID ?? "?") \(notice.level ?? "") 来自 \(notice.subject)（\(notice.record)）",
                 en: "⚠ incident report arrived: \(notice.communityID ?? "?") \(notice.level ?? "") from \(notice.subject) (\(notice.record))")

@@ -18,8 +18,9 @@ struct HubRoutes: Sendable {
     let maxRequestBytes: Int
     let logger: Logger
     let onIncident: @Sendable (IncidentNotice) -> Void
-    /// Uploads read or being exchanged at once; the rest wait with their bodies unread.
-    let gate = UploadGate(limit: 32)
+    /// Uploads read or being exchanged at once (32; 4 from one address); the rest wait with
+    /// their bodies unread, or — past an address's share — are turned away with 429.
+    let gate = UploadGate(limit: 32, perAddress: 4)
 
     /// A router with both routes.
     func router() -> Router<HubRequestContext> {
@@ -37,10 +38,18 @@ struct HubRoutes: Sendable {
     /// Reads the file (never more than the limit), exchanges it off the event loops, answers.
     func sync(_ request: Request, context: HubRequestContext) async -> Response {
         let announced = request.headers[.contentLength].flatMap { Int($0) }
-        await gate.enter()
+        let desk = self.desk, remote = context.remote, address = context.address
+        guard await gate.enter(from: address) else {
+            let refusal = SyncRefusal(.busy, "\(address) already has uploads in flight; send one at a time and retry")
+            let outcome = await worker.perform { desk.turnAway(refusal, status: 429, from: remote) }
+            if case .refused(let refusal, let status) = outcome {
+                return Self.json(ErrorBody(code: refusal.code.rawValue, message: refusal.message), status: HTTPResponse.Status(code: status))
+            }
+            return Response(status: .tooManyRequests)
+        }
         let upload = await UploadedFile.read(announced: announced, limit: maxRequestBytes,
+                                             within: UploadedFile.deadline(forBytes: announced),
                                              from: request.body.map { $0.readableBytesView })
-        let desk = self.desk, remote = context.remote
         let outcome: SyncOutcome
         switch upload {
         case .complete(let file):
@@ -53,9 +62,13 @@ struct HubRoutes: Sendable {
             let expected = announced.map { " of \($0)" } ?? ""
             let refusal = SyncRefusal(.badFile, "the upload ended after \(received)\(expected) bytes; nothing was applied")
             outcome = await worker.perform { desk.turnAway(refusal, status: 400, from: remote) }
+        case .tooSlow(let received, let seconds):
+            let refusal = SyncRefusal(.badFile, "the upload did not arrive within \(seconds) s (\(received) bytes came); "
+                                      + "nothing was applied")
+            outcome = await worker.perform { desk.turnAway(refusal, status: 408, from: remote) }
         }
         // Held until the exchange is done: uploads read and waiting for the hub count too.
-        await gate.leave()
+        await gate.leave(from: address)
         switch outcome {
         case .accepted(let reply, let notices):
             logger.info("sync accepted", metadata: ["peer": "\(remote)", "reply_bytes": "\(reply.count)",

@@ -12,6 +12,8 @@ struct SyncDesk: Sendable {
     let hub: Hub
     /// Where a sync log that cannot be written is reported.
     let logger: Logger
+    /// Bounds the refusals written to the sync log.
+    let refusals = RefusalLog()
 
     /// The sync log's transport name for attempts made over the network.
     static let transport = "serve"
@@ -28,8 +30,8 @@ struct SyncDesk: Sendable {
                                    + (reply.more ? ", more to come" : "")))
             return .accepted(reply: reply.file, notices: notices(for: receipt))
         } catch {
-            record(SyncAttempt(at: hub.replica.now(), transport: Self.transport, peer: sender(of: file) ?? remote,
-                               ok: false, message: error.description))
+            recordRefusal(SyncAttempt(at: hub.replica.now(), transport: Self.transport, peer: sender(of: file) ?? remote,
+                                      ok: false, message: error.description), from: remote)
             return .refused(error, status: error.code.httpStatus)
         }
     }
@@ -37,9 +39,27 @@ struct SyncDesk: Sendable {
     /// Records a request that never reached the hub (too large, cut short), and the refusal to
     /// answer it with.
     func turnAway(_ refusal: SyncRefusal, status: Int, from remote: String) -> SyncOutcome {
-        record(SyncAttempt(at: hub.replica.now(), transport: Self.transport, peer: remote, ok: false,
-                           message: refusal.description))
+        recordRefusal(SyncAttempt(at: hub.replica.now(), transport: Self.transport, peer: remote, ok: false,
+                                  message: refusal.description), from: remote)
         return .refused(refusal, status: status)
+    }
+
+    /// Adds a refused attempt to the sync log, within ``RefusalLog``'s bounds.
+    private func recordRefusal(_ attempt: SyncAttempt, from remote: String) {
+        let address = remote.lastIndex(of: ":").map { String(remote[..<$0]) } ?? remote
+        guard refusals.admits(address, at: attempt.at) else {
+            logger.debug("refusal not logged: over the rate for its address", metadata: ["peer": "\(remote)"])
+            return
+        }
+        record(attempt)
+        if refusals.duePrune(at: attempt.at) {
+            do {
+                try hub.replica.pruneRefusedSyncAttempts(before: Timestamp(
+                    milliseconds: attempt.at.milliseconds - Int64(RefusalLog.retentionDays) * 86_400_000))
+            } catch {
+                logger.warning("cannot prune the hub's sync log", metadata: ["error": "\(error)"])
+            }
+        }
     }
 
     /// One notice per incident report the receipt says just arrived.

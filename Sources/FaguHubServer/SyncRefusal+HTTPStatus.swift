@@ -20,6 +20,8 @@ extension SyncRefusal.Code {
             400
         case .hubFailure:
             503
+        case .busy:
+            429
         }
     }
 }

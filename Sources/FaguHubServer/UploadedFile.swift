@@ -6,6 +6,33 @@ enum UploadedFile: Sendable, Equatable {
     case tooLarge(announced: Int?, limit: Int)
     /// The connection ended before the announced length arrived.
     case cut(received: Int, announced: Int?)
+    /// The body did not arrive within its deadline (a client trickling bytes).
+    case tooSlow(received: Int, seconds: Int)
+
+    /// How long an upload of `bytes` may take in all: 30 seconds, plus a second for every
+    /// 16 KiB — a poor 3G link moves several times that — so a client that trickles a byte a
+    /// second holds its place for half a minute, not for ever.
+    static func deadline(forBytes bytes: Int?) -> Duration {
+        .seconds(30 + (bytes ?? 0) / (16 << 10))
+    }
+
+    /// ``read(announced:limit:from:)`` within `deadline`: past it, reading stops and the
+    /// upload is `tooSlow`.
+    static func read<Body: AsyncSequence & Sendable>(announced: Int?, limit: Int, within deadline: Duration,
+                                                     from body: Body) async -> UploadedFile
+    where Body.Element: Collection<UInt8> {
+        let received = ReceivedCount()
+        return await withTaskGroup(of: UploadedFile?.self) { group in
+            group.addTask { await read(announced: announced, limit: limit, from: body, counting: received) }
+            group.addTask {
+                try? await Task.sleep(for: deadline)
+                return Task.isCancelled ? nil : .tooSlow(received: received.value, seconds: Int(deadline.components.seconds))
+            }
+            let first = await group.next()!
+            group.cancelAll()
+            return first ?? .tooSlow(received: received.value, seconds: Int(deadline.components.seconds))
+        }
+    }
 
     /// Reads `body` into memory, but never more than `limit` bytes: an announced length over
     /// the limit is refused before any byte is read, and a body that grows past it is refused
@@ -14,7 +41,8 @@ enum UploadedFile: Sendable, Equatable {
     /// - Parameters:
     ///   - announced: The request's `Content-Length`, when it gave one.
     ///   - body: The body's chunks as they arrive.
-    static func read<Body: AsyncSequence>(announced: Int?, limit: Int, from body: Body) async -> UploadedFile
+    static func read<Body: AsyncSequence>(announced: Int?, limit: Int, from body: Body,
+                                          counting received: ReceivedCount? = nil) async -> UploadedFile
     where Body.Element: Collection<UInt8> {
         if let announced, announced > limit { return .tooLarge(announced: announced, limit: limit) }
         var bytes: [UInt8] = []
@@ -24,6 +52,8 @@ enum UploadedFile: Sendable, Equatable {
             for try await chunk in body {
                 guard bytes.count + chunk.count <= limit else { return .tooLarge(announced: announced, limit: limit) }
                 bytes.append(contentsOf: chunk)
+                received?.set(bytes.count)
+                if Task.isCancelled { return .cut(received: bytes.count, announced: announced) }
             }
         } catch {
             return .cut(received: bytes.count, announced: announced)
@@ -32,3 +62,4 @@ enum UploadedFile: Sendable, Equatable {
         return .complete(bytes)
     }
 }
+

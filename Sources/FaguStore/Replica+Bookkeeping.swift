@@ -37,6 +37,13 @@ extension Replica {
     }
 
     /// Records one sync attempt.
+    /// Deletes refused attempts from before `cutoff` (accepted ones are kept).
+    public func pruneRefusedSyncAttempts(before cutoff: Timestamp) throws {
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM sync_attempt WHERE ok = 0 AND at < ?", arguments: [cutoff.milliseconds])
+        }
+    }
+
     public func recordSyncAttempt(_ attempt: SyncAttempt) throws {
         try database.write { db in
             try db.execute(sql: """

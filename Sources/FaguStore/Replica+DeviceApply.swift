@@ -44,10 +44,9 @@ extension Replica {
             // changes still apply (a late USB file loses nothing), but it earns no reply.
             let lastRequest = UInt64(row["last_request"] as Int64)
             report.replayed = requestNumber <= lastRequest
-            if !report.replayed {
-                try db.execute(sql: "UPDATE device SET last_request = ? WHERE replica_id = ?",
-                               arguments: [Int64(requestNumber), id.description])
-            }
+            guard !report.replayed else { return report }   // what it reports is old news
+            try db.execute(sql: "UPDATE device SET last_request = ? WHERE replica_id = ?",
+                           arguments: [Int64(requestNumber), id.description])
             var known = ScopeVectors(storedText: row["last_vectors"]) ?? ScopeVectors()
             for scope in reportedVectors.scopes { known[scope] = known[scope].merged(with: reportedVectors[scope]) }
             let acknowledgedText = ScopeVectors(Dictionary(uniqueKeysWithValues: acknowledged.map {

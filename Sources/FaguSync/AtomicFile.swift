@@ -39,10 +39,17 @@ public enum AtomicFile {
         syncFolder(of: path)
     }
 
-    /// Creates `path` (and missing parents) readable by its owner only (0700).
+    /// Creates `path` (and missing parents) readable by its owner only: made 0700 by
+    /// `mkdir` itself, never loosened for a moment. A folder already there is left as it is.
     public static func createPrivateFolder(_ path: String) throws {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw SyncFailure("\(path) exists and is not a folder") }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != path { try createPrivateFolder(parent) }
+        guard makeFolder(path) else { throw SyncFailure("cannot create the folder \(path): \(String(cString: strerror(errno)))") }
     }
 
     /// Flushes the folder holding `path`, so a rename into it survives a power cut.
@@ -69,4 +76,9 @@ private func writeAndSync(_ data: Data, to descriptor: Int32) -> String? {
         }
         return fsync(descriptor) == 0 ? nil : String(cString: strerror(errno))
     }
+}
+
+/// `mkdir(path, 0700)`; true when made (or made meanwhile by another process).
+private func makeFolder(_ path: String) -> Bool {
+    mkdir(path, 0o700) == 0 || errno == EEXIST
 }

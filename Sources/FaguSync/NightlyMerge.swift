@@ -55,7 +55,7 @@ public struct NightlyMerge: Sendable {
                     // Not the file's fault: leave it in the inbox for the next merge.
                     entry.reason = "left in the inbox: \(error)"
                 } else if let moved = try? move(path, into: "rejected", name) {
-                    try? Data(("\(error)\n").utf8).write(to: URL(fileURLWithPath: moved + ".reason.txt"))
+                    try? AtomicFile.write(Data(("\(error)\n").utf8), to: moved + ".reason.txt")
                 }
                 try? hub.replica.recordSyncAttempt(SyncAttempt(at: hub.replica.now(), transport: "merge", peer: name, ok: false,
                                                                message: "\(error)"))
@@ -70,7 +70,7 @@ public struct NightlyMerge: Sendable {
                 entry.reason = "replayed: not newer than the last request from \(receipt.device.subject)'s device; "
                     + "its \(receipt.report.appliedChanges) new change(s) were applied"
                 if let moved = try? move(path, into: "rejected", name) {
-                    try? Data((entry.reason! + "\n").utf8).write(to: URL(fileURLWithPath: moved + ".reason.txt"))
+                    try? AtomicFile.write(Data((entry.reason! + "\n").utf8), to: moved + ".reason.txt")
                 }
                 report.inbox.append(entry)
                 progress(index + 1, names.count)

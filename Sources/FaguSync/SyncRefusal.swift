@@ -33,6 +33,8 @@ public struct SyncRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         /// A request not newer than the last one the hub took from that device: a copy sent
         /// again. Its changes are applied; it earns no reply data.
         case replayed
+        /// Too many uploads in flight from the sender's address: try again shortly (HTTP 429).
+        case busy
         /// A reply the hub wrote for another device (its header names another device key).
         case wrongRecipient = "wrong_recipient"
         /// The file itself is bad (truncated, corrupt, a bomb, a version not spoken).

@@ -8,6 +8,27 @@ import Glibc
 struct RawHTTPClient {
     /// The server's port on 127.0.0.1.
     let port: Int
+    /// The loopback address to connect from (another "machine": 127.0.0.2, …).
+    var source = "127.0.0.1"
+
+    /// Announces a body of `announced` bytes and sends it one byte a second until the server
+    /// closes the connection or `stop` says so; returns whether the server closed it first.
+    func trickle(_ path: String, announced: Int, until stop: @escaping @Sendable () -> Bool) throws -> Bool {
+        let socket = try connect()
+        defer { close(socket) }
+        try send(socket, Array(head(path, announced: announced).utf8))
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 512)
+        while !stop() {
+            // An answer or a close from the server ends the trickle.
+            let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            if count >= 0 { return true }
+            let sent = [UInt8(ascii: "x")].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, 1, Int32(MSG_NOSIGNAL)) }
+            if sent <= 0 { return true }
+        }
+        return false
+    }
 
     /// Sends a `POST path` announcing `announced` body bytes, sends only `body`, and closes the
     /// connection without reading anything.
@@ -55,6 +76,18 @@ struct RawHTTPClient {
     private func connect() throws -> Int32 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw SocketFailure(description: "socket() failed: \(errno)") }
+        if source != "127.0.0.1" {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            local.sin_addr.s_addr = inet_addr(source)
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard bound == 0 else {
+                close(socket)
+                throw SocketFailure(description: "bind() to \(source) failed: \(errno)")
+            }
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
