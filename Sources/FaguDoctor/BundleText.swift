@@ -41,6 +41,11 @@ struct BundleText {
             }
             facts.append((t("变更", "Changes"), t("\(header.changeCount) 条，\(header.groupCount) 组",
                                                  "\(header.changeCount) in \(header.groupCount) groups")))
+            if header.requestNumber > 0 { facts.append((t("请求编号", "Request number"), String(header.requestNumber))) }
+            for (scope, head) in header.heads.sorted(by: { $0.key < $1.key }) {
+                facts.append((t("链头 ", "Chain head ") + scope.name,
+                              "\(head.counter) \(head.hash.prefix(8).map { String(format: "%02x", $0) }.joined())…"))
+            }
         }
         if let compressed = inspection.compressedBodyBytes, let body = inspection.bodyBytes {
             let ratio = inspection.compressionRatio.map { String(Int(($0 * 10).rounded())) }.map { "\($0.dropLast()).\($0.suffix(1))" } ?? "-"
@@ -53,14 +58,22 @@ struct BundleText {
             facts.append((t("结果", "Result"), t("有效", "valid")))
         }
         let labelWidth = facts.map { DisplayWidth.of($0.0) }.max() ?? 0
-        var lines = facts.map { DisplayWidth.pad($0.0, to: labelWidth) + "  " + $0.1 }
+        // The header comes from whoever wrote the file: show its text escaped.
+        var lines = facts.map { DisplayWidth.pad($0.0, to: labelWidth) + "  " + TerminalText.escaped($0.1) }
         if let set = inspection.changeSet, !set.groups.isEmpty {
             var table = TextTable(headers: [t("点", "DOT"), t("范围", "SCOPE"), t("类型", "KIND"), t("记录", "RECORD"),
                                             t("字段", "FIELD"), t("值", "VALUE"), t("上下文", "CONTEXT")])
             table.maxCellWidth = 40
-            for change in set.groups.flatMap(\.changes) {
-                table.append([shortDot(change.dot), change.scope.name, change.kind.rawValue, change.record.description,
-                              change.field, render(change.value), change.context.map(shortDot).joined(separator: " ")])
+            for group in set.groups {
+                if let setAside = group.setAside {
+                    table.append([shortDot(group.dot(at: 0)) + "…\(group.lastCounter)", group.scope.name, group.kind.rawValue,
+                                  group.record.description, "", t("已搁置：", "set aside: ") + setAside.code, ""])
+                    continue
+                }
+                for change in group.changes {
+                    table.append([shortDot(change.dot), change.scope.name, change.kind.rawValue, change.record.description,
+                                  change.field, render(change.value), change.context.map(shortDot).joined(separator: " ")])
+                }
             }
             lines.append("")
             lines.append(table.render())

@@ -20,12 +20,39 @@ extension Replica {
     @discardableResult
     public func apply(_ groups: [ChangeGroup],
                       screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
-        try database.write { db in try apply(groups, in: db, screen: screen) }
+        try settingAsideOnRetry { refused in
+            try database.write { db in try apply(groups, in: db, screen: screen, refused: refused) }
+        }
+    }
+
+    /// A group the write path refused while applying: the transaction is rolled back and run
+    /// again with the group set aside from the start. Cheaper than a savepoint per group,
+    /// since refusals are rare and each costs one retry.
+    struct RefusedGroup: Error {
+        /// `scope/origin:counter` of the group's first dot.
+        var key: String
+        var error: ReplicaError
+    }
+
+    /// Runs `attempt` until no group is refused mid-way, each time with every group refused so far.
+    func settingAsideOnRetry<T>(_ attempt: ([String: ReplicaError]) throws -> T) throws -> T {
+        var refused: [String: ReplicaError] = [:]
+        while true {
+            do {
+                return try attempt(refused)
+            } catch let group as RefusedGroup where refused[group.key] == nil {
+                refused[group.key] = group.error
+            }
+        }
     }
 
     /// ``apply(_:screen:)`` inside a write transaction the caller holds.
+    ///
+    /// - Parameter refused: Groups (by ``RefusedGroup/key``) to set aside with the error the
+    ///   write path gave them; any other the write path refuses throws ``RefusedGroup``.
     func apply(_ groups: [ChangeGroup], in db: Database,
-               screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
+               screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil },
+               refused: [String: ReplicaError] = [:]) throws -> ApplyReport {
         let context = try TransactionContext(db)
         let now = configuration.clock.now()
         var report = ApplyReport()
@@ -57,23 +84,16 @@ extension Replica {
                     if originals[group.dot(at: 0)] != nil { report.setAside.append(group) } else { report.receivedSetAside += 1 }
                     continue
                 }
-                // Number everything the group names first: a savepoint rolled back must not
-                // take rows the transaction's caches still count on.
-                _ = try context.number(of: group.scope)
-                _ = try context.number(of: group.origin)
-                for field in group.fields { for dot in field.context { _ = try context.number(of: dot.origin) } }
+                let key = "\(group.scope)/\(group.dot(at: 0))"
                 var applied: TransactionContext.Applied?
-                var refusal: ReplicaError?
-                try db.inSavepoint {
+                if refused[key] == nil {
                     do {
                         applied = try context.apply(group)
-                        return .commit
                     } catch let error as ReplicaError where error.isAboutTheGroup {
-                        refusal = error
-                        return .rollback
+                        throw RefusedGroup(key: key, error: error)
                     }
                 }
-                if let refusal {
+                if let refusal = refused[key] {
                     let voided = group.settingAside(code: refusal.code.rawValue, reason: refusal.message)
                     try context.applySetAside(voided, original: group, notedAt: now)
                     report.setAside.append(voided)

@@ -20,7 +20,7 @@ extension Replica {
                       requestNumber: UInt64 = 0,
                       screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
         let now = self.now()
-        return try database.write { db in
+        return try settingAsideOnRetry { refused in try database.write { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT revoked_at, public_key, last_vectors, last_request FROM device WHERE replica_id = ?
                 """,
@@ -39,7 +39,7 @@ extension Replica {
                                    arguments: [Data(key), now.milliseconds, id.description])
                 }
             }
-            var report = try apply(groups, in: db, screen: screen)
+            var report = try apply(groups, in: db, screen: screen, refused: refused)
             // A request not newer than the last one taken from the device is a replay: its
             // changes still apply (a late USB file loses nothing), but it earns no reply.
             let lastRequest = UInt64(row["last_request"] as Int64)
@@ -58,6 +58,6 @@ extension Replica {
                 """, arguments: [now.milliseconds, known.storedText, acknowledgedText, writtenAt?.milliseconds ?? 0,
                                  writtenAt?.milliseconds ?? 0, id.description])
             return report
-        }
+        } }
     }
 }

@@ -25,6 +25,8 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
         public var heads: [String: Head]?
         /// Device requests: per scope, its own counter the hub last acknowledged.
         public var acknowledged: [String: UInt64]?
+        /// Device requests: the number that tells a new request from a replay.
+        public var requestNumber: UInt64?
 
         /// A chain head.
         public struct Head: Codable, Hashable, Sendable {
@@ -50,6 +52,7 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
             heads = header.heads.isEmpty ? nil : Dictionary(uniqueKeysWithValues: header.heads.map {
                 ($0.key.name, Head(counter: $0.value.counter, hash: ChangeSetDescription.hex($0.value.hash)))
             })
+            requestNumber = header.requestNumber == 0 ? nil : header.requestNumber
             acknowledged = header.acknowledged.isEmpty ? nil
                 : Dictionary(uniqueKeysWithValues: header.acknowledged.map { ($0.key.name, $0.value) })
         }
