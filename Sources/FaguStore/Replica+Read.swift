@@ -13,10 +13,13 @@ extension Replica {
         }
     }
 
-    /// The typed record `id`, or nil when this replica does not hold it (or not all of it yet).
+    /// The typed record `id`, or nil when this replica does not hold it.
+    ///
+    /// - Throws: when the record is held but lacks a required field — which no replica can
+    ///   hold, since an update waits for its record's creation — rather than hiding it.
     public func fetch<R: TypedRecord>(_ type: R.Type, id: RecordID) throws -> R? {
         guard let stored = try record(R.kind, id: id) else { return nil }
-        return try? stored.typed(as: R.self)
+        return try stored.typed(as: R.self)
     }
 
     /// Every open conflict, in canonical order.
