@@ -18,6 +18,8 @@ struct IncidentsCommand: ParsableCommand {
         var writtenAt: String
         var receivedAt: String
         var delayMinutes: Int
+        /// The device's time was later than the hub's receipt: its delay is not believed.
+        var deviceClockAhead: Bool
     }
 
     func run() throws {
@@ -25,7 +27,7 @@ struct IncidentsCommand: ParsableCommand {
         let alerts = try failing { try hub.replica.incidentAlerts() }.map { alert in
             Output(record: alert.record.description, community: alert.communityID, level: alert.level, summary: alert.summary,
                    author: alert.author, writtenAt: alert.writtenAt.description, receivedAt: alert.receivedAt.description,
-                   delayMinutes: Int((alert.receivedAt.milliseconds - alert.writtenAt.milliseconds) / 60_000))
+                   delayMinutes: alert.delayMinutes, deviceClockAhead: alert.deviceClockAhead)
         }
         if options.output.json { return try JSONOutput.print(alerts) }
         let language = options.language
@@ -35,7 +37,9 @@ struct IncidentsCommand: ParsableCommand {
                                         language.text(zh: "到达用时(分)", en: "delay (min)")])
         table.rightAligned = [4]
         for alert in alerts {
-            table.append([alert.community, alert.level ?? "", alert.summary ?? "", alert.author, "\(alert.delayMinutes)"])
+            let delay = "\(alert.delayMinutes)" + (alert.deviceClockAhead
+                ? language.text(zh: " ⚠ 设备时钟超前", en: " ⚠ device clock ahead") : "")
+            table.append([alert.community, alert.level ?? "", alert.summary ?? "", alert.author, delay])
         }
         print(table.render())
     }
