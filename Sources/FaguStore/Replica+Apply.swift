@@ -56,7 +56,8 @@ extension Replica {
         let context = try TransactionContext(db)
         let now = configuration.clock.now()
         var report = ApplyReport()
-        var originals: [Dot: ChangeGroup] = [:]
+        // Set aside before applying, by ``key(of:)``: a dot is unique only within its scope.
+        var originals: [String: ChangeGroup] = [:]
         let screened = groups.map { group -> ChangeGroup in
             guard group.setAside == nil else { return group }
             var refusal: (code: String, reason: String)?
@@ -65,7 +66,7 @@ extension Replica {
             }
             if refusal == nil { refusal = screen(group) }
             guard let refusal else { return group }
-            originals[group.dot(at: 0)] = group
+            originals[Replica.key(of: group)] = group
             return group.settingAside(code: refusal.code, reason: refusal.reason)
         }
         let byScope = Dictionary(grouping: screened, by: \.scope)
@@ -80,11 +81,12 @@ extension Replica {
             for var group in schedule.ready {
                 try continueChain(&group, context: context)
                 if group.setAside != nil {
-                    try context.applySetAside(group, original: originals[group.dot(at: 0)], notedAt: now)
-                    if originals[group.dot(at: 0)] != nil { report.setAside.append(group) } else { report.receivedSetAside += 1 }
+                    let original = originals[Replica.key(of: group)]
+                    try context.applySetAside(group, original: original, notedAt: now)
+                    if original != nil { report.setAside.append(group) } else { report.receivedSetAside += 1 }
                     continue
                 }
-                let key = "\(group.scope)/\(group.dot(at: 0))"
+                let key = Replica.key(of: group)
                 var applied: TransactionContext.Applied?
                 if refused[key] == nil {
                     do {
@@ -116,6 +118,9 @@ extension Replica {
         try context.flush()
         return report
     }
+
+    /// `scope/origin:first`: what names a group across scopes (its first dot alone does not).
+    static func key(of group: ChangeGroup) -> String { "\(group.scope)/\(group.dot(at: 0))" }
 
     /// Refuses, as a fork, groups whose dots are held with other boundaries or another hash.
     private func checkSameAsHeld(_ duplicates: [ChangeGroup], scope: ScopeID, context: TransactionContext) throws {

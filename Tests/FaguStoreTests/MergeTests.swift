@@ -128,6 +128,23 @@ struct MergeTests {
         #expect(overlap?.code == .replicaForked)
     }
 
+    @Test("groups with the same first counter in two communities, both set aside, each keep their own content")
+    func setAsideAcrossScopes() throws {
+        let fields = ["community_id", "adviser_id", "date", "title", "colour"]
+        let groups = [("c01", "纠纷甲"), ("c02", "纠纷乙")].map { scope, title in
+            ChangeGroup(origin: alice.id, scope: .community(scope), kind: .legalCase, record: alice.newRecordID(),
+                        firstCounter: 1, time: alice.now(), author: "a017",
+                        fields: zip(fields, [.text(scope), .text("a017"), .text("2026-11-26"), .text(title), .text("red")])
+                            .map { FieldChange(field: $0, value: $1) },
+                        previousHash: GroupHash.genesis)
+        }
+        let report = try bob.apply(groups)
+        #expect(report.setAside.count == 2)
+        for entry in try bob.setAsideEntries() {
+            #expect(entry.content?.contains(entry.scope == "c01" ? "纠纷甲" : "纠纷乙") == true, "\(entry.scope)")
+        }
+    }
+
     @Test("a change that writes another community than its scope is set aside, nothing applied")
     func refusesScopeMismatch() throws {
         try alice.write { try $0.insert(.visit, id: alice.newRecordID(), fields: [
