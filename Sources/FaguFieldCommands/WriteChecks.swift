@@ -23,8 +23,7 @@ enum WriteChecks {
                                  exitCode: 2)
         }
         guard device.role == .adviser else { return }
-        let appointments = try device.replica.records(.appointment, where: "adviser_id", is: .text(device.subject))
-            .map { try $0.typed(as: Appointment.self) }
+        let appointments = try device.replica.typedRecords(Appointment.self, where: "adviser_id", is: .text(device.subject))
         // Before its first sync a device holds no roster: its enrollment's scopes decide, and
         // the hub checks the dates when the work arrives.
         guard appointments.contains(where: { $0.communityID == community }) else { return }
@@ -67,11 +66,8 @@ enum WriteChecks {
             throw CommandFailure(language.text(zh: "社区设备记录时须用 --adviser 指明顾问", en: "an office device needs --adviser ID"),
                                  exitCode: 2)
         }
-        let appointments = try device.replica.records(.appointment, where: "community_id", is: .text(device.subject))
-            .map { try $0.typed(as: Appointment.self) }
-        let appointed = appointments.contains {
-            $0.adviserID == given && $0.start <= date && ($0.end.map { date <= $0 } ?? true)
-        }
+        let appointments = try device.replica.typedRecords(Appointment.self, where: "community_id", is: .text(device.subject))
+        let appointed = appointments.contains { $0.adviserID == given && $0.covers(date) }
         if !appointments.isEmpty && !appointed {
             throw CommandFailure(language.text(zh: "\(given) 在 \(date) 不是社区 \(device.subject) 的法律顾问",
                                                en: "\(given) is not appointed to \(device.subject) on \(date)"), exitCode: 2)

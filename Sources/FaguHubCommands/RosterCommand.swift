@@ -71,7 +71,7 @@ struct RosterImportCommand: ParsableCommand {
         let result = try failing { () -> (RosterImport, Hub.RosterWrite?) in
             let known = try hub.replica.records(.community).map(\.id.description)
             let knownAdvisers = try hub.replica.records(.adviser).map(\.id.description)
-            let existing = try hub.replica.records(.appointment).map { try $0.typed(as: Appointment.self) }
+            let existing = try hub.replica.typedRecords(Appointment.self)
             let read = RosterReader.read(communities: files.0, advisers: files.1, appointments: files.2,
                                          knownCommunities: Set(known), knownAdvisers: Set(knownAdvisers),
                                          existingAppointments: existing, today: day)

@@ -31,7 +31,7 @@ public enum AppointmentGrace {
         guard !there.isEmpty else {
             return ("outside_scope", "\(adviser) has no appointment to community \(community)")
         }
-        guard let covering = there.first(where: { $0.start <= workDay && ($0.end.map { workDay <= $0 } ?? true) }) else {
+        guard let covering = there.first(where: { $0.covers(workDay) }) else {
             let ended = there.compactMap(\.end).filter { $0 < workDay }.max()
             if let ended {
                 return ("after_appointment", "work dated \(workDay) in \(community) is after \(adviser)'s appointment there "

@@ -22,6 +22,13 @@ extension Replica {
         return try stored.typed(as: R.self)
     }
 
+    /// Every record of `R`'s kind whose `field` displays `value` (all when `field` is nil), typed.
+    ///
+    /// - Throws: when a record held lacks a required field, rather than skipping it.
+    public func typedRecords<R: TypedRecord>(_ type: R.Type, where field: String? = nil, is value: FieldValue? = nil) throws -> [R] {
+        try records(R.kind, where: field, is: value).map { try $0.typed(as: R.self) }
+    }
+
     /// Every open conflict, in canonical order.
     public func openConflicts() throws -> [OpenConflict] {
         try read { context in

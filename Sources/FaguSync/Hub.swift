@@ -172,9 +172,9 @@ public final class Hub: Sendable {
         let scopes: [ScopeID]
         let appointments: [Appointment]
         do {
-            appointments = device.role == .adviser ? try self.appointments(of: device.subject)
-                : try replica.records(.appointment, where: "community_id", is: .text(device.subject))
-                    .map { try $0.typed(as: Appointment.self) }
+            // An adviser's own appointments, or those of an office's community.
+            appointments = try replica.typedRecords(Appointment.self, where: device.role == .adviser ? "adviser_id" : "community_id",
+                                                    is: .text(device.subject))
             scopes = currentScopes(of: device, appointments: appointments)
         } catch {
             throw SyncRefusal(.hubFailure, "the hub cannot read its roster now: \(error)")
@@ -250,7 +250,7 @@ public final class Hub: Sendable {
 
     /// The roster's appointments of `adviser`.
     private func appointments(of adviser: String) throws -> [Appointment] {
-        try replica.records(.appointment, where: "adviser_id", is: .text(adviser)).map { try $0.typed(as: Appointment.self) }
+        try replica.typedRecords(Appointment.self, where: "adviser_id", is: .text(adviser))
     }
 
     /// The key a file from `device` must be signed with: its registered key, or — on its

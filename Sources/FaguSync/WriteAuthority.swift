@@ -44,7 +44,7 @@ public struct WriteAuthority: Sendable {
             if let adviser = group.fields.first(where: { $0.field == "adviser_id" })?.value.text {
                 let day = group.fields.first(where: { $0.field == "date" })?.value.text ?? group.time.shanghaiDay
                 let appointed = appointments.contains {
-                    $0.adviserID == adviser && $0.communityID == device.subject && $0.start <= day && ($0.end.map { day <= $0 } ?? true)
+                    $0.adviserID == adviser && $0.communityID == device.subject && $0.covers(day)
                 }
                 if !appointed {
                     return ("adviser_not_appointed", "the office of \(device.subject) logged work of \(adviser), who is not "

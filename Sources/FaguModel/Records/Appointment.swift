@@ -38,6 +38,12 @@ public struct Appointment: TypedRecord {
                   serviceHours: try read.optionalText("service_hours"))
     }
 
+    /// Whether the appointment runs on `day` (`YYYY-MM-DD`): on or after its start, and on or
+    /// before its end when it has one.
+    public func covers(_ day: String) -> Bool {
+        start <= day && (end.map { day <= $0 } ?? true)
+    }
+
     public var fieldValues: [String: FieldValue] {
         var values: [String: FieldValue] = [
             "adviser_id": .text(adviserID), "community_id": .text(communityID), "start": .text(start),
