@@ -22,7 +22,6 @@ struct ResolveCommand: ParsableCommand {
         let language = options.language
         let recordID = try WriteChecks.recordID(id, language)
         let device = try options.openDevice()
-        try failing { try device.checkNotForked() }
         try failing {
             guard let conflict = try device.replica.openConflicts().first(where: { $0.record == recordID && $0.field == field }) else {
                 throw CommandFailure(language.text(zh: "\(id) 的 \(field) 没有未决冲突", en: "\(id) has no open conflict on \(field)"))

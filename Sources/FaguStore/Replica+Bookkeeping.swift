@@ -37,6 +37,15 @@ extension Replica {
     }
 
     /// Records one sync attempt.
+    /// Why this replica writes no more — another copy used its identity — or nil.
+    public func forkedReason() throws -> String? { try metadata("forked") }
+
+    /// Marks this replica as forked (keeping the first reason): every later local write is
+    /// refused `replica_forked`.
+    public func markForked(_ reason: String) throws {
+        if try forkedReason() == nil { try setMetadata(["forked": reason]) }
+    }
+
     /// Deletes refused attempts from before `cutoff` (accepted ones are kept).
     public func pruneRefusedSyncAttempts(before cutoff: Timestamp) throws {
         try database.write { db in

@@ -102,6 +102,11 @@ public final class ReplicaTransaction {
 
     private func makeGroup(kind: RecordKind, scope: ScopeID, record: RecordID, fields: [FieldChange]) throws -> ChangeGroup {
         guard !fields.isEmpty else { throw ReplicaError(.missingField, "nothing to write to \(kind.rawValue) \(record)") }
+        // Every local write comes through here: a forked replica writes nothing more.
+        if let forked = context.forked {
+            throw ReplicaError(.replicaForked, "this replica's identity is used by another copy (\(forked)); it writes no more: "
+                               + "run `fagu recover --enroll NEW_FILE` with a new enrollment file")
+        }
         let scopeNumber = try context.number(of: scope)
         let next = try context.counter(scope: scopeNumber, origin: localOrigin) + 1
         return ChangeGroup(origin: replica.id, scope: scope, kind: kind, record: record, firstCounter: next,

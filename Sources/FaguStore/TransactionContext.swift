@@ -22,6 +22,9 @@ final class TransactionContext {
     /// The replica whose changes to anyone's work logs are accepted as corrections (the
     /// hub), from `replica_meta.authority`.
     private(set) var authority: ReplicaID?
+    /// Why this replica writes no more, when another copy used its identity
+    /// (`replica_meta.forked`, see ``Replica/markForked(_:)``).
+    private(set) var forked: String?
 
     private struct VectorKey: Hashable {
         var scope: Int
@@ -41,9 +44,8 @@ final class TransactionContext {
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT idx, name FROM scope")) {
             scopeNumbers[ScopeID(row[1] as String)] = row[0]
         }
-        if let text = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM replica_meta WHERE key = 'authority'")),
-           let id = ReplicaID(text) {
-            authority = id
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM replica_meta WHERE key IN ('authority', 'forked')")) {
+            if row[0] as String == "authority" { authority = ReplicaID(row[1] as String) } else { forked = row[1] }
         }
     }
 

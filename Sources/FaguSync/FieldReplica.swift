@@ -133,11 +133,11 @@ public final class FieldReplica: Sendable {
     /// When the hub or this device found that another copy uses this device's identity, and
     /// why; nil while it has not. A forked device writes and syncs no more: see
     /// ``recover(home:enrollment:configuration:)``.
-    public func forkedReason() throws -> String? { try replica.metadata("forked") }
+    public func forkedReason() throws -> String? { try replica.forkedReason() }
 
     /// Marks this device as forked, so it stops writing under its identity.
     public func markForked(_ reason: String) throws {
-        if try forkedReason() == nil { try replica.setMetadata(["forked": reason]) }
+        try replica.markForked(reason)
     }
 
     /// Refuses when this device is forked.

@@ -122,6 +122,8 @@ struct NeverStuckTests {
         #expect(try district.hub.replica.forkAlerts().map(\.subject) == ["a001"])
         #expect(try copy.forkedReason() != nil, "the copy stops writing under that identity")
         #expect(throws: SyncRefusal.self) { try copy.request() }
+        let write = #expect(throws: ReplicaError.self) { try copy.logVisit("c01") }
+        #expect(write?.code == .replicaForked, "refused by the write path itself, whatever command writes")
 
         // Recovery: a new enrollment for the same adviser; nothing the copy wrote is lost.
         let fresh = try district.hub.enroll(.adviser, subject: "a001", hubURL: "", today: "2026-11-26")
