@@ -56,7 +56,7 @@ struct StatusCommand: ParsableCommand {
                           registered: try device.isRegistered(), pendingChanges: try device.pendingChanges(),
                           heldBackGroups: try device.replica.heldBackCount(),
                           openConflicts: try device.replica.openConflicts().count,
-                          setAsideGroups: try device.replica.setAsideEntries().count, forked: try device.forkedReason(),
+                          setAsideGroups: try device.replica.setAsideCount(), forked: try device.forkedReason(),
                           changesInCommunities: changes, lastSync: last)
         }
         if options.output.json { return try JSONOutput.print(output) }

@@ -30,7 +30,7 @@ struct DevicesCommand: ParsableCommand {
                 Output(replica: device.id.description, role: device.role.rawValue, subject: device.subject,
                        scopes: try hub.currentScopes(of: device).map(\.name), registered: device.publicKey != nil,
                        revoked: device.revokedAt != nil, forked: device.forkedAt != nil,
-                       setAsideGroups: try hub.replica.setAsideEntries(origin: device.id).count,
+                       setAsideGroups: try hub.replica.setAsideCount(origin: device.id),
                        lastSeen: device.lastSeenAt?.description)
             }
         }

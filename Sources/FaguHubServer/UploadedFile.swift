@@ -25,7 +25,7 @@ enum UploadedFile: Sendable, Equatable {
         return await withTaskGroup(of: UploadedFile?.self) { group in
             group.addTask { await read(announced: announced, limit: limit, from: body, counting: received) }
             group.addTask {
-                try? await Task.sleep(for: deadline)
+                try? await Task.sleep(for: deadline)   // throws only when cancelled: the upload finished first
                 return Task.isCancelled ? nil : .tooSlow(received: received.value, seconds: Int(deadline.components.seconds))
             }
             let first = await group.next()!

@@ -19,6 +19,14 @@ extension Replica {
         }
     }
 
+    /// How many groups are set aside here (only `origin`'s when given), without reading them.
+    public func setAsideCount(origin: ReplicaID? = nil) throws -> Int {
+        try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM set_aside" + (origin == nil ? "" : " WHERE origin = ?"),
+                             arguments: origin.map { [$0.description] } ?? []) ?? 0
+        }
+    }
+
     /// `origin`'s groups set aside here after the counters in `after` (per scope, 0 when
     /// absent), as set-aside groups with their reasons: what the hub tells a device.
     public func setAsideGroups(origin: ReplicaID, after: [ScopeID: UInt64]) throws -> [ChangeGroup] {
@@ -124,11 +132,5 @@ extension Replica {
                           detail: row["detail"])
             }
         }
-    }
-
-    /// The groups this replica wrote itself in `scope` after `counter`, in order: on a
-    /// forked device, the work the hub never confirmed, to carry to a new identity.
-    public func ownGroups(in scope: ScopeID, after counter: UInt64) throws -> [ChangeGroup] {
-        try measureDelta(for: ScopeVectors([scope: VersionVector([id: counter])]), scopes: [scope], origins: [id]).groups
     }
 }

@@ -33,8 +33,6 @@ public struct ReplicaError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The same dots with other content, a broken hash chain, or a writer behind what is
         /// held of it: two copies of one replica identity are writing.
         case replicaForked = "replica_forked"
-        /// A received group overlaps what is held: the input is corrupt.
-        case overlappingChanges = "overlapping_changes"
         /// The file is not a Fagu replica, or was written by a newer version.
         case incompatibleReplica = "incompatible_replica"
         /// Stored data could not be decoded.

@@ -96,6 +96,7 @@ public enum ReplicaSchema {
                     kind TEXT NOT NULL, record TEXT NOT NULL, author TEXT NOT NULL, written_at INTEGER NOT NULL,
                     code TEXT NOT NULL, reason TEXT NOT NULL, noted_at INTEGER NOT NULL, content TEXT,
                     PRIMARY KEY (scope, origin, counter)) WITHOUT ROWID;
+                CREATE INDEX set_aside_by_origin ON set_aside (origin, scope, counter);
                 CREATE TABLE fork_alert (
                     id INTEGER PRIMARY KEY, replica_id TEXT NOT NULL, subject TEXT NOT NULL, scope TEXT NOT NULL,
                     counter INTEGER NOT NULL, detected_at INTEGER NOT NULL, detail TEXT NOT NULL);

@@ -33,6 +33,8 @@ public enum EnrollmentProof {
     /// Whether `proof` shows that `publicKey` was offered by whoever holds the token behind
     /// `verifier`.
     public static func verify(_ proof: String, verifier: [UInt8], publicKey: [UInt8], replica: ReplicaID) -> Bool {
+        // A verifier that is not a public key (a token digest from before this scheme) proves
+        // nothing: that device must be enrolled again, which `bad_token` tells it.
         guard let signature = Hex.decode(proof), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: verifier) else {
             return false
         }

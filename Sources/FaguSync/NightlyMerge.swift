@@ -54,8 +54,8 @@ public struct NightlyMerge: Sendable {
                 if let refusal = error as? SyncRefusal, refusal.code == .hubFailure {
                     // Not the file's fault: leave it in the inbox for the next merge.
                     entry.reason = "left in the inbox: \(error)"
-                } else if let moved = try? move(path, into: "rejected", name) {
-                    try? AtomicFile.write(Data(("\(error)\n").utf8), to: moved + ".reason.txt")
+                } else {
+                    entry.reason = reject(path, name, reason: "\(error)")
                 }
                 try? hub.replica.recordSyncAttempt(SyncAttempt(at: hub.replica.now(), transport: "merge", peer: name, ok: false,
                                                                message: "\(error)"))
@@ -65,13 +65,11 @@ public struct NightlyMerge: Sendable {
             }
             entry.subject = receipt.device.subject
             if receipt.report.replayed {
-                // Its changes were applied; a replay is set aside as a file and earns nothing more.
+                // Its changes were applied; a replay is rejected as a file and earns nothing more.
                 entry.appliedChanges = receipt.report.appliedChanges
-                entry.reason = "replayed: not newer than the last request from \(receipt.device.subject)'s device; "
-                    + "its \(receipt.report.appliedChanges) new change(s) were applied"
-                if let moved = try? move(path, into: "rejected", name) {
-                    try? AtomicFile.write(Data((entry.reason! + "\n").utf8), to: moved + ".reason.txt")
-                }
+                report.incidents += receipt.report.incidents.map(\.description)
+                entry.reason = reject(path, name, reason: "replayed: not newer than the last request from "
+                                      + "\(receipt.device.subject)'s device; its \(receipt.report.appliedChanges) new change(s) were applied")
                 report.inbox.append(entry)
                 progress(index + 1, names.count)
                 continue
@@ -107,6 +105,20 @@ public struct NightlyMerge: Sendable {
                                              changes: reply.changes))
         }
         return replies
+    }
+
+    /// Moves a refused file to `rejected/` beside a `.reason.txt` holding `reason`, so it is
+    /// never retried; returns the reason, with what went wrong if the file could not be moved
+    /// (it would then be tried again next night) or the reason not written.
+    private func reject(_ path: String, _ name: String, reason: String) -> String {
+        let moved: String
+        do { moved = try move(path, into: "rejected", name) } catch {
+            return reason + " (could not be moved to rejected/: \(error); it stays in the inbox)"
+        }
+        do { try AtomicFile.write(Data((reason + "\n").utf8), to: moved + ".reason.txt") } catch {
+            return reason + " (the reason file could not be written: \(error))"
+        }
+        return reason
     }
 
     /// Moves `path` into `folder` of the inbox under a name not taken yet; returns where.
