@@ -77,8 +77,9 @@ let package = Package(
         .target(
             name: "FaguDoctor",
             dependencies: [
-                "FaguCLI", "FaguModel", "FaguWire", "FaguStore",
+                "FaguCLI", "FaguModel", "FaguWire", "FaguStore", "FaguSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
         // fagu's commands, as a library so tests can run them.

@@ -1,6 +1,8 @@
+import Crypto
 import ArgumentParser
 import FaguCLI
 import FaguModel
+import FaguSync
 import FaguWire
 import Foundation
 
@@ -9,11 +11,21 @@ public struct BundleCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "bundle",
         abstract: "Decode a change-set file: header, sizes, every change, and whether checksum and version hold.",
-        discussion: "Exits 0 when the file is valid, 1 when it would be refused (the reason is printed).")
+        discussion: """
+            Files are sealed to their recipient: without --key only the header (what routing and \
+            diagnosis need) and the sizes are shown. Give the recipient's key — its home folder or \
+            its key file (device.key, hub.key) — to open and check the body too.
+            Exits 0 when the file is valid (or, without a key, when its header is), 1 when it would \
+            be refused (the reason is printed).
+            """)
 
     /// The change-set file.
     @Argument(help: "A change-set file (.fagu), from fagu export, a hub reply or a sync capture.")
     public var file: String
+
+    /// The recipient's home or key file.
+    @Option(name: .long, help: "The recipient's home folder or key file (device.key, hub.key), to open a sealed body.")
+    public var key: String?
 
     @OptionGroup public var output: OutputOptions
 
@@ -23,7 +35,7 @@ public struct BundleCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw CommandFailure("cannot read \(file)", exitCode: 2)
         }
-        let inspection = ChangeSetInspection(file: [UInt8](data))
+        let inspection = ChangeSetInspection(file: [UInt8](data), key: try key.map(BundleCommand.sealingKey(at:)))
         if output.json {
             let report = BundleReport(file: file, inspection: inspection)
             FileHandle.standardOutput.write(try ChangeSetDescription.encoder.encode(report))
@@ -31,8 +43,30 @@ public struct BundleCommand: ParsableCommand {
         } else {
             print(BundleText(file: file, inspection: inspection, language: output.language).render())
         }
-        if let error = inspection.error {
+        if let error = inspection.error, error.code != .keyRequired {
             throw CommandFailure("\(file): refused: \(error)")
+        }
+    }
+
+    /// The sealing key of the home at `path` (a folder holding `device.key` or `hub.key`) or
+    /// of the key file at `path`.
+    static func sealingKey(at path: String) throws -> Curve25519.KeyAgreement.PrivateKey {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw CommandFailure("no key at \(path)", exitCode: 2)
+        }
+        var file = path
+        if isFolder.boolValue {
+            guard let found = ["device.key", "hub.key"].map({ path + "/" + $0 })
+                .first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+                throw CommandFailure("\(path) holds no device.key or hub.key", exitCode: 2)
+            }
+            file = found
+        }
+        do {
+            return SealingKey.derived(from: try SigningKeyFile.read(at: file))
+        } catch {
+            throw CommandFailure("\(file) is not a Fagu key file: \(error)", exitCode: 2)
         }
     }
 }

@@ -9,6 +9,9 @@ struct BundleReport: Encodable {
 
     var file: String
     var valid: Bool
+    /// Whether the body is sealed to its recipient; `body_opened` says whether a key opened it.
+    var sealed: Bool
+    var bodyOpened: Bool
     var fileBytes: Int
     var version: String?
     var versionSupported: Bool?
@@ -25,6 +28,8 @@ struct BundleReport: Encodable {
     init(file: String, inspection: ChangeSetInspection) {
         self.file = file
         valid = inspection.isValid
+        sealed = inspection.sealed
+        bodyOpened = inspection.changeSet != nil
         fileBytes = inspection.fileBytes
         version = inspection.version.map { "\($0.major).\($0.minor)" }
         versionSupported = inspection.versionSupported

@@ -25,6 +25,15 @@ struct BundleText {
         case nil: checksum = t("未校验", "not reached")
         }
         facts.append((t("校验和", "Checksum"), checksum))
+        if inspection.sealed {
+            let opened = inspection.changeSet != nil
+            facts.append((t("加密", "Sealed"), opened ? t("是，已用所给密钥打开", "yes, opened with the key given")
+                          : inspection.error?.code == .keyRequired
+                            ? t("是，正文只有接收方能读（用 --key 打开）", "yes: only the recipient reads the body (open it with --key)")
+                            : t("是，所给密钥打不开", "yes, and the key given does not open it")))
+        } else {
+            facts.append((t("加密", "Sealed"), t("否", "no")))
+        }
         if let set = inspection.changeSet {
             // Verifying needs the sender's key, which only the hub or the device holds.
             facts.append((t("签名", "Signature"), set.signature == nil ? t("无", "none")
@@ -42,6 +51,13 @@ struct BundleText {
             facts.append((t("变更", "Changes"), t("\(header.changeCount) 条，\(header.groupCount) 组",
                                                  "\(header.changeCount) in \(header.groupCount) groups")))
             if header.requestNumber > 0 { facts.append((t("请求编号", "Request number"), String(header.requestNumber))) }
+            if let key = header.encryptionKey {
+                facts.append((t("回复加密公钥", "Reply sealed to"), key.map { String(format: "%02x", $0) }.joined()))
+            }
+            for entry in header.retimed {
+                facts.append((t("时间已校正 ", "Clamped ") + entry.scope.name,
+                              t("第 \(entry.counter) 组按中心收到时间 \(entry.time) 排序", "group \(entry.counter) ordered by the hub's receipt time \(entry.time)")))
+            }
             for (scope, head) in header.heads.sorted(by: { $0.key < $1.key }) {
                 facts.append((t("链头 ", "Chain head ") + scope.name,
                               "\(head.counter) \(head.hash.prefix(8).map { String(format: "%02x", $0) }.joined())…"))
@@ -52,7 +68,9 @@ struct BundleText {
             facts.append((t("正文", "Body"), t("压缩后 \(compressed) 字节，解压后 \(body) 字节（压缩比 \(ratio)）",
                                               "\(compressed) bytes compressed, \(body) bytes inflated (ratio \(ratio))")))
         }
-        if let error = inspection.error {
+        if let error = inspection.error, error.code == .keyRequired {
+            facts.append((t("结果", "Result"), t("文件头有效；正文未检查（加密）", "header valid; body not checked (sealed)")))
+        } else if let error = inspection.error {
             facts.append((t("结果", "Result"), t("拒收：", "REFUSED: ") + error.description))
         } else {
             facts.append((t("结果", "Result"), t("有效", "valid")))

@@ -16,7 +16,7 @@ extension SyncRefusal.Code {
             403
         case .replicaForked, .replayed:
             409
-        case .wrongSender, .wrongRecipient, .badFile, .invalidChanges:
+        case .wrongSender, .wrongRecipient, .badFile, .invalidChanges, .notSealed, .cannotDecrypt:
             400
         case .hubFailure:
             503

@@ -25,11 +25,18 @@ public struct ChangeGroup: Hashable, Sendable, CustomStringConvertible {
     public var previousHash: [UInt8]?
     /// Set when the group was set aside (quarantined) rather than applied.
     public var setAside: SetAside?
+    /// Set by the hub when `time` was beyond its own clock: its receipt time, which every
+    /// replica orders the group's values by instead. Not part of the chain hash.
+    public var clampedTime: Timestamp?
+
+    /// The time the group's values are ordered by in a conflict: ``clampedTime`` when the hub
+    /// clamped the writer's clock, else ``time``.
+    public var orderingTime: Timestamp { clampedTime ?? time }
 
     /// A group from its parts.
     public init(origin: ReplicaID, scope: ScopeID, kind: RecordKind, record: RecordID,
                 firstCounter: UInt64, time: Timestamp, author: String, fields: [FieldChange],
-                previousHash: [UInt8]? = nil, setAside: SetAside? = nil) {
+                previousHash: [UInt8]? = nil, setAside: SetAside? = nil, clampedTime: Timestamp? = nil) {
         self.origin = origin
         self.scope = scope
         self.kind = kind
@@ -40,6 +47,7 @@ public struct ChangeGroup: Hashable, Sendable, CustomStringConvertible {
         self.fields = fields
         self.previousHash = previousHash
         self.setAside = setAside
+        self.clampedTime = clampedTime
     }
 
     /// The counter of the last field change's dot.
@@ -54,7 +62,7 @@ public struct ChangeGroup: Hashable, Sendable, CustomStringConvertible {
     public var changes: [Change] {
         fields.enumerated().map { index, field in
             Change(dot: dot(at: index), scope: scope, kind: kind, record: record, field: field.field,
-                   value: field.value, context: field.context, time: time, author: author)
+                   value: field.value, context: field.context, time: orderingTime, author: author)
         }
     }
 

@@ -34,13 +34,20 @@ public struct EnrolledDevice: Hashable, Sendable {
     public var acknowledged: [ScopeID: UInt64]
     /// The newest creation time (by the device's clock) of a file the hub accepted from it.
     public var lastWrittenAt: Timestamp?
+    /// Its X25519 public key, to which the hub seals its replies (from its latest request).
+    public var encryptionKey: [UInt8]?
+    /// When the hub last found the device's clock beyond its own (nil: never).
+    public var clockAheadAt: Timestamp?
+    /// By how many milliseconds it was ahead then.
+    public var clockAheadBy: Int64?
 
     /// A newly enrolled device.
     public init(id: ReplicaID, role: DeviceRole, subject: String, scopes: [ScopeID], tokenVerifier: [UInt8],
                 tokenExpiresAt: Timestamp? = nil,
                 publicKey: [UInt8]? = nil, enrolledAt: Timestamp, registeredAt: Timestamp? = nil,
                 revokedAt: Timestamp? = nil, lastSeenAt: Timestamp? = nil, lastVectors: ScopeVectors = ScopeVectors(),
-                forkedAt: Timestamp? = nil, acknowledged: [ScopeID: UInt64] = [:], lastWrittenAt: Timestamp? = nil) {
+                forkedAt: Timestamp? = nil, acknowledged: [ScopeID: UInt64] = [:], lastWrittenAt: Timestamp? = nil,
+                encryptionKey: [UInt8]? = nil, clockAheadAt: Timestamp? = nil, clockAheadBy: Int64? = nil) {
         self.id = id
         self.role = role
         self.subject = subject
@@ -56,5 +63,8 @@ public struct EnrolledDevice: Hashable, Sendable {
         self.forkedAt = forkedAt
         self.acknowledged = acknowledged
         self.lastWrittenAt = lastWrittenAt
+        self.encryptionKey = encryptionKey
+        self.clockAheadAt = clockAheadAt
+        self.clockAheadBy = clockAheadBy
     }
 }

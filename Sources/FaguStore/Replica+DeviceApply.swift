@@ -15,9 +15,11 @@ extension Replica {
     /// - Parameters:
     ///   - screen: The hub's authority checks: a group it refuses is set aside.
     ///   - acknowledged: What the device says the hub last acknowledged of its own work.
+    ///   - encryptionKey: The X25519 key the request names for replies; kept for later ones.
+    ///   - clockAheadBy: How far beyond the hub's clock the device wrote, when it did.
     public func apply(_ groups: [ChangeGroup], fromDevice id: ReplicaID, registeringKey key: [UInt8]?,
                       reportedVectors: ScopeVectors, acknowledged: [ScopeID: UInt64] = [:], writtenAt: Timestamp? = nil,
-                      requestNumber: UInt64 = 0,
+                      requestNumber: UInt64 = 0, encryptionKey: [UInt8]? = nil, clockAheadBy: Int64? = nil,
                       screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
         let now = self.now()
         return try settingAsideOnRetry { refused in try database.write { db in
@@ -40,13 +42,17 @@ extension Replica {
                 }
             }
             var report = try apply(groups, in: db, screen: screen, refused: refused)
+            if let clockAheadBy {
+                try db.execute(sql: "UPDATE device SET clock_ahead_at = ?, clock_ahead_ms = ? WHERE replica_id = ?",
+                               arguments: [now.milliseconds, clockAheadBy, id.description])
+            }
             // A request not newer than the last one taken from the device is a replay: its
             // changes still apply (a late USB file loses nothing), but it earns no reply.
             let lastRequest = UInt64(row["last_request"] as Int64)
             report.replayed = requestNumber <= lastRequest
             guard !report.replayed else { return report }   // what it reports is old news
-            try db.execute(sql: "UPDATE device SET last_request = ? WHERE replica_id = ?",
-                           arguments: [Int64(requestNumber), id.description])
+            try db.execute(sql: "UPDATE device SET last_request = ?, encryption_key = COALESCE(?, encryption_key) WHERE replica_id = ?",
+                           arguments: [Int64(requestNumber), encryptionKey.map { Data($0) }, id.description])
             var known = ScopeVectors(storedText: row["last_vectors"]) ?? ScopeVectors()
             for scope in reportedVectors.scopes { known[scope] = known[scope].merged(with: reportedVectors[scope]) }
             let acknowledgedText = ScopeVectors(Dictionary(uniqueKeysWithValues: acknowledged.map {

@@ -64,6 +64,8 @@ extension Replica {
                               forkedAt: time("forked_at"),
                               acknowledged: (ScopeVectors(storedText: row["acknowledged"]) ?? ScopeVectors()).vectors
                                 .mapValues { $0[id] },
-                              lastWrittenAt: time("last_written_at"))
+                              lastWrittenAt: time("last_written_at"),
+                              encryptionKey: (row["encryption_key"] as Data?).map { [UInt8]($0) },
+                              clockAheadAt: time("clock_ahead_at"), clockAheadBy: row["clock_ahead_ms"])
     }
 }

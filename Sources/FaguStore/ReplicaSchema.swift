@@ -31,8 +31,15 @@ public enum ReplicaSchema {
     ///   `device.last_written_at`: the newest creation time (device clock) of a file accepted
     ///   from it, which tells a late file from a restored backup.
     ///
+    /// Sealed files and the hub's clock (v4):
+    /// - `device.encryption_key`: at the hub, each device's X25519 key its replies are sealed to;
+    ///   `device.clock_ahead_at`/`clock_ahead_ms`: when and by how much its clock was last found
+    ///   beyond the hub's.
+    /// - `change_log.clamped_time`, `pending_group.clamped_time`: the hub's receipt time of a
+    ///   group written with a time beyond the hub's clock, which orders its values instead.
+    ///
     /// The schema version this code writes; recorded in `replica_meta`.
-    public static let version = 3
+    public static let version = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -107,6 +114,16 @@ public enum ReplicaSchema {
                 ALTER TABLE device ADD COLUMN token_expires_at INTEGER;
                 """)
             try db.execute(sql: "UPDATE replica_meta SET value = 3 WHERE key = 'schema_version'")
+        }
+        migrator.registerMigration("v4-sealed-files-and-hub-clock") { db in
+            try db.execute(sql: """
+                ALTER TABLE device ADD COLUMN encryption_key BLOB;
+                ALTER TABLE device ADD COLUMN clock_ahead_at INTEGER;
+                ALTER TABLE device ADD COLUMN clock_ahead_ms INTEGER;
+                ALTER TABLE change_log ADD COLUMN clamped_time INTEGER;
+                ALTER TABLE pending_group ADD COLUMN clamped_time INTEGER;
+                """)
+            try db.execute(sql: "UPDATE replica_meta SET value = 4 WHERE key = 'schema_version'")
         }
         return migrator
     }

@@ -257,7 +257,7 @@ final class TransactionContext {
                 let before = register.entries
                 let wasConflict = register.isConflict
                 let outcome = register.apply(dot: group.dot(at: position), value: values[position],
-                                             time: group.time, context: change.context)
+                                             time: group.orderingTime, context: change.context)
                 if outcome.opensConflict && !wasConflict { applied.conflictsOpened += 1 }
                 // A change may supersede some entries and stay concurrent with others.
                 for entry in before where !register.entries.contains(where: { $0.dot == entry.dot }) {
@@ -282,7 +282,7 @@ final class TransactionContext {
                 arguments[1 + indexes[position]] = values[position].databaseValue
             }
             arguments[table.fields.count + 1] = Data(RowClock.encodeCreation(
-                origin: origin, first: group.firstCounter, time: group.time.milliseconds, fields: indexes)).databaseValue
+                origin: origin, first: group.firstCounter, time: group.orderingTime.milliseconds, fields: indexes)).databaseValue
             do {
                 try statement(table.insertSQL).execute(arguments: StatementArguments(arguments))
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
@@ -375,7 +375,7 @@ final class TransactionContext {
 
     /// Stores a field's new register into the row (column = displayed value, clock) and
     /// keeps the conflict table in step.
-    private func store(_ register: FieldRegister, _ table: KindTable, _ record: RecordID, field: Int,
+    func store(_ register: FieldRegister, _ table: KindTable, _ record: RecordID, field: Int,
                        wasConflict: Bool, into row: inout StoredRow) throws {
         row.values[field] = register.displayed?.value.databaseValue ?? .null
         row.clock.fields[field] = try register.entries.map {
@@ -410,28 +410,29 @@ final class TransactionContext {
             scope.databaseValue, origin.databaseValue, Int64(group.firstCounter).databaseValue,
             group.fields.count.databaseValue, kindCode.databaseValue, group.record.databaseValue,
             group.time.milliseconds.databaseValue, group.author.databaseValue, Data(body.encoded()).databaseValue,
+            group.clampedTime?.milliseconds.databaseValue ?? .null,
         ]
         switch table {
         case .changeLog:
             let hash = group.chainHash
             arguments += [Data(hash).databaseValue, (group.setAside?.code).databaseValue]
-            try statement(table.rawValue + " (scope, origin, counter, count, kind, record, time, author, body, hash, set_aside) "
-                          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(arguments: StatementArguments(arguments))
+            try statement(table.rawValue + " (scope, origin, counter, count, kind, record, time, author, body, clamped_time, "
+                          + "hash, set_aside) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(arguments: StatementArguments(arguments))
             heads[VectorKey(scope: scope, origin: origin)] = (group.lastCounter, hash)
         case .pending:
             arguments += [group.previousHash.map { Data($0) }.databaseValue, (group.setAside?.code).databaseValue,
                           (group.setAside?.reason).databaseValue, (group.setAside?.hash).map { Data($0) }.databaseValue]
-            try statement(table.rawValue + " (scope, origin, counter, count, kind, record, time, author, body, previous_hash, "
-                          + "set_aside, set_aside_reason, set_aside_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            try statement(table.rawValue + " (scope, origin, counter, count, kind, record, time, author, body, clamped_time, "
+                          + "previous_hash, set_aside, set_aside_reason, set_aside_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .execute(arguments: StatementArguments(arguments))
         }
     }
 
     /// The columns `group(fromRow:scope:)` reads from `change_log`, in order.
-    static let groupColumns = "origin, counter, count, kind, record, time, author, body, hash, set_aside"
+    static let groupColumns = "origin, counter, count, kind, record, time, author, body, hash, set_aside, clamped_time"
     /// The columns `group(fromRow:scope:)` reads from `pending_group`, in order.
     static let pendingColumns = "origin, counter, count, kind, record, time, author, body, previous_hash, set_aside, "
-        + "set_aside_reason, set_aside_hash"
+        + "set_aside_reason, set_aside_hash, clamped_time"
 
     /// Rebuilds a group from a `change_log` or `pending_group` row selected with
     /// ``groupColumns``.
@@ -444,7 +445,8 @@ final class TransactionContext {
             throw ReplicaError(.corrupt, "an unreadable change-log row from \(origin)")
         }
         let first = UInt64(row[1] as Int64)
-        let pending = row.count > 10
+        let pending = row.count > 11
+        let clamped = (row[row.count - 1] as Int64?).map(Timestamp.init(milliseconds:))
         // change_log rows keep their own hash; pending rows the previous one they name.
         let previousHash = pending ? (row[8] as Data?).map { [UInt8]($0) } : nil
         if let code = row[9] as String? {
@@ -454,7 +456,8 @@ final class TransactionContext {
                                time: Timestamp(milliseconds: row[5]), author: row[6],
                                fields: Array(repeating: FieldChange(field: "", value: .null), count: count),
                                previousHash: previousHash,
-                               setAside: SetAside(code: code, reason: pending ? (row[10] as String?) ?? "" : "", hash: hash))
+                               setAside: SetAside(code: code, reason: pending ? (row[10] as String?) ?? "" : "", hash: hash),
+                               clampedTime: clamped)
         }
         var rows: [RecordID: StoredRow] = [:]
         let fields = try body.fields.enumerated().map { position, field in
@@ -468,6 +471,6 @@ final class TransactionContext {
         }
         return ChangeGroup(origin: origin, scope: scope, kind: table.kind, record: record,
                            firstCounter: first, time: Timestamp(milliseconds: row[5]),
-                           author: row[6], fields: fields, previousHash: previousHash)
+                           author: row[6], fields: fields, previousHash: previousHash, clampedTime: clamped)
     }
 }

@@ -15,6 +15,8 @@ public struct Enrollment: Codable, Hashable, Sendable {
     public var hubReplica: String
     /// The hub's Ed25519 public key, hex.
     public var hubPublicKey: String
+    /// The hub's X25519 public key, hex: the device seals every file for the hub to it.
+    public var hubEncryptionKey: String
     /// The new device's replica id.
     public var replica: String
     /// `adviser` or `office`.
@@ -31,19 +33,22 @@ public struct Enrollment: Codable, Hashable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case format, district, replica, role, subject, scopes, token
         case hubURL = "hub_url", hubReplica = "hub_replica", hubPublicKey = "hub_public_key", issuedAt = "issued_at"
+        case hubEncryptionKey = "hub_encryption_key"
     }
 
     /// The format this code writes and reads.
-    public static let currentFormat = "fagu-enrollment/1"
+    public static let currentFormat = "fagu-enrollment/2"
 
     /// An enrollment from its parts.
-    public init(district: String, hubURL: String, hubReplica: ReplicaID, hubPublicKey: [UInt8], replica: ReplicaID,
+    public init(district: String, hubURL: String, hubReplica: ReplicaID, hubPublicKey: [UInt8], hubEncryptionKey: [UInt8],
+                replica: ReplicaID,
                 role: DeviceRole, subject: String, scopes: [ScopeID], token: String, issuedAt: Timestamp) {
         format = Enrollment.currentFormat
         self.district = district
         self.hubURL = hubURL
         self.hubReplica = hubReplica.description
         self.hubPublicKey = Hex.encode(hubPublicKey)
+        self.hubEncryptionKey = Hex.encode(hubEncryptionKey)
         self.replica = replica.description
         self.role = role.rawValue
         self.subject = subject
@@ -60,6 +65,10 @@ public struct Enrollment: Codable, Hashable, Sendable {
             throw SyncFailure("cannot read the enrollment file \(path)")
         }
         let decoder = JSONDecoder()
+        if let format = try? decoder.decode(FormatOnly.self, from: data), format.format != currentFormat {
+            throw SyncFailure("\(path) is an enrollment of format \(format.format); this Fagu reads \(currentFormat): "
+                              + "ask the hub for a new enrollment file")
+        }
         guard let enrollment = try? decoder.decode(Enrollment.self, from: data) else {
             throw SyncFailure("\(path) is not a Fagu enrollment file")
         }
@@ -67,11 +76,17 @@ public struct Enrollment: Codable, Hashable, Sendable {
             throw SyncFailure("\(path) is an enrollment of format \(enrollment.format); this Fagu reads \(currentFormat)")
         }
         guard ReplicaID(enrollment.replica) != nil, ReplicaID(enrollment.hubReplica) != nil,
-              Hex.decode(enrollment.hubPublicKey)?.count == 32, DeviceRole(rawValue: enrollment.role) != nil,
+              Hex.decode(enrollment.hubPublicKey)?.count == 32, Hex.decode(enrollment.hubEncryptionKey)?.count == 32,
+              DeviceRole(rawValue: enrollment.role) != nil,
               !enrollment.token.isEmpty else {
             throw SyncFailure("\(path) is damaged: an id, key, role or token is missing or invalid")
         }
         return enrollment
+    }
+
+    /// Just the format marker, read first so an older file gets a clear message.
+    private struct FormatOnly: Decodable {
+        var format: String
     }
 
     /// Writes the file, readable by its owner only (it holds the one-time token).

@@ -32,6 +32,7 @@ public final class FieldReplica: Sendable {
     public let hubURL: String
     private let hubReplica: ReplicaID
     private let hubPublicKey: [UInt8]
+    private let hubEncryptionKeyBytes: [UInt8]
     private let privateKey: [UInt8]
     private let limits: ChangeSetLimits
 
@@ -60,6 +61,12 @@ public final class FieldReplica: Sendable {
         }
         hubReplica = hub
         hubPublicKey = hubKey
+        guard let sealing = try replica.metadata("hub_encryption_key").flatMap(Hex.decode),
+              let sealTo = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: sealing) else {
+            throw SyncFailure("\(replica.path) was joined before files were sealed and lacks the hub's encryption key; "
+                              + "ask the hub for a new enrollment file and join with it in a new home")
+        }
+        hubEncryptionKeyBytes = Array(sealTo.rawRepresentation)
         privateKey = Array(key.rawRepresentation)
         self.limits = limits
     }
@@ -101,6 +108,7 @@ public final class FieldReplica: Sendable {
             "role": role.rawValue, "subject": enrollment.subject, "district": enrollment.district,
             "scopes": enrollment.scopes.joined(separator: ","), "hub_url": enrollment.hubURL,
             "hub_replica": enrollment.hubReplica, "hub_public_key": enrollment.hubPublicKey,
+            "hub_encryption_key": enrollment.hubEncryptionKey,
             "authority": enrollment.hubReplica,
             "enrollment_token": enrollment.token,
         ])
@@ -120,6 +128,15 @@ public final class FieldReplica: Sendable {
     private var signingKey: Curve25519.Signing.PrivateKey {
         try! Curve25519.Signing.PrivateKey(rawRepresentation: privateKey)
     }
+
+    /// The hub's key every file for it is sealed to.
+    private var hubEncryptionKey: Curve25519.KeyAgreement.PublicKey {
+        // Checked when the device was opened.
+        try! Curve25519.KeyAgreement.PublicKey(rawRepresentation: hubEncryptionKeyBytes)
+    }
+
+    /// The key this device opens the hub's sealed replies with.
+    private var sealingKey: Curve25519.KeyAgreement.PrivateKey { SealingKey.derived(from: signingKey) }
 
     /// The community scopes this device receives now (the ones it writes new work in).
     public var communityScopes: [ScopeID] { get throws { try scopes.filter { $0 != .roster } } }
@@ -196,8 +213,11 @@ public final class FieldReplica: Sendable {
                                          EnrollmentProof.make(token: $0, publicKey: Array(signingKey.publicKey.rawRepresentation),
                                                               replica: replica.id)
                                      },
-                                     hasMore: !delta.complete, acknowledged: acknowledged, requestNumber: number)
-        let file = try ChangeSetSignature.sign(ChangeSetEncoder.encode(header: header, groups: delta.groups), with: signingKey)
+                                     hasMore: !delta.complete, acknowledged: acknowledged, requestNumber: number,
+                                     encryptionKey: Array(sealingKey.publicKey.rawRepresentation))
+        let file = try ChangeSetSignature.sign(
+            ChangeSetSealing.seal(ChangeSetEncoder.encode(header: header, groups: delta.groups), to: hubEncryptionKey),
+            with: signingKey)
         return (file, delta.groups.reduce(0) { $0 + $1.fields.count }, !delta.complete)
     }
 
@@ -222,8 +242,11 @@ public final class FieldReplica: Sendable {
             throw SyncRefusal(.wrongRecipient, "this reply is for another device of the district, not for \(replica.id); "
                               + "import the file named with this device's id")
         }
+        guard ChangeSetDecoder.isSealed(file) else {
+            throw SyncRefusal(.notSealed, "the reply is not sealed to this device; a hub seals every reply")
+        }
         let set: ChangeSet
-        do { set = try decoder.decode(file) } catch { throw SyncRefusal(error) }
+        do { set = try decoder.decode(file, key: sealingKey) } catch { throw SyncRefusal(error) }
         do { try checkNotForked() } catch let refusal as SyncRefusal { throw refusal } catch {
             throw SyncRefusal(.invalidChanges, "\(error)")
         }
@@ -249,6 +272,9 @@ public final class FieldReplica: Sendable {
             let noted = try replica.noteOwnSetAside(own)
             var report = try replica.apply(set.groups.filter { $0.origin != replica.id })
             report.ownSetAside = noted
+            // Own groups the hub clamped (this device's clock was ahead) are ordered as
+            // everyone else orders them.
+            try replica.retimeOwn(header.retimed)
             var acknowledged = try hubVectors()
             for scope in header.vectors.scopes { acknowledged[scope] = acknowledged[scope].merged(with: header.vectors[scope]) }
             try replica.storeVectors(acknowledged, as: FieldReplica.hubAcknowledged)

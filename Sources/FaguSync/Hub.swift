@@ -17,6 +17,8 @@ public final class Hub: Sendable {
     public let district: String
     /// Its Ed25519 public key.
     public let publicKey: [UInt8]
+    /// Its X25519 public key, to which devices seal their files (derived from its key file).
+    public let encryptionKey: [UInt8]
     /// At most this many groups in one reply (a page); the device asks again for more.
     public let pageLimit: Int
     private let privateKey: [UInt8]
@@ -33,6 +35,7 @@ public final class Hub: Sendable {
         self.district = district
         self.privateKey = Array(key.rawRepresentation)
         self.publicKey = Array(key.publicKey.rawRepresentation)
+        self.encryptionKey = Array(SealingKey.derived(from: key).publicKey.rawRepresentation)
         self.pageLimit = pageLimit
         self.limits = limits
     }
@@ -75,6 +78,11 @@ public final class Hub: Sendable {
         // The stored bytes came from a valid key.
         try! Curve25519.Signing.PrivateKey(rawRepresentation: privateKey)
     }
+
+    /// How far beyond the hub's clock a device's write time may be before the hub orders
+    /// the write by its own receipt time instead: 10 minutes, more than a device clock set by
+    /// hand drifts between syncs, far less than a wrong day or year.
+    public static let clockTolerance: Int64 = 10 * 60_000
 
     // MARK: Enrollment
 
@@ -121,7 +129,7 @@ public final class Hub: Sendable {
                                           tokenExpiresAt: Timestamp(milliseconds: now.milliseconds + Int64(validDays) * 86_400_000),
                                           enrolledAt: now))
         return Enrollment(district: district, hubURL: hubURL, hubReplica: replica.id, hubPublicKey: publicKey,
-                          replica: id, role: role, subject: subject, scopes: scopes, token: token, issuedAt: now)
+                          hubEncryptionKey: encryptionKey, replica: id, role: role, subject: subject, scopes: scopes, token: token, issuedAt: now)
     }
 
     /// Revokes the device `target` names: a replica id, or every device of an adviser or
@@ -164,8 +172,14 @@ public final class Hub: Sendable {
         } catch {
             throw SyncRefusal(.badSignature, "the key offered is not an Ed25519 public key")
         }
+        guard ChangeSetDecoder.isSealed(file) else {
+            throw SyncRefusal(.notSealed, "the file is not sealed to the hub; every file must be (upgrade Fagu on the device)")
+        }
         let set: ChangeSet
-        do { set = try decoder.decode(file) } catch { throw SyncRefusal(error) }
+        do { set = try decoder.decode(file, key: SealingKey.derived(from: signingKey)) } catch { throw SyncRefusal(error) }
+        guard let replyKey = set.header.encryptionKey else {
+            throw SyncRefusal(.badFile, "the request names no key to seal its reply to")
+        }
         for group in set.groups where group.origin != device.id {
             throw SyncRefusal(.forwardedChanges, "the file carries changes written by \(group.origin), not by its sender")
         }
@@ -186,14 +200,17 @@ public final class Hub: Sendable {
         }
         try checkNotBehind(device, reported: vectors, writtenAt: header.createdAt)
         let authority = WriteAuthority(device: device, appointments: appointments)
+        let (groups, clockAheadBy) = clamped(set.groups, receivedAt: replica.now())
         do {
-            let report = try replica.apply(set.groups, fromDevice: device.id,
+            let report = try replica.apply(groups, fromDevice: device.id,
                                            registeringKey: device.publicKey == nil ? key : nil, reportedVectors: vectors,
                                            acknowledged: header.acknowledged, writtenAt: header.createdAt,
-                                           requestNumber: header.requestNumber, screen: authority.refusal(of:))
+                                           requestNumber: header.requestNumber, encryptionKey: replyKey,
+                                           clockAheadBy: clockAheadBy, screen: authority.refusal(of:))
             var current = device
             current.publicKey = key
             current.acknowledged = header.acknowledged
+            if !report.replayed { current.encryptionKey = replyKey }
             return HubReceipt(device: current, scopes: scopes, vectors: vectors, report: report, registered: device.publicKey == nil,
                               receivedChanges: set.groups.reduce(0) { $0 + $1.fields.count })
         } catch let error as ReplicaError where error.code == .replicaForked {
@@ -203,6 +220,25 @@ public final class Hub: Sendable {
         } catch {
             throw SyncRefusal(.hubFailure, "the hub could not apply the file now (\(error)); nothing was applied, try again")
         }
+    }
+
+    /// `groups` as the hub orders them: a write time beyond the hub's clock by more than
+    /// ``clockTolerance`` is clamped to `receivedAt`. A clamp the device already carries (learned
+    /// from an earlier reply) is kept when earlier, never moved later. Also says by how much the
+    /// device's clock was ahead, when it was.
+    private func clamped(_ groups: [ChangeGroup], receivedAt: Timestamp) -> ([ChangeGroup], Int64?) {
+        var aheadBy: Int64?
+        let clamped = groups.map { group in
+            var group = group
+            var ordering = min(group.clampedTime ?? group.time, group.time)
+            if ordering.milliseconds > receivedAt.milliseconds + Hub.clockTolerance {
+                aheadBy = max(aheadBy ?? 0, ordering.milliseconds - receivedAt.milliseconds)
+                ordering = receivedAt
+            }
+            group.clampedTime = ordering == group.time ? nil : ordering
+            return group
+        }
+        return (clamped, aheadBy)
     }
 
     /// Refuses a device whose file is newer than any accepted from it yet holds fewer of its
@@ -301,12 +337,19 @@ public final class Hub: Sendable {
         }
         let heads = try replica.chainHeads(of: device.id, scopes: acknowledgedScopes)
             .mapValues { ChangeSetHeader.ChainHead(counter: $0.counter, hash: $0.hash) }
+        guard let sealTo = device.encryptionKey,
+              let recipient = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: sealTo) else {
+            throw SyncFailure("device \(device.id) (\(device.subject)) has sent no key to seal its reply to yet: "
+                              + "it gets a reply once its first file has arrived")
+        }
         let setAside = try replica.setAsideGroups(origin: device.id, after: device.acknowledged)
         let groups = delta.groups + setAside
         let header = ChangeSetHeader(sender: replica.id, district: district, scopes: current,
                                      vectors: acknowledging, schemaVersion: ReplicaSchema.version, createdAt: replica.now(),
-                                     publicKey: device.publicKey, hasMore: !delta.complete, heads: heads)
-        let file = try ChangeSetSignature.sign(ChangeSetEncoder.encode(header: header, groups: groups), with: signingKey)
+                                     publicKey: device.publicKey, hasMore: !delta.complete, heads: heads,
+                                     retimed: try replica.clampedGroups(origin: device.id, after: device.acknowledged))
+        let file = try ChangeSetSignature.sign(
+            ChangeSetSealing.seal(ChangeSetEncoder.encode(header: header, groups: groups), to: recipient), with: signingKey)
         return HubReply(file: file, groups: delta.groups.count, changes: delta.groups.reduce(0) { $0 + $1.fields.count },
                         more: !delta.complete, setAside: setAside.count)
     }

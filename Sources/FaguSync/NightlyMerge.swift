@@ -95,7 +95,8 @@ public struct NightlyMerge: Sendable {
         let devices = try hub.replica.devices().filter { $0.revokedAt == nil }
         let perSubject = Dictionary(grouping: devices, by: \.subject)
         var replies: [MergeReport.Reply] = []
-        for device in devices {
+        // A device that has sent nothing yet has given no key to seal a reply to.
+        for device in devices where device.encryptionKey != nil {
             let reply = try hub.reply(to: device, holding: device.lastVectors, limit: Int.max)
             let suffix = perSubject[device.subject, default: []].count > 1 ? "-" + device.id.description.prefix(8) : ""
             let name = "\(device.subject)-\(day)\(suffix).fagu"

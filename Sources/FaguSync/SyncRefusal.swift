@@ -37,6 +37,12 @@ public struct SyncRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case busy
         /// A reply the hub wrote for another device (its header names another device key).
         case wrongRecipient = "wrong_recipient"
+        /// A file that is not sealed to its recipient: every change-set file must be, so
+        /// nothing readable travels (HTTP or USB).
+        case notSealed = "not_sealed"
+        /// A sealed file that does not open with the recipient's key: sealed to another
+        /// hub or device, or altered.
+        case cannotDecrypt = "cannot_decrypt"
         /// The file itself is bad (truncated, corrupt, a bomb, a version not spoken).
         case badFile = "bad_file"
         /// The changes are invalid for the replica (unknown field, wrong type, wrong scope).
@@ -59,7 +65,11 @@ public struct SyncRefusal: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// A refusal for a file the wire format refuses.
     public init(_ error: WireError) {
-        self.init(error.code == .badSignature ? .badSignature : .badFile, error.description)
+        switch error.code {
+        case .badSignature: self.init(.badSignature, error.description)
+        case .keyRequired, .cannotDecrypt: self.init(.cannotDecrypt, error.description)
+        default: self.init(.badFile, error.description)
+        }
     }
 
     /// A refusal for changes the replica refuses (or, for a failing replica, `hub_failure`).

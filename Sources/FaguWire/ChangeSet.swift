@@ -22,11 +22,13 @@ public struct ChangeSet: Hashable, Sendable {
     /// The Ed25519 signature that follows the body, when the file is signed (verify it with
     /// ``ChangeSetSignature/verify(_:publicKey:)``).
     public var signature: [UInt8]?
+    /// Whether the body was sealed to its recipient.
+    public var sealed: Bool
 
     /// A change set from its parts.
     public init(header: ChangeSetHeader, groups: [ChangeGroup], majorVersion: UInt8 = ChangeSetFormat.majorVersion,
                 minorVersion: UInt8 = ChangeSetFormat.minorVersion, fileBytes: Int = 0, compressedBodyBytes: Int = 0,
-                bodyBytes: Int = 0, signature: [UInt8]? = nil) {
+                bodyBytes: Int = 0, signature: [UInt8]? = nil, sealed: Bool = false) {
         self.header = header
         self.groups = groups
         self.majorVersion = majorVersion
@@ -35,6 +37,7 @@ public struct ChangeSet: Hashable, Sendable {
         self.compressedBodyBytes = compressedBodyBytes
         self.bodyBytes = bodyBytes
         self.signature = signature
+        self.sealed = sealed
     }
 
     public static func == (lhs: ChangeSet, rhs: ChangeSet) -> Bool {

@@ -19,13 +19,23 @@ public struct ChangeSetDecoder: Sendable {
     }
 
     /// The whole file.
-    public func decode(_ file: [UInt8]) throws(WireError) -> ChangeSet {
+    ///
+    /// - Parameter key: The recipient's X25519 key, to open a sealed body; a sealed file
+    ///   without it is refused `key_required`.
+    public func decode(_ file: [UInt8], key: Curve25519.KeyAgreement.PrivateKey? = nil) throws(WireError) -> ChangeSet {
         var checksumVerified = false
-        return try decode(file, checksumVerified: &checksumVerified)
+        return try decode(file, key: key, checksumVerified: &checksumVerified)
+    }
+
+    /// Whether `file` is marked sealed to its recipient (read from the frame alone).
+    public static func isSealed(_ file: [UInt8]) -> Bool {
+        file.count >= ChangeSetFormat.prefixBytes && Array(file[0..<4]) == ChangeSetFormat.magic
+            && UInt16(Int(bigEndian: file, at: 6, bytes: 2)) & ChangeSetFormat.sealedFlag != 0
     }
 
     /// The whole file, saying whether the checksum was verified before any failure.
-    func decode(_ file: [UInt8], checksumVerified: inout Bool) throws(WireError) -> ChangeSet {
+    func decode(_ file: [UInt8], key: Curve25519.KeyAgreement.PrivateKey?,
+                checksumVerified: inout Bool) throws(WireError) -> ChangeSet {
         let frame = try readFrame(file)
         let bodyStart = frame.bodyStart
         guard file.count - bodyStart >= ChangeSetFormat.bodyPrefixBytes else {
@@ -33,7 +43,7 @@ public struct ChangeSetDecoder: Sendable {
         }
         let compressedCount = Int(bigEndian: file, at: bodyStart, bytes: 4)
         let bodyCount = Int(bigEndian: file, at: bodyStart + 4, bytes: 4)
-        let checksum = Array(file[bodyStart + 8..<bodyStart + 40])
+        var checksum = Array(file[bodyStart + 8..<bodyStart + 40])
         let dataStart = bodyStart + ChangeSetFormat.bodyPrefixBytes
         guard bodyCount <= limits.maxBodyBytes else {
             throw WireError(.tooLarge, "the body declares \(bodyCount) bytes, over the limit of \(limits.maxBodyBytes)")
@@ -49,9 +59,19 @@ public struct ChangeSetDecoder: Sendable {
             throw WireError(.malformed, "\(file.count - dataStart - compressedCount - trailer) bytes follow the "
                             + (frame.signed ? "signature" : "body"))
         }
+        var compressed = Array(file[dataStart..<dataStart + compressedCount])
+        if frame.sealed {
+            // The 32 bytes after the lengths are the encapsulated key; the checksum travels
+            // inside the ciphertext, in front of the compressed body.
+            let opened = try ChangeSetSealing.open(compressed, encapsulatedKey: checksum,
+                                                   header: Array(file[ChangeSetFormat.prefixBytes..<bodyStart]), key: key)
+            guard opened.count >= 32 else { throw WireError(.malformed, "the sealed body is shorter than its checksum") }
+            checksum = Array(opened[0..<32])
+            compressed = Array(opened[32...])
+        }
         let body: [UInt8]
         do {
-            body = try Zlib.decompress(Array(file[dataStart..<dataStart + compressedCount]), limit: bodyCount)
+            body = try Zlib.decompress(compressed, limit: bodyCount)
         } catch where error.code == .tooLarge {
             throw WireError(.tooLarge, "the body inflates past its declared \(bodyCount) bytes")
         }
@@ -68,7 +88,7 @@ public struct ChangeSetDecoder: Sendable {
         let groups = try decodeBody(body, header: frame.header)
         return ChangeSet(header: frame.header, groups: groups, majorVersion: frame.major, minorVersion: frame.minor,
                          fileBytes: file.count, compressedBodyBytes: compressedCount, bodyBytes: bodyCount,
-                         signature: frame.signed ? Array(file[(file.count - trailer)...]) : nil)
+                         signature: frame.signed ? Array(file[(file.count - trailer)...]) : nil, sealed: frame.sealed)
     }
 
     private struct Frame {
@@ -77,6 +97,7 @@ public struct ChangeSetDecoder: Sendable {
         var minor: UInt8
         var bodyStart: Int
         var signed: Bool
+        var sealed: Bool
     }
 
     private func readFrame(_ file: [UInt8]) throws(WireError) -> Frame {
@@ -115,7 +136,7 @@ public struct ChangeSetDecoder: Sendable {
             throw WireError(.malformed, "the header is not a valid message")
         }
         return Frame(header: try header(from: message), major: major, minor: minor, bodyStart: headerEnd,
-                     signed: flags & ChangeSetFormat.signedFlag != 0)
+                     signed: flags & ChangeSetFormat.signedFlag != 0, sealed: flags & ChangeSetFormat.sealedFlag != 0)
     }
 
     private func header(from message: Fagu_V1_Header) throws(WireError) -> ChangeSetHeader {
@@ -142,6 +163,9 @@ public struct ChangeSetDecoder: Sendable {
             guard head.hash.count == 32 else { throw WireError(.malformed, "a chain head's hash is not 32 bytes") }
             heads[ScopeID(head.scope)] = ChangeSetHeader.ChainHead(counter: head.counter, hash: [UInt8](head.hash))
         }
+        guard message.encryptionKey.isEmpty || message.encryptionKey.count == 32 else {
+            throw WireError(.malformed, "the header's encryption key is not 32 bytes")
+        }
         var acknowledged: [ScopeID: UInt64] = [:]
         for vector in message.acknowledged {
             guard vector.counters.count == 1 else { throw WireError(.malformed, "an acknowledgement holds one counter per scope") }
@@ -154,7 +178,12 @@ public struct ChangeSetDecoder: Sendable {
                                publicKey: message.publicKey.isEmpty ? nil : [UInt8](message.publicKey),
                                enrollmentToken: message.enrollmentToken.isEmpty ? nil : message.enrollmentToken,
                                hasMore: message.more, heads: heads, acknowledged: acknowledged,
-                               requestNumber: message.requestNumber)
+                               requestNumber: message.requestNumber,
+                               encryptionKey: message.encryptionKey.isEmpty ? nil : [UInt8](message.encryptionKey),
+                               retimed: message.retimed.map {
+                                   RetimedGroup(scope: ScopeID($0.scope), counter: $0.counter,
+                                                           time: Timestamp(milliseconds: $0.timeMs))
+                               })
     }
 
     private func decodeBody(_ bytes: [UInt8], header: ChangeSetHeader) throws(WireError) -> [ChangeGroup] {
@@ -272,7 +301,8 @@ public struct ChangeSetDecoder: Sendable {
                 origin: try lookup(replicas, message.origin, "replica"), scope: ScopeID(try lookup(body.scopes, message.scope, "scope")),
                 kind: kind, record: record, firstCounter: firstCounter, time: Timestamp(milliseconds: time),
                 author: try lookup(body.authors, message.author, "author"), fields: fields,
-                previousHash: previousHash, setAside: setAside)
+                previousHash: previousHash, setAside: setAside,
+                clampedTime: message.clampedTimeMs == 0 ? nil : Timestamp(milliseconds: message.clampedTimeMs))
             lastHashes[stream] = group.chainHash
             groups.append(group)
         }

@@ -27,6 +27,17 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
         public var acknowledged: [String: UInt64]?
         /// Device requests: the number that tells a new request from a replay.
         public var requestNumber: UInt64?
+        /// Device requests: the X25519 key replies are sealed to, hex.
+        public var encryptionKey: String?
+        /// Hub replies: the receiver's own groups whose time the hub clamped.
+        public var retimed: [Retimed]?
+
+        /// A group the hub clamped: scope, first counter, the time it is ordered by.
+        public struct Retimed: Codable, Hashable, Sendable {
+            public var scope: String
+            public var counter: UInt64
+            public var timeMs: Int64
+        }
 
         /// A chain head.
         public struct Head: Codable, Hashable, Sendable {
@@ -55,6 +66,10 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
             requestNumber = header.requestNumber == 0 ? nil : header.requestNumber
             acknowledged = header.acknowledged.isEmpty ? nil
                 : Dictionary(uniqueKeysWithValues: header.acknowledged.map { ($0.key.name, $0.value) })
+            encryptionKey = header.encryptionKey.map(ChangeSetDescription.hex)
+            retimed = header.retimed.isEmpty ? nil : header.retimed.map {
+                Retimed(scope: $0.scope.name, counter: $0.counter, timeMs: $0.time.milliseconds)
+            }
         }
     }
 
@@ -102,6 +117,8 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
         /// When set aside: the code and reason.
         public var setAside: String?
         public var setAsideReason: String?
+        /// When the hub clamped the group's time: the time its values are ordered by.
+        public var clampedTimeMs: Int64?
     }
 
     /// `major.minor`.
@@ -112,6 +129,8 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
     public var bodyBytes: Int
     /// Whether an Ed25519 signature follows the body (checked against a key, not here).
     public var signed: Bool
+    /// Whether the body was sealed to its recipient (and opened here with its key).
+    public var sealed: Bool?
     public var changes: [Change]
     public var groups: [Group]
 
@@ -123,15 +142,19 @@ public struct ChangeSetDescription: Codable, Hashable, Sendable {
         compressedBodyBytes = set.compressedBodyBytes
         bodyBytes = set.bodyBytes
         signed = set.signature != nil
-        changes = set.groups.flatMap(\.changes).map { change in
-            Change(dot: change.dot.description, scope: change.scope.name, kind: change.kind.rawValue,
-                   record: change.record.description, field: change.field, value: Value(change.value),
-                   context: change.context.map(\.description), timeMs: change.time.milliseconds, author: change.author)
+        sealed = set.sealed ? true : nil
+        changes = set.groups.flatMap { group in
+            group.fields.enumerated().map { index, field in
+                Change(dot: group.dot(at: index).description, scope: group.scope.name, kind: group.kind.rawValue,
+                       record: group.record.description, field: field.field, value: Value(field.value),
+                       context: field.context.map(\.description), timeMs: group.time.milliseconds, author: group.author)
+            }
         }
         groups = set.groups.map { group in
             Group(firstDot: group.dot(at: 0).description, scope: group.scope.name, count: group.fields.count,
                   previousHash: group.previousHash.map(ChangeSetDescription.hex), chainHash: ChangeSetDescription.hex(group.chainHash),
-                  setAside: group.setAside?.code, setAsideReason: group.setAside.map(\.reason))
+                  setAside: group.setAside?.code, setAsideReason: group.setAside.map(\.reason),
+                  clampedTimeMs: group.clampedTime?.milliseconds)
         }
     }
 

@@ -50,6 +50,7 @@ public enum ChangeSetEncoder {
                 message.setAsideReason = setAside.reason
                 message.setAsideHash = Data(setAside.hash)
             }
+            if let clamped = group.clampedTime { message.clampedTimeMs = clamped.milliseconds }
             message.timeDeltaMs = group.time.milliseconds &- previousTime
             previousTime = group.time.milliseconds
             message.author = tables.author(group.author)
@@ -99,6 +100,14 @@ public enum ChangeSetEncoder {
         if let token = header.enrollmentToken { headerMessage.enrollmentToken = token }
         headerMessage.more = header.hasMore
         headerMessage.requestNumber = header.requestNumber
+        if let key = header.encryptionKey { headerMessage.encryptionKey = Data(key) }
+        headerMessage.retimed = header.retimed.map { entry in
+            var message = Fagu_V1_Retimed()
+            message.scope = entry.scope.name
+            message.counter = entry.counter
+            message.timeMs = entry.time.milliseconds
+            return message
+        }
         headerMessage.heads = header.heads.keys.sorted().map { scope in
             var head = Fagu_V1_ChainHead()
             head.scope = scope.name

@@ -1,3 +1,5 @@
+import Crypto
+
 /// Constants of the change-set frame (SPEC.md).
 public enum ChangeSetFormat {
     /// `FAGU`.
@@ -10,6 +12,15 @@ public enum ChangeSetFormat {
     public static let zlibFlag: UInt16 = 1
     /// Flag bit 1: a 64-byte Ed25519 signature of everything before it follows the body.
     public static let signedFlag: UInt16 = 2
+    /// Flag bit 2: the body is sealed to its recipient (HPKE, SPEC.md "Sealed files"): the
+    /// 32 bytes after the two lengths are the encapsulated key, and the compressed body with
+    /// its checksum in front is the ciphertext.
+    public static let sealedFlag: UInt16 = 4
+    /// The HPKE suite of sealed files: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20-Poly1305
+    /// (RFC 9180, suite 0x0020/0x0001/0x0003), base mode.
+    public static var sealingSuite: HPKE.Ciphersuite { .Curve25519_SHA256_ChachaPoly }
+    /// The HPKE `info` of sealed files.
+    public static let sealingInfo = Array("fagu change set 2".utf8)
     /// The signature's size.
     public static let signatureBytes = 64
     /// Bytes before the header: magic, versions, flags, header length.

@@ -33,6 +33,12 @@ public struct ChangeSetHeader: Hashable, Sendable {
     /// In a device's request: a number that grows with every request it writes (signed with
     /// the file), so the hub can tell a replayed request from a new one. 0 elsewhere.
     public var requestNumber: UInt64
+    /// In a device's request: its X25519 public key (32 bytes), to which the hub seals its
+    /// replies.
+    public var encryptionKey: [UInt8]?
+    /// In a hub's reply: the receiving device's own groups whose write time the hub found
+    /// beyond its clock, and the receipt time it orders them by instead.
+    public var retimed: [RetimedGroup]
 
     /// The last counter of one origin's groups in a scope, and that group's chain hash.
     public struct ChainHead: Hashable, Sendable {
@@ -52,7 +58,8 @@ public struct ChangeSetHeader: Hashable, Sendable {
     public init(sender: ReplicaID, district: String, scopes: [ScopeID], vectors: ScopeVectors, schemaVersion: Int,
                 createdAt: Timestamp, groupCount: Int = 0, changeCount: Int = 0, publicKey: [UInt8]? = nil,
                 enrollmentToken: String? = nil, hasMore: Bool = false, heads: [ScopeID: ChainHead] = [:],
-                acknowledged: [ScopeID: UInt64] = [:], requestNumber: UInt64 = 0) {
+                acknowledged: [ScopeID: UInt64] = [:], requestNumber: UInt64 = 0, encryptionKey: [UInt8]? = nil,
+                retimed: [RetimedGroup] = []) {
         self.sender = sender
         self.district = district
         self.scopes = scopes
@@ -67,5 +74,7 @@ public struct ChangeSetHeader: Hashable, Sendable {
         self.heads = heads
         self.acknowledged = acknowledged
         self.requestNumber = requestNumber
+        self.encryptionKey = encryptionKey
+        self.retimed = retimed
     }
 }

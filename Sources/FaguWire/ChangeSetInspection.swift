@@ -1,3 +1,5 @@
+import Crypto
+
 /// Everything that can be learned from a change-set file, valid or not: what an operator's
 /// `fagu-doctor bundle` shows.
 public struct ChangeSetInspection: Sendable {
@@ -19,9 +21,13 @@ public struct ChangeSetInspection: Sendable {
     public var changeSet: ChangeSet?
     /// Why the file was refused, when it was.
     public var error: WireError?
+    /// Whether the body is sealed to its recipient (see ``ChangeSetSealing``).
+    public var sealed: Bool
 
-    /// Inspects `file` with `decoder`; never throws.
-    public init(file: [UInt8], decoder: ChangeSetDecoder = ChangeSetDecoder()) {
+    /// Inspects `file` with `decoder`, opening a sealed body with `key` when given; never throws.
+    public init(file: [UInt8], decoder: ChangeSetDecoder = ChangeSetDecoder(),
+                key: Curve25519.KeyAgreement.PrivateKey? = nil) {
+        sealed = ChangeSetDecoder.isSealed(file)
         fileBytes = file.count
         if file.count >= 6, Array(file[0..<4]) == ChangeSetFormat.magic {
             version = (file[4], file[5])
@@ -37,7 +43,7 @@ public struct ChangeSetInspection: Sendable {
         }
         var verified = false
         do {
-            changeSet = try decoder.decode(file, checksumVerified: &verified)
+            changeSet = try decoder.decode(file, key: key, checksumVerified: &verified)
             checksumValid = true
         } catch {
             self.error = error

@@ -23,6 +23,11 @@ public struct WireError: Error, Hashable, Sendable, CustomStringConvertible {
         case malformed
         /// The file is not signed, or its signature does not verify with the sender's key.
         case badSignature = "bad_signature"
+        /// The body is sealed to its recipient and no key was given to open it.
+        case keyRequired = "key_required"
+        /// The sealed body does not open with the key given: the file was sealed to another
+        /// recipient, or altered.
+        case cannotDecrypt = "cannot_decrypt"
     }
 
     /// The kind of refusal.

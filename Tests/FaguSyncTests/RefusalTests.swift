@@ -137,6 +137,7 @@ struct RefusalTests {
         let (device, _) = try registered(district)
         let other = try District()
         let foreign = try other.join(.adviser, "a001", as: "a001")
+        _ = try other.hub.exchange(try foreign.request().file)   // its first file names its key
         let reply = try other.hub.reply(to: try #require(try other.hub.replica.device(foreign.replica.id)), holding: .init())
         let digest = try device.digest()
         let refusal = #expect(throws: SyncRefusal.self) { try device.accept(reply.file) }
@@ -158,15 +159,15 @@ struct AuthorshipTests {
         try RefusalTests().expectSetAside(district, device, try device.request().file, "wrong_author")
     }
 
-    @Test("a reply written before the device registered does not make it forget its token")
-    func earlyReplyKeepsToken() throws {
+    @Test("the nightly merge writes no reply to a device that has sent nothing (no key to seal it to); after its first file it does, and the device registers")
+    func noReplyBeforeFirstFile() throws {
         let district = try District()
         let device = try district.join(.adviser, "a001", as: "a001")
         let outbox = district.directory.file("outbox"), inbox = district.directory.file("inbox")
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-        // The nightly merge answers every enrolled device, registered or not.
-        _ = try NightlyMerge(hub: district.hub, inbox: inbox, outbox: outbox).run(day: "20261126")
-        _ = try device.importReply(from: outbox + "/a001-20261126.fagu")
+        let first = try NightlyMerge(hub: district.hub, inbox: inbox, outbox: outbox).run(day: "20261126")
+        #expect(first.replies.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: outbox + "/a001-20261126.fagu"))
         #expect(try !device.isRegistered())
         try device.logVisit("c01")
         _ = try device.export(to: inbox + "/a001-out.fagu")

@@ -77,6 +77,32 @@ nonisolated struct Fagu_V1_Header: Sendable {
   /// acknowledged to it, so the hub can name what it set aside since
   var requestNumber: UInt64 = 0
 
+  /// one not above the last the hub took from it is a replay (SYNC-PROTOCOL.md)
+  var encryptionKey: Data = Data()
+
+  /// its replies to it (SPEC.md, "Sealed files")
+  var retimed: [Fagu_V1_Retimed] = []
+
+  var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  init() {}
+}
+
+/// One group of the receiver's own whose write time was beyond the hub's clock: the time
+/// every replica orders it by instead.
+nonisolated struct Fagu_V1_Retimed: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  var scope: String = String()
+
+  /// the group's first counter
+  var counter: UInt64 = 0
+
+  /// the hub's receipt time (ms since 1970 UTC)
+  var timeMs: Int64 = 0
+
   var unknownFields = SwiftProtobuf.UnknownStorage()
 
   init() {}
@@ -194,6 +220,9 @@ nonisolated struct Fagu_V1_Group: Sendable {
   /// a set-aside group's chain hash, which the reader cannot compute
   var setAsideHash: Data = Data()
 
+  /// set by the hub when the group's time was beyond its clock: the hub's
+  var clampedTimeMs: Int64 = 0
+
   var unknownFields = SwiftProtobuf.UnknownStorage()
 
   init() {}
@@ -269,7 +298,7 @@ fileprivate nonisolated let _protobuf_package = "fagu.v1"
 
 nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   static let protoMessageName: String = _protobuf_package + ".Header"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sender\0\u{1}district\0\u{1}scopes\0\u{1}vectors\0\u{3}schema_version\0\u{3}created_at_ms\0\u{3}group_count\0\u{3}change_count\0\u{3}public_key\0\u{3}enrollment_token\0\u{1}more\0\u{1}heads\0\u{1}acknowledged\0\u{3}request_number\0")
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sender\0\u{1}district\0\u{1}scopes\0\u{1}vectors\0\u{3}schema_version\0\u{3}created_at_ms\0\u{3}group_count\0\u{3}change_count\0\u{3}public_key\0\u{3}enrollment_token\0\u{1}more\0\u{1}heads\0\u{1}acknowledged\0\u{3}request_number\0\u{3}encryption_key\0\u{1}retimed\0")
 
   mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -291,6 +320,8 @@ nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._Mess
       case 12: try { try decoder.decodeRepeatedMessageField(value: &self.heads) }()
       case 13: try { try decoder.decodeRepeatedMessageField(value: &self.acknowledged) }()
       case 14: try { try decoder.decodeSingularUInt64Field(value: &self.requestNumber) }()
+      case 15: try { try decoder.decodeSingularBytesField(value: &self.encryptionKey) }()
+      case 16: try { try decoder.decodeRepeatedMessageField(value: &self.retimed) }()
       default: break
       }
     }
@@ -339,6 +370,12 @@ nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._Mess
     if self.requestNumber != 0 {
       try visitor.visitSingularUInt64Field(value: self.requestNumber, fieldNumber: 14)
     }
+    if !self.encryptionKey.isEmpty {
+      try visitor.visitSingularBytesField(value: self.encryptionKey, fieldNumber: 15)
+    }
+    if !self.retimed.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.retimed, fieldNumber: 16)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -357,6 +394,48 @@ nonisolated extension Fagu_V1_Header: SwiftProtobuf.Message, SwiftProtobuf._Mess
     if lhs.heads != rhs.heads {return false}
     if lhs.acknowledged != rhs.acknowledged {return false}
     if lhs.requestNumber != rhs.requestNumber {return false}
+    if lhs.encryptionKey != rhs.encryptionKey {return false}
+    if lhs.retimed != rhs.retimed {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fagu_V1_Retimed: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  static let protoMessageName: String = _protobuf_package + ".Retimed"
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}scope\0\u{1}counter\0\u{3}time_ms\0")
+
+  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.scope) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.counter) }()
+      case 3: try { try decoder.decodeSingularInt64Field(value: &self.timeMs) }()
+      default: break
+      }
+    }
+  }
+
+  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.scope.isEmpty {
+      try visitor.visitSingularStringField(value: self.scope, fieldNumber: 1)
+    }
+    if self.counter != 0 {
+      try visitor.visitSingularUInt64Field(value: self.counter, fieldNumber: 2)
+    }
+    if self.timeMs != 0 {
+      try visitor.visitSingularInt64Field(value: self.timeMs, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  static func ==(lhs: Fagu_V1_Retimed, rhs: Fagu_V1_Retimed) -> Bool {
+    if lhs.scope != rhs.scope {return false}
+    if lhs.counter != rhs.counter {return false}
+    if lhs.timeMs != rhs.timeMs {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -504,7 +583,7 @@ nonisolated extension Fagu_V1_Body: SwiftProtobuf.Message, SwiftProtobuf._Messag
 
 nonisolated extension Fagu_V1_Group: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   static let protoMessageName: String = _protobuf_package + ".Group"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}origin\0\u{1}scope\0\u{1}kind\0\u{1}record\0\u{4}\u{2}first_counter\0\u{3}time_delta_ms\0\u{1}author\0\u{1}changes\0\u{3}previous_hash\0\u{3}set_aside\0\u{3}set_aside_reason\0\u{3}set_aside_hash\0")
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}origin\0\u{1}scope\0\u{1}kind\0\u{1}record\0\u{4}\u{2}first_counter\0\u{3}time_delta_ms\0\u{1}author\0\u{1}changes\0\u{3}previous_hash\0\u{3}set_aside\0\u{3}set_aside_reason\0\u{3}set_aside_hash\0\u{3}clamped_time_ms\0")
 
   mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -524,6 +603,7 @@ nonisolated extension Fagu_V1_Group: SwiftProtobuf.Message, SwiftProtobuf._Messa
       case 11: try { try decoder.decodeSingularStringField(value: &self.setAside) }()
       case 12: try { try decoder.decodeSingularStringField(value: &self.setAsideReason) }()
       case 13: try { try decoder.decodeSingularBytesField(value: &self.setAsideHash) }()
+      case 14: try { try decoder.decodeSingularInt64Field(value: &self.clampedTimeMs) }()
       default: break
       }
     }
@@ -566,6 +646,9 @@ nonisolated extension Fagu_V1_Group: SwiftProtobuf.Message, SwiftProtobuf._Messa
     if !self.setAsideHash.isEmpty {
       try visitor.visitSingularBytesField(value: self.setAsideHash, fieldNumber: 13)
     }
+    if self.clampedTimeMs != 0 {
+      try visitor.visitSingularInt64Field(value: self.clampedTimeMs, fieldNumber: 14)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -582,6 +665,7 @@ nonisolated extension Fagu_V1_Group: SwiftProtobuf.Message, SwiftProtobuf._Messa
     if lhs.setAside != rhs.setAside {return false}
     if lhs.setAsideReason != rhs.setAsideReason {return false}
     if lhs.setAsideHash != rhs.setAsideHash {return false}
+    if lhs.clampedTimeMs != rhs.clampedTimeMs {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -1,0 +1,88 @@
+import FaguMerge
+import FaguModel
+import Foundation
+import GRDB
+
+extension Replica {
+    /// `origin`'s groups whose time the hub clamped, after the counters in `after` (per
+    /// scope, 0 when absent): what the hub tells the device that wrote them.
+    public func clampedGroups(origin: ReplicaID, after: [ScopeID: UInt64]) throws -> [RetimedGroup] {
+        try read { context in
+            guard let originNumber = context.originNumbers[origin] else { return [] }
+            return try Row.fetchAll(context.db, sql: """
+                SELECT scope.name, change_log.counter, change_log.clamped_time FROM change_log
+                JOIN scope ON scope.idx = change_log.scope
+                WHERE change_log.origin = ? AND change_log.clamped_time IS NOT NULL
+                ORDER BY scope.name, change_log.counter
+                """, arguments: [originNumber]).compactMap { row in
+                let scope = ScopeID(row[0] as String), counter = UInt64(row[1] as Int64)
+                guard counter > after[scope] ?? 0 else { return nil }
+                return RetimedGroup(scope: scope, counter: counter, time: Timestamp(milliseconds: row[2]))
+            }
+        }
+    }
+
+    /// On a device: orders its own groups the hub clamped by the hub's time, as every other
+    /// replica does, choosing each conflict's displayed value again. Groups already ordered
+    /// so, or not held here, are left alone.
+    ///
+    /// - Returns: How many groups changed.
+    @discardableResult
+    public func retimeOwn(_ groups: [RetimedGroup]) throws -> Int {
+        guard !groups.isEmpty else { return 0 }
+        return try database.write { db in
+            let context = try TransactionContext(db)
+            var changed = 0
+            for group in groups where try context.retime(scope: group.scope, origin: id, counter: group.counter, to: group.time) {
+                changed += 1
+            }
+            return changed
+        }
+    }
+}
+
+extension TransactionContext {
+    /// Orders the group of `origin` starting at `counter` in `scope` by `time`: the change
+    /// log remembers it, and every field entry the group still holds takes the new time.
+    ///
+    /// - Returns: Whether anything changed.
+    func retime(scope: ScopeID, origin: ReplicaID, counter: UInt64, to time: Timestamp) throws -> Bool {
+        guard let scopeNumber = existingNumber(of: scope), let originNumber = originNumbers[origin],
+              let row = try Row.fetchOne(db, sql: """
+                  SELECT count, kind, record, body, set_aside, clamped_time FROM change_log
+                  WHERE scope = ? AND origin = ? AND counter = ?
+                  """, arguments: [scopeNumber, originNumber, Int64(counter)]) else { return false }
+        guard (row[5] as Int64?) != time.milliseconds else { return false }
+        try db.execute(sql: "UPDATE change_log SET clamped_time = ? WHERE scope = ? AND origin = ? AND counter = ?",
+                       arguments: [time.milliseconds, scopeNumber, originNumber, Int64(counter)])
+        guard (row[4] as String?) == nil else { return true }   // set aside: no values to order
+        let count: Int = row[0]
+        guard let table = KindTable.withCode(row[1]), let record = RecordID(row[2] as DatabaseValue),
+              let body = ChangeBody(decoding: [UInt8](row[3] as Data), count: count) else {
+            throw ReplicaError(.corrupt, "the change-log row of \(origin):\(counter) in \(scope) is unreadable")
+        }
+        guard var stored = try self.row(table, record) else {
+            throw ReplicaError(.corrupt, "\(table.kind.rawValue) \(record), written by \(origin):\(counter), is not held")
+        }
+        var touched: [Int] = []
+        for (position, field) in body.fields.enumerated() {
+            let dot = Dot(origin: origin, counter: counter + UInt64(position))
+            // A superseded entry's time no longer matters.
+            guard stored.clock.fields[field.index].contains(where: { $0.origin == originNumber && $0.counter == dot.counter }) else {
+                continue
+            }
+            let register = try self.register(table, record, field: field.index, in: stored)
+            let retimed = FieldRegister(register.entries.map { entry in
+                entry.dot == dot ? RegisterEntry(dot: dot, value: entry.value, time: time) : entry
+            })
+            try store(retimed, table, record, field: field.index, wasConflict: register.isConflict, into: &stored)
+            touched.append(field.index)
+        }
+        guard !touched.isEmpty else { return true }
+        var arguments: [DatabaseValue] = touched.map { stored.values[$0] }
+        arguments.append(Data(stored.clock.encoded()).databaseValue)
+        arguments.append(record.databaseValue)
+        try statement(table.updateSQL(columns: touched)).execute(arguments: StatementArguments(arguments))
+        return true
+    }
+}
