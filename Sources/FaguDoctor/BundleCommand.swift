@@ -50,7 +50,7 @@ public struct BundleCommand: ParsableCommand {
 
     /// The sealing key of the home at `path` (a folder holding `device.key` or `hub.key`) or
     /// of the key file at `path`.
-    static func sealingKey(at path: String) throws -> Curve25519.KeyAgreement.PrivateKey {
+    public static func sealingKey(at path: String) throws -> Curve25519.KeyAgreement.PrivateKey {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw CommandFailure("no key at \(path)", exitCode: 2)

@@ -20,6 +20,9 @@ struct DevicesCommand: ParsableCommand {
         var forked: Bool
         var setAsideGroups: Int
         var lastSeen: String?
+        /// When the device's clock was last found beyond the hub's, and by how many minutes.
+        var clockAheadAt: String?
+        var clockAheadMinutes: Int64?
     }
 
     func run() throws {
@@ -31,7 +34,8 @@ struct DevicesCommand: ParsableCommand {
                        scopes: try hub.currentScopes(of: device).map(\.name), registered: device.publicKey != nil,
                        revoked: device.revokedAt != nil, forked: device.forkedAt != nil,
                        setAsideGroups: try hub.replica.setAsideCount(origin: device.id),
-                       lastSeen: device.lastSeenAt?.description)
+                       lastSeen: device.lastSeenAt?.description, clockAheadAt: device.clockAheadAt?.description,
+                       clockAheadMinutes: device.clockAheadBy.map { $0 / 60_000 })
             }
         }
         if options.output.json { return try JSONOutput.print(devices) }
@@ -45,6 +49,11 @@ struct DevicesCommand: ParsableCommand {
             if device.forked { state += language.text(zh: "，副本冲突", en: ", forked") }
             if device.setAsideGroups > 0 {
                 state += language.text(zh: "，搁置 \(device.setAsideGroups) 组", en: ", \(device.setAsideGroups) set aside")
+            }
+            if let minutes = device.clockAheadMinutes {
+                let ahead = minutes >= 2 * 1_440 ? language.text(zh: "\(minutes / 1_440) 天", en: "\(minutes / 1_440) days")
+                    : language.text(zh: "\(minutes) 分钟", en: "\(minutes) min")
+                state += language.text(zh: "，时钟超前 \(ahead)", en: ", clock ahead \(ahead)")
             }
             table.append([device.replica, device.subject, device.scopes.filter { $0 != "roster" }.joined(separator: ","), state,
                           device.lastSeen ?? "—"])

@@ -1,5 +1,6 @@
 import FaguCLI
 import FaguDoctor
+import FaguSync
 import FaguTesting
 import FaguWire
 import Foundation
@@ -33,6 +34,34 @@ struct BundleCommandTests {
         let inspection = ChangeSetInspection(file: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
         #expect(inspection.checksumValid == false)
         #expect(inspection.header?.district == "浦东新区")
+    }
+
+    @Test("a sealed reply shows its header without a key (exit 0), opens with its device's home, and is refused with another's")
+    func sealedReply() throws {
+        let district = try TestDistrict()
+        let device = try district.join(.adviser, "a001", as: "a001")
+        let other = try district.join(.adviser, "a002", as: "a002")
+        _ = try district.hub.exchange(try other.request().file)
+        try device.logVisit("c01")
+        let reply = try district.hub.exchange(try device.request().file).reply.file
+        let path = district.directory.file("reply.fagu")
+        try Data(reply).write(to: URL(fileURLWithPath: path))
+
+        try BundleCommand.parse([path, "--lang", "en"]).run()
+        let closed = ChangeSetInspection(file: reply)
+        #expect(closed.sealed && closed.header?.sender == district.hub.replica.id && closed.changeSet == nil)
+        #expect(closed.error?.code == .keyRequired)
+
+        try BundleCommand.parse([path, "--key", district.directory.file("a001")]).run()
+        try BundleCommand.parse([path, "--key", district.directory.file("a001") + "/device.key", "--json"]).run()
+        let key = try BundleCommand.sealingKey(at: district.directory.file("a001"))
+        #expect(ChangeSetInspection(file: reply, key: key).changeSet?.header.sender == district.hub.replica.id)
+
+        let wrong = #expect(throws: CommandFailure.self) { try BundleCommand.parse([path, "--key", district.directory.file("a002")]).run() }
+        #expect(wrong?.exitCode == 1)
+        #expect(wrong?.message.contains("cannot_decrypt") == true)
+        let missing = #expect(throws: CommandFailure.self) { try BundleCommand.parse([path, "--key", "/nonexistent"]).run() }
+        #expect(missing?.exitCode == 2)
     }
 
     @Test("a file that is not there, or a bad --lang, is a clear usage error")

@@ -27,6 +27,39 @@ enum WireVectors {
         /// For a signed file: the signer's Ed25519 public key (hex). A reader that checks
         /// signatures verifies it before decoding the body.
         var signerPublicKey: String?
+        /// For a sealed file: the X25519 private key (hex) to open it with. Sealing is
+        /// randomized, so a reader checks a sealed vector by opening it, not by its bytes.
+        var recipientPrivateKey: String?
+    }
+
+    /// The device key sealed vectors are opened with, and another device's.
+    static var recipientKey: Curve25519.KeyAgreement.PrivateKey { try! .init(rawRepresentation: (33...64).map { UInt8($0) }) }
+    static var otherRecipientKey: Curve25519.KeyAgreement.PrivateKey { try! .init(rawRepresentation: (65...96).map { UInt8($0) }) }
+    /// The hub key sealed replies are signed with.
+    static var hubKey: Curve25519.Signing.PrivateKey { try! Curve25519.Signing.PrivateKey(rawRepresentation: (97...128).map { UInt8($0) }) }
+
+    static func hex(_ bytes: some DataProtocol) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+
+    /// A hub's reply sealed to the device: the office's status change, its time clamped by
+    /// the hub, and a retimed entry for one of the device's own groups; unsigned when told.
+    static func sealedReply(signed: Bool = true, createdAt: Int64 = time + 60_000) throws -> [UInt8] {
+        var header = header(sender: hub, vectors: ScopeVectors([c01: VersionVector([adviser: 11, office: 1])]))
+        header.createdAt = Timestamp(milliseconds: createdAt)
+        header.retimed = [RetimedGroup(scope: c01, counter: 11, time: Timestamp(milliseconds: time + 2_500))]
+        var byOffice = smallGroups[2]
+        byOffice.clampedTime = Timestamp(milliseconds: time + 1_500)
+        let sealed = try ChangeSetSealing.seal(ChangeSetEncoder.encode(header: header, groups: [byOffice]),
+                                               to: recipientKey.publicKey)
+        return signed ? try ChangeSetSignature.sign(sealed, with: hubKey) : sealed
+    }
+
+    /// The sealed body of one reply under the header of another (written a minute later).
+    static func sealedHeaderSwapped() throws -> [UInt8] {
+        let original = try sealedReply(signed: false)
+        let other = try sealedReply(signed: false, createdAt: time + 120_000)
+        let originalStart = ChangeSetFormat.prefixBytes + Int(bigEndian: original, at: 8, bytes: 4)
+        let otherStart = ChangeSetFormat.prefixBytes + Int(bigEndian: other, at: 8, bytes: 4)
+        return Array(other[0..<otherStart]) + Array(original[originalStart...])
     }
 
     /// The device key the signed vectors use: a fixed 32-byte seed, so signatures are stable
@@ -192,6 +225,21 @@ enum WireVectors {
         func invalid(_ name: String, _ file: [UInt8], _ code: WireError.Code, signer: String? = nil) {
             vectors.append((name, file, Expectation(error: code.rawValue, signerPublicKey: signer)))
         }
+        let sealed = try sealedReply()
+        let opened = ChangeSetDescription(try ChangeSetDecoder().decode(sealed, key: recipientKey))
+        vectors.append(("valid-sealed-reply", sealed, Expectation(decoded: opened, heldBackOnEmptyReplica: 1,
+                                                                  missingOnEmptyReplica: ["\(adviser):10"],
+                                                                  signerPublicKey: hex(hubKey.publicKey.rawRepresentation),
+                                                                  recipientPrivateKey: hex(recipientKey.rawRepresentation))))
+        vectors.append(("invalid-sealed-no-key", sealed, Expectation(error: WireError.Code.keyRequired.rawValue)))
+        vectors.append(("invalid-sealed-wrong-key", sealed, Expectation(
+            error: WireError.Code.cannotDecrypt.rawValue, recipientPrivateKey: hex(otherRecipientKey.rawRepresentation))))
+        var altered = try sealedReply(signed: false)
+        altered[altered.count - 20] ^= 0x01
+        vectors.append(("invalid-sealed-altered", altered, Expectation(
+            error: WireError.Code.cannotDecrypt.rawValue, recipientPrivateKey: hex(recipientKey.rawRepresentation))))
+        vectors.append(("invalid-sealed-header-swapped", try sealedHeaderSwapped(), Expectation(
+            error: WireError.Code.cannotDecrypt.rawValue, recipientPrivateKey: hex(recipientKey.rawRepresentation))))
         let signed = try signedEnrollment()
         let decodedSigned = ChangeSetDescription(try ChangeSetDecoder().decode(signed))
         vectors.append(("valid-signed-enrollment", signed, Expectation(decoded: decodedSigned, heldBackOnEmptyReplica: 0,
