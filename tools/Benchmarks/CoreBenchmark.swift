@@ -1,162 +1,145 @@
 import FaguModel
 import FaguStore
-import FaguTesting
+import FaguWire
 import Foundation
 import GRDB
 
-/// The replica core's benchmark: write-path overhead against plain SQLite inserts of the
-/// same rows, merge throughput, and change-log bytes per change.
+/// The replica core against SQLite's session extension, on the same generated district day
+/// in the same process: both sides write their half of the day, encode what the other lacks,
+/// and merge the other's changes. Every figure that depends on the machine is a ratio
+/// against the session extension or a time per record operation.
 struct CoreBenchmark {
-    /// How many field changes the day holds.
-    let changes: Int
+    /// New records in the day (updates come on top: 40% as many).
+    let records: Int
     let batchSize = 1_000
-    let rounds = 3
-
-    struct Row {
-        var kind: RecordKind
-        var id: RecordID
-        var fields: [String: FieldValue]
-    }
 
     func run() throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fagu-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
+        func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+        let day = DistrictDay(records: records)
 
-        // The day: log records, cases, and updates of case statuses, ~N field changes.
-        var workload = Workload(seed: 7)
-        var ids = SeededGenerator(seed: 11)
-        var rows: [Row] = []
-        var total = 0
-        var time = Timestamp(milliseconds: 1_795_000_000_000)
-        while total < changes * 4 / 5 {
-            time = Timestamp(milliseconds: time.milliseconds + 1)
-            let id = RecordID.version7(at: time, using: &ids)
-            if rows.count % 5 == 4 {
-                let fields = workload.caseRecord()
-                rows.append(Row(kind: .legalCase, id: id, fields: fields))
-                total += fields.count
-            } else {
-                let record = workload.logRecord(id: id)
-                rows.append(Row(kind: record.kind, id: id, fields: record.fields))
-                total += record.fields.count
-            }
-        }
-        let insertChanges = total
-        let caseIDs = rows.filter { $0.kind == .legalCase }.map(\.id)
-        var updates: [(RecordID, FieldValue)] = []
-        while total < changes {
-            updates.append((caseIDs[updates.count * 7919 % caseIDs.count], workload.caseStatus()))
-            total += 1
+        // Both sides hold the shared cases before the day.
+        let first = try Replica.create(at: path("first.sqlite"), id: ReplicaID("00000000-0000-4000-8000-00000000000a")!, author: "a017")
+        let second = try Replica.create(at: path("second.sqlite"), id: ReplicaID("00000000-0000-4000-8000-00000000000b")!, author: "a018")
+        try write(day.shared, to: first, batch: batchSize)
+        try second.apply(first.delta(for: second.vectors(), scopes: first.scopes()))
+        let sessionFirst = try SessionDatabase(path: path("session-first.sqlite"))
+        let sessionSecond = try SessionDatabase(path: path("session-second.sqlite"))
+        for database in [sessionFirst, sessionSecond] {
+            try database.write(day.shared[...], batch: batchSize)
+            try database.startRecording()
         }
 
-        // 1. Write overhead: the write path vs plain inserts of the same rows, same batching.
-        var baselineBest = Double.infinity
-        var writeBest = Double.infinity
-        var source: Replica?
-        for round in 0..<rounds {
-            baselineBest = min(baselineBest, try plainInserts(rows, at: directory.appendingPathComponent("plain-\(round).sqlite").path))
-            let replica = try Replica.create(at: directory.appendingPathComponent("write-\(round).sqlite").path,
-                                             id: ReplicaID("00000000-0000-4000-8000-00000000000a")!, author: "a017")
-            writeBest = min(writeBest, try measure {
-                for batch in stride(from: 0, to: rows.count, by: batchSize) {
-                    try replica.write { transaction in
-                        for row in rows[batch..<min(batch + batchSize, rows.count)] {
-                            try transaction.insert(row.kind, id: row.id, fields: row.fields)
-                        }
-                    }
-                }
-            })
-            source = replica
+        // 1. Writing the day.
+        let sessionWrite = try measure {
+            try sessionFirst.write(day.first[...], batch: batchSize)
+            try sessionSecond.write(day.second[...], batch: batchSize)
         }
-        let replica = source!
-        let updateSeconds = try measure {
-            for batch in stride(from: 0, to: updates.count, by: batchSize) {
-                try replica.write { transaction in
-                    for (id, status) in updates[batch..<min(batch + batchSize, updates.count)] {
-                        try transaction.update(.legalCase, id: id, fields: ["status": status])
-                    }
-                }
-            }
+        let faguWrite = try measure {
+            try write(day.first, to: first, batch: batchSize)
+            try write(day.second, to: second, batch: batchSize)
         }
 
-        // 2. Merge: the whole day into a fresh replica.
-        let target = try Replica.create(at: directory.appendingPathComponent("merge.sqlite").path,
-                                        id: ReplicaID("00000000-0000-4000-8000-00000000000b")!, author: "hub")
-        let scopes = try replica.scopes()
-        var groups: [ChangeGroup] = []
-        let deltaSeconds = try measure { groups = try replica.delta(for: target.vectors(scopes: scopes), scopes: scopes) }
-        let deltaChanges = groups.reduce(0) { $0 + $1.fields.count }
-        // New records first (their groups carry several fields), then the status updates.
-        let creations = groups.filter { $0.fields.count > 1 }
-        let updateGroups = groups.filter { $0.fields.count == 1 }
-        var report = ApplyReport()
+        // 2. What each side sends the other.
+        var changesets: [(compressed: [UInt8], size: Int)] = []
+        let sessionEncode = try measure {
+            changesets = [try sessionFirst.compressedChangeset(), try sessionSecond.compressedChangeset()]
+        }
+        var files: [[UInt8]] = []
+        let faguEncode = try measure {
+            files = [try file(from: first, to: second), try file(from: second, to: first)]
+        }
+
+        // 3. Merging both ways: inflate, decode, apply.
+        let sessionMerge = try measure {
+            try sessionSecond.apply(compressed: changesets[0].compressed, size: changesets[0].size)
+            try sessionFirst.apply(compressed: changesets[1].compressed, size: changesets[1].size)
+        }
         var applied = 0
-        let mergeCreationSeconds = try measure { report = try target.apply(creations) }
-        applied += report.appliedChanges
-        let mergeUpdateSeconds = try measure { report = try target.apply(updateGroups) }
-        applied += report.appliedChanges
-        let mergeSeconds = mergeCreationSeconds + mergeUpdateSeconds
-        let creationChanges = creations.reduce(0) { $0 + $1.fields.count }
-        guard applied == deltaChanges, try target.digest(scopes: scopes) == replica.digest(scopes: scopes) else {
-            throw BenchmarkFailure(message: "merge did not converge: applied \(applied) of \(deltaChanges)")
+        let faguMerge = try measure {
+            applied += try second.apply(ChangeSetDecoder().decode(files[0]).groups).appliedChanges
+            applied += try first.apply(ChangeSetDecoder().decode(files[1]).groups).appliedChanges
+        }
+        let scopes = Array(Set(try first.scopes() + second.scopes())).sorted()
+        guard try first.digest(scopes: scopes) == second.digest(scopes: scopes) else {
+            throw BenchmarkFailure(message: "the two replicas did not converge")
+        }
+        guard try sessionFirst.rowCount() == sessionSecond.rowCount() else {
+            throw BenchmarkFailure(message: "the session baseline did not converge")
         }
 
-        // 3. Change-log size.
-        let log = try replica.changeLogSize()
+        // 4. Transactions of 1,000 against one transaction, per operation.
+        let single = try Replica.create(at: path("single.sqlite"), id: .random(), author: "a017")
+        let batched = try Replica.create(at: path("batched.sqlite"), id: .random(), author: "a017")
+        try write(day.shared, to: single, batch: batchSize)
+        try write(day.shared, to: batched, batch: batchSize)
+        let oneTransaction = try measure { try write(day.first, to: single, batch: day.first.count) }
+        let thousands = try measure { try write(day.first, to: batched, batch: batchSize) }
 
+        // 5. Reading every record back.
+        var read = 0
+        let readAll = try measure {
+            for kind in RecordKind.allCases { read += try second.records(kind).count }
+        }
+        guard read == day.records + day.shared.count else {
+            throw BenchmarkFailure(message: "read \(read) records back, not \(day.records + day.shared.count)")
+        }
+
+        let operations = Double(day.operations)
+        let bytes = files.reduce(0) { $0 + $1.count }
+        let sessionBytes = changesets.reduce(0) { $0 + $1.compressed.count }
+        let log = try first.changeLogSize()
         let figures: [(String, String)] = [
             ("benchmark", "\"core\""),
-            ("changes", "\(deltaChanges)"),
-            ("records", "\(rows.count)"),
-            ("insert_changes", "\(insertChanges)"),
-            ("update_changes", "\(updates.count)"),
-            ("batch_size", "\(batchSize)"),
-            ("baseline_insert_rows_per_s", format(Double(rows.count) / baselineBest)),
-            ("write_path_rows_per_s", format(Double(rows.count) / writeBest)),
-            ("write_overhead_ratio", format(writeBest / baselineBest, digits: 3)),
-            ("update_changes_per_s", format(Double(updates.count) / updateSeconds)),
-            ("delta_changes_per_s", format(Double(deltaChanges) / deltaSeconds)),
-            ("merge_changes_per_s", format(Double(deltaChanges) / mergeSeconds)),
-            ("merge_new_record_changes_per_s", format(Double(creationChanges) / mergeCreationSeconds)),
-            ("merge_update_changes_per_s", format(Double(updateGroups.count) / mergeUpdateSeconds)),
-            ("merge_new_records_vs_baseline_insert_ratio", format(mergeCreationSeconds / baselineBest, digits: 3)),
-            ("change_log_bytes_per_change", format(Double(log.bytes) / Double(log.changes), digits: 2)),
-            ("change_log_payload_bytes_per_change", format(Double(log.payloadBytes) / Double(log.changes), digits: 2)),
+            ("records", "\(day.records)"),
+            ("operations", "\(day.operations)"),
+            ("changes", "\(applied)"),
+            ("session_write_s", format(sessionWrite, 3)),
+            ("fagu_write_s", format(faguWrite, 3)),
+            ("write_vs_session_ratio", format(faguWrite / sessionWrite, 2)),
+            ("fagu_write_us_per_operation", format(faguWrite / operations * 1e6, 1)),
+            ("session_encode_s", format(sessionEncode, 3)),
+            ("fagu_encode_s", format(faguEncode, 3)),
+            ("encode_vs_session_ratio", format(faguEncode / sessionEncode, 2)),
+            ("session_merge_s", format(sessionMerge, 3)),
+            ("fagu_merge_s", format(faguMerge, 3)),
+            ("merge_vs_session_ratio", format(faguMerge / sessionMerge, 2)),
+            ("fagu_merge_us_per_operation", format(faguMerge / operations * 1e6, 1)),
+            ("session_zlib_bytes", "\(sessionBytes)"),
+            ("fagu_file_bytes", "\(bytes)"),
+            ("bytes_vs_session_ratio", format(Double(bytes) / Double(sessionBytes), 3)),
+            ("batch_1000_vs_single_ratio", format(thousands / oneTransaction, 2)),
+            ("read_all_s", format(readAll, 3)),
+            ("change_log_bytes_per_operation", format(Double(log.bytes) / Double(day.operations + day.shared.count), 1)),
         ]
         return "{" + figures.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
 
-    /// Inserts `rows` into plain tables of the same shape and indexes as the replica's,
-    /// without any sync bookkeeping, batched the same way; returns the seconds taken.
-    private func plainInserts(_ rows: [Row], at path: String) throws -> Double {
-        var configuration = Configuration()
-        configuration.journalMode = .wal
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        let database = try DatabaseQueue(path: path, configuration: configuration)
-        try database.write { db in
-            for kind in RecordKind.allCases {
-                try db.execute(sql: ReplicaSchema.recordTableSQL(kind, withClock: false))
-            }
-        }
-        let statements: [RecordKind: String] = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { kind in
-            let names = kind.fields.map { "\"\($0.name)\"" }.joined(separator: ", ")
-            let marks = Array(repeating: "?", count: kind.fields.count + 1).joined(separator: ", ")
-            return (kind, "INSERT INTO \"\(kind.tableName)\" (id, \(names)) VALUES (\(marks))")
-        })
-        return try measure {
-            for batch in stride(from: 0, to: rows.count, by: batchSize) {
-                try database.write { db in
-                    for row in rows[batch..<min(batch + batchSize, rows.count)] {
-                        var values: [DatabaseValue] = [row.id.benchmarkDatabaseValue]
-                        for spec in row.kind.fields {
-                            values.append(row.fields[spec.name]?.benchmarkDatabaseValue ?? .null)
-                        }
-                        try db.cachedStatement(sql: statements[row.kind]!).execute(arguments: StatementArguments(values))
+    /// Writes `operations` through the public write path, `batch` per transaction.
+    private func write(_ operations: [DistrictDay.Operation], to replica: Replica, batch: Int) throws {
+        for start in stride(from: 0, to: operations.count, by: batch) {
+            try replica.write { transaction in
+                for operation in operations[start..<min(start + batch, operations.count)] {
+                    if operation.isUpdate {
+                        try transaction.update(operation.kind, id: operation.id, fields: operation.fields)
+                    } else {
+                        try transaction.insert(operation.kind, id: operation.id, fields: operation.fields)
                     }
                 }
             }
         }
+    }
+
+    /// The change-set file of what `source` holds and `target` lacks.
+    private func file(from source: Replica, to target: Replica) throws -> [UInt8] {
+        let scopes = try source.scopes()
+        let groups = try source.delta(for: target.vectors(scopes: scopes), scopes: scopes)
+        let header = ChangeSetHeader(sender: source.id, district: "浦东新区", scopes: scopes,
+                                     vectors: try source.vectors(scopes: scopes), schemaVersion: ReplicaSchema.version,
+                                     createdAt: source.now())
+        return try ChangeSetEncoder.encode(header: header, groups: groups)
     }
 
     private func measure(_ body: () throws -> Void) throws -> Double {
@@ -166,9 +149,7 @@ struct CoreBenchmark {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
-    private func format(_ value: Double, digits: Int = 0) -> String {
-        String(format: "%.\(digits)f", value)
-    }
+    private func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
 }
 
 /// The benchmark's own check failed.

@@ -16,3 +16,16 @@ int fagu_session_changeset(sqlite3_session *session, int *size, void **changeset
 void fagu_session_end(sqlite3_session *session) { sqlite3session_delete(session); }
 
 void fagu_session_free(void *changeset) { sqlite3_free(changeset); }
+
+/* Concurrent edits: the incoming change replaces the local one, as plain replication does;
+   anything else that conflicts is left out. */
+static int fagu_session_conflict(void *context, int conflict, sqlite3_changeset_iter *iterator) {
+    (void)context;
+    (void)iterator;
+    if (conflict == SQLITE_CHANGESET_DATA || conflict == SQLITE_CHANGESET_CONFLICT) return SQLITE_CHANGESET_REPLACE;
+    return SQLITE_CHANGESET_OMIT;
+}
+
+int fagu_changeset_apply(sqlite3 *db, int size, void *changeset) {
+    return sqlite3changeset_apply(db, size, changeset, NULL, fagu_session_conflict, NULL);
+}

@@ -16,5 +16,7 @@ int fagu_session_changeset(struct sqlite3_session *session, int *size, void **ch
 void fagu_session_end(struct sqlite3_session *session);
 /// Frees a changeset.
 void fagu_session_free(void *changeset);
+/// Applies a changeset to `db` (sqlite3changeset_apply); on a conflict the incoming change wins.
+int fagu_changeset_apply(struct sqlite3 *db, int size, void *changeset);
 
 #endif
