@@ -3,11 +3,11 @@ import FaguModel
 /// The field changes of one stored group (the `body` column of the change log), with
 /// context origins as local origin numbers.
 ///
-/// A value that is still current is not stored twice: the log says "held by the record"
-/// (tag 4) and the value lives in the record's row or its open conflict. When a later
-/// change supersedes it, the write path copies the old value into the log row first
-/// (see `TransactionContext.materialize`). So the log keeps every value ever written at
-/// the cost of one small row per write.
+/// Since schema v4 every value is written with its change, so a delta reads the log alone.
+/// Replicas with older rows (`replica_meta.log_values_left_to_records`) may hold "held by
+/// the record" (tag 4): the value lives in the record's row or its open conflict, and the
+/// write path copies it into the log row before a later change supersedes it (see
+/// `TransactionContext.materialize`).
 ///
 /// Encoding per field change: field index, value (tag 0 null, 1 zigzag integer, 2 IEEE
 /// double, 3 length-prefixed UTF-8, 4 held by the record), context count, then per dot

@@ -12,6 +12,8 @@ struct KindTable: Sendable {
     let quotedTable: String
     let insertSQL: String
     let selectByIDSQL: String
+    /// The field columns, quoted, in storage order, comma-separated.
+    let quotedColumnList: String
     private let quotedColumns: [String]
 
     init(_ kind: RecordKind, code: Int) {
@@ -26,6 +28,7 @@ struct KindTable: Sendable {
         insertSQL = "INSERT INTO \(quotedTable) (id, \(columns.joined(separator: ", ")), _clock) VALUES (?, "
             + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ", ?)"
         quotedColumns = columns
+        quotedColumnList = columns.joined(separator: ", ")
         selectByIDSQL = "SELECT \(columns.joined(separator: ", ")), _clock FROM \(quotedTable) WHERE id = ?"
     }
 

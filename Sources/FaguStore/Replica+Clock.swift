@@ -82,7 +82,7 @@ extension TransactionContext {
         var arguments: [DatabaseValue] = touched.map { stored.values[$0] }
         arguments.append(Data(stored.clock.encoded()).databaseValue)
         arguments.append(record.databaseValue)
-        try statement(table.updateSQL(columns: touched)).execute(arguments: StatementArguments(arguments))
+        try updateStatement(table, columns: touched).executeDirect(arguments)
         return true
     }
 }

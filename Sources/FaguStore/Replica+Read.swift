@@ -111,14 +111,22 @@ extension Replica {
             if let field, table.indexByName[field] == nil {
                 throw ReplicaError(.unknownField, "\(kind.rawValue) has no field \(field)")
             }
+            // One query per kind: values, clock and id of every row; only a field in conflict
+            // reads its entries from the conflict table.
             let filter = field.map { " WHERE \"\($0)\" = ?" } ?? ""
-            let arguments: StatementArguments = field == nil ? [] : [(value ?? .null).databaseValue]
-            let ids = try DatabaseValue.fetchAll(context.db, sql: "SELECT id FROM \(table.quotedTable)\(filter) ORDER BY id",
-                                                 arguments: arguments)
-            return try ids.compactMap { value -> StoredRecord? in
-                guard let id = RecordID(value), let row = try context.row(table, id) else { return nil }
-                return try context.storedRecord(table, id, row)
+            let count = table.fields.count
+            let statement = try context.db.cachedStatement(
+                sql: "SELECT \(table.quotedColumnList), _clock, id FROM \(table.quotedTable)\(filter) ORDER BY id")
+            var records: [StoredRecord] = []
+            try statement.forEachRowDirect(field == nil ? [] : [(value ?? .null).databaseValue], columns: count + 2) { columns in
+                guard let id = RecordID(columns[count + 1]), case .blob(let blob) = columns[count].storage,
+                      let clock = RowClock(decoding: [UInt8](blob), fieldCount: count) else {
+                    throw ReplicaError(.corrupt, "an unreadable \(kind.rawValue) row")
+                }
+                records.append(try context.storedRecord(table, id, TransactionContext.StoredRow(values: Array(columns[0..<count]),
+                                                                                                clock: clock)))
             }
+            return records
         }
     }
 }

@@ -37,6 +37,9 @@ public enum ReplicaSchema {
     ///   beyond the hub's.
     /// - `change_log.clamped_time`, `pending_group.clamped_time`: the hub's receipt time of a
     ///   group written with a time beyond the hub's clock, which orders its values instead.
+    /// - Every change-log row written from now on carries its values; a replica that held
+    ///   rows before notes `log_values_left_to_records` and keeps copying superseded values
+    ///   into their rows.
     ///
     /// The schema version this code writes; recorded in `replica_meta`.
     public static let version = 4
@@ -122,6 +125,8 @@ public enum ReplicaSchema {
                 ALTER TABLE device ADD COLUMN clock_ahead_ms INTEGER;
                 ALTER TABLE change_log ADD COLUMN clamped_time INTEGER;
                 ALTER TABLE pending_group ADD COLUMN clamped_time INTEGER;
+                INSERT INTO replica_meta (key, value)
+                    SELECT 'log_values_left_to_records', 1 WHERE EXISTS (SELECT 1 FROM change_log);
                 """)
             try db.execute(sql: "UPDATE replica_meta SET value = 4 WHERE key = 'schema_version'")
         }

@@ -16,6 +16,16 @@ final class TransactionContext {
     private var vectors: [Int: [Int: UInt64]] = [:]
     private var dirtyVectors: Set<VectorKey> = []
     private var statements: [String: Statement] = [:]
+    /// Per kind's storage code: its select-by-id and insert statements; per code and column
+    /// set: its update statement. Kept apart so the hot paths hash no SQL text.
+    private var selectStatements: [Int: Statement] = [:]
+    private var insertStatements: [Int: Statement] = [:]
+    private var updateStatements: [UpdateKey: Statement] = [:]
+
+    private struct UpdateKey: Hashable {
+        var code: Int
+        var columns: [Int]
+    }
     /// Chain heads written in this transaction: the hash of the group ending at the counter,
     /// per scope and origin.
     private var heads: [VectorKey: (counter: UInt64, hash: [UInt8]?)] = [:]
@@ -25,6 +35,9 @@ final class TransactionContext {
     /// Why this replica writes no more, when another copy used its identity
     /// (`replica_meta.forked`, see ``Replica/markForked(_:)``).
     private(set) var forked: String?
+    /// Whether change-log rows written before schema v4 may leave current values to the
+    /// record (see ``ChangeBody``).
+    private var logLeavesValuesToRecords = false
 
     private struct VectorKey: Hashable {
         var scope: Int
@@ -44,8 +57,14 @@ final class TransactionContext {
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT idx, name FROM scope")) {
             scopeNumbers[ScopeID(row[1] as String)] = row[0]
         }
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM replica_meta WHERE key IN ('authority', 'forked')")) {
-            if row[0] as String == "authority" { authority = ReplicaID(row[1] as String) } else { forked = row[1] }
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT key, value FROM replica_meta WHERE key IN ('authority', 'forked', 'log_values_left_to_records')
+            """)) {
+            switch row[0] as String {
+            case "authority": authority = ReplicaID(row[1] as String)
+            case "forked": forked = row[1]
+            default: logLeavesValuesToRecords = true
+            }
         }
     }
 
@@ -124,6 +143,31 @@ final class TransactionContext {
         return statement
     }
 
+    /// The prepared select-by-id of `table`.
+    func selectStatement(_ table: KindTable) throws -> Statement {
+        if let statement = selectStatements[table.code] { return statement }
+        let statement = try db.cachedStatement(sql: table.selectByIDSQL)
+        selectStatements[table.code] = statement
+        return statement
+    }
+
+    /// The prepared insert of `table`.
+    func insertStatement(_ table: KindTable) throws -> Statement {
+        if let statement = insertStatements[table.code] { return statement }
+        let statement = try db.cachedStatement(sql: table.insertSQL)
+        insertStatements[table.code] = statement
+        return statement
+    }
+
+    /// The prepared update of `columns` (and the clock) of `table`.
+    func updateStatement(_ table: KindTable, columns: [Int]) throws -> Statement {
+        let key = UpdateKey(code: table.code, columns: columns)
+        if let statement = updateStatements[key] { return statement }
+        let statement = try db.cachedStatement(sql: table.updateSQL(columns: columns))
+        updateStatements[key] = statement
+        return statement
+    }
+
     /// The chain hash of the group of `origin` in `scope` that ends at `counter` (the
     /// previous hash a group starting at `counter + 1` must name): ``GroupHash/genesis`` for
     /// counter 0, nil when no held group ends there or it predates chains.
@@ -155,7 +199,8 @@ final class TransactionContext {
             ON CONFLICT (scope, origin) DO UPDATE SET counter = excluded.counter
             """)
         for key in dirtyVectors {
-            try statement.execute(arguments: [key.scope, key.origin, Int64(vectors[key.scope]![key.origin]!)])
+            try statement.executeDirect([key.scope.databaseValue, key.origin.databaseValue,
+                                         Int64(vectors[key.scope]![key.origin]!).databaseValue])
         }
         dirtyVectors.removeAll()
     }
@@ -170,13 +215,10 @@ final class TransactionContext {
 
     /// Reads the row of `record`, or nil when there is none.
     func row(_ table: KindTable, _ record: RecordID) throws -> StoredRow? {
-        let statement = try self.statement(table.selectByIDSQL)
-        guard let row = try Row.fetchOne(statement, arguments: [record.databaseValue]) else { return nil }
+        let statement = try selectStatement(table)
         let count = table.fields.count
-        var values: [DatabaseValue] = []
-        values.reserveCapacity(count)
-        for index in 0..<count { values.append(row[index]) }
-        guard let blob = row[count] as Data?,
+        guard var values = try statement.firstRowDirect([record.databaseValue], columns: count + 1) else { return nil }
+        guard case .blob(let blob) = values.removeLast().storage,
               let clock = RowClock(decoding: [UInt8](blob), fieldCount: count) else {
             throw ReplicaError(.corrupt, "\(table.kind.rawValue) \(record) has an unreadable clock")
         }
@@ -259,9 +301,12 @@ final class TransactionContext {
                 let outcome = register.apply(dot: group.dot(at: position), value: values[position],
                                              time: group.orderingTime, context: change.context)
                 if outcome.opensConflict && !wasConflict { applied.conflictsOpened += 1 }
-                // A change may supersede some entries and stay concurrent with others.
-                for entry in before where !register.entries.contains(where: { $0.dot == entry.dot }) {
-                    try materialize(entry, scope: scope)
+                // A change may supersede some entries and stay concurrent with others; a log row
+                // of before v4 may hold no copy of a superseded value yet.
+                if logLeavesValuesToRecords {
+                    for entry in before where !register.entries.contains(where: { $0.dot == entry.dot }) {
+                        try materialize(entry, scope: scope)
+                    }
                 }
                 try store(register, table, group.record, field: index, wasConflict: wasConflict, into: &stored)
             }
@@ -269,7 +314,7 @@ final class TransactionContext {
             var arguments: [DatabaseValue] = indexes.map { stored.values[$0] }
             arguments.append(Data(stored.clock.encoded()).databaseValue)
             arguments.append(group.record.databaseValue)
-            try statement(table.updateSQL(columns: indexes)).execute(arguments: StatementArguments(arguments))
+            try updateStatement(table, columns: indexes).executeDirect(arguments)
         } else {
             if !knownNew, let missing = table.fields.indices.first(where: { table.fields[$0].required && !indexes.contains($0) }) {
                 throw ReplicaError(.missingCreation, "\(group) changes \(group.kind.rawValue) \(group.record), which is not held "
@@ -284,15 +329,15 @@ final class TransactionContext {
             arguments[table.fields.count + 1] = Data(RowClock.encodeCreation(
                 origin: origin, first: group.firstCounter, time: group.orderingTime.milliseconds, fields: indexes)).databaseValue
             do {
-                try statement(table.insertSQL).execute(arguments: StatementArguments(arguments))
+                try insertStatement(table).executeDirect(arguments)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 throw ReplicaError(.recordExists, "\(group.kind.rawValue) \(group.record) already exists")
             }
         }
 
-        // Every change just applied is a current value of its field: the row holds it.
+        // The log keeps every value with its change, so a delta never reads the record.
         let body = ChangeBody(fields: try group.fields.enumerated().map { position, change in
-            ChangeBody.Field(index: indexes[position], value: nil,
+            ChangeBody.Field(index: indexes[position], value: values[position],
                              context: try change.context.map { (try number(of: $0.origin), $0.counter) })
         })
         try insertGroupRow(into: .changeLog, scope: scope, origin: origin, group: group, kindCode: table.code, body: body)
@@ -417,7 +462,7 @@ final class TransactionContext {
             let hash = group.chainHash
             arguments += [Data(hash).databaseValue, (group.setAside?.code).databaseValue]
             try statement(table.rawValue + " (scope, origin, counter, count, kind, record, time, author, body, clamped_time, "
-                          + "hash, set_aside) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(arguments: StatementArguments(arguments))
+                          + "hash, set_aside) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").executeDirect(arguments)
             heads[VectorKey(scope: scope, origin: origin)] = (group.lastCounter, hash)
         case .pending:
             arguments += [group.previousHash.map { Data($0) }.databaseValue, (group.setAside?.code).databaseValue,

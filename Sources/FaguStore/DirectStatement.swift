@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// SQLite copies bound text and blobs at once (`SQLITE_TRANSIENT`).
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+extension Statement {
+    /// Binds `values` to parameters 1…n straight into SQLite, runs the statement to
+    /// completion and resets it: the hot paths' way to write, without building
+    /// `StatementArguments` (which costs more than SQLite's own work for a small row).
+    ///
+    /// - Throws: `DatabaseError` with SQLite's result code, the statement reset.
+    func executeDirect(_ values: [DatabaseValue]) throws {
+        let handle = sqliteStatement
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        try bindDirect(values)
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE || code == SQLITE_ROW else { throw failure(code) }
+    }
+
+    /// Binds `values` like ``executeDirect(_:)`` and returns the first `columns` columns of
+    /// the first row, or nil when there is none.
+    func firstRowDirect(_ values: [DatabaseValue], columns: Int) throws -> [DatabaseValue]? {
+        let handle = sqliteStatement
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        try bindDirect(values)
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else { throw failure(code) }
+        return (0..<CInt(columns)).map { DatabaseValue(sqliteStatement: handle, index: $0) }
+    }
+
+    /// Binds `values` and calls `row` with each result row's first `columns` columns.
+    func forEachRowDirect(_ values: [DatabaseValue], columns: Int, _ row: ([DatabaseValue]) throws -> Void) throws {
+        let handle = sqliteStatement
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        try bindDirect(values)
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw failure(code) }
+            try row((0..<CInt(columns)).map { DatabaseValue(sqliteStatement: handle, index: $0) })
+        }
+    }
+
+    private func bindDirect(_ values: [DatabaseValue]) throws {
+        let handle = sqliteStatement
+        for (offset, value) in values.enumerated() {
+            let index = CInt(offset + 1)
+            let code: CInt
+            switch value.storage {
+            case .null:
+                code = sqlite3_bind_null(handle, index)
+            case .int64(let integer):
+                code = sqlite3_bind_int64(handle, index, integer)
+            case .double(let double):
+                code = sqlite3_bind_double(handle, index, double)
+            case .string(let string) where string.isEmpty:
+                code = sqlite3_bind_text(handle, index, "", 0, transient)
+            case .string(let string):
+                var string = string
+                code = string.withUTF8 { bytes in
+                    sqlite3_bind_text(handle, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                                      CInt(bytes.count), transient)
+                }
+            case .blob(let data):
+                code = data.isEmpty ? sqlite3_bind_zeroblob(handle, index, 0) : data.withUnsafeBytes { bytes in
+                    sqlite3_bind_blob(handle, index, bytes.baseAddress, CInt(bytes.count), transient)
+                }
+            }
+            guard code == SQLITE_OK else { throw failure(code) }
+        }
+    }
+
+    private func failure(_ code: CInt) -> DatabaseError {
+        let connection = sqlite3_db_handle(sqliteStatement)
+        let extended = connection.map { sqlite3_extended_errcode($0) } ?? code
+        let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+        return DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: sql)
+    }
+}
