@@ -86,9 +86,14 @@ public final class Replica: Sendable {
         // lock rather than failing.
         config.busyMode = .timeout(15)
         config.journalMode = .wal
-        let synchronous = configuration.durability == .full ? "FULL" : "OFF"
+        let synchronous = configuration.durability.synchronousPragma
+        let cacheKiB = configuration.cacheKiB
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+            // A merge of a day's changes is one transaction: a page cache that holds its
+            // working set keeps SQLite from spilling pages to the WAL and reading them back.
+            try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
         }
         return try DatabaseQueue(path: path, configuration: config)
     }

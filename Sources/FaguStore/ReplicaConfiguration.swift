@@ -7,8 +7,21 @@ public struct ReplicaConfiguration: Sendable {
     public enum Durability: String, Sendable {
         /// A write survives power loss once it returns (SQLite `synchronous=FULL`). The default.
         case full
+        /// A write survives the app crashing once it returns; a power cut may lose the last
+        /// commits but never corrupts the file (WAL with `synchronous=NORMAL`). For embedders
+        /// that sync often and value speed.
+        case normal
         /// Commits do not wait for the disk; for tests and simulations only.
         case none
+
+        /// The `PRAGMA synchronous` value.
+        var synchronousPragma: String {
+            switch self {
+            case .full: "FULL"
+            case .normal: "NORMAL"
+            case .none: "OFF"
+            }
+        }
     }
 
     /// The source of wall-clock time for new changes and record ids.
@@ -17,14 +30,17 @@ public struct ReplicaConfiguration: Sendable {
     public var makeRecordID: @Sendable (Timestamp) -> RecordID
     /// How hard commits sync to disk.
     public var durability: Durability
+    /// SQLite's page cache per connection, in KiB (32 MiB by default: a day's merge fits).
+    public var cacheKiB: Int
 
     /// The defaults: system clock, random v7 ids, full durability.
     public init(clock: any WallClock = SystemClock(),
                 makeRecordID: @escaping @Sendable (Timestamp) -> RecordID = ReplicaConfiguration.randomVersion7,
-                durability: Durability = .full) {
+                durability: Durability = .full, cacheKiB: Int = 32_768) {
         self.clock = clock
         self.makeRecordID = makeRecordID
         self.durability = durability
+        self.cacheKiB = max(cacheKiB, 256)
     }
 
     /// A version-7 UUID from the system's random generator.

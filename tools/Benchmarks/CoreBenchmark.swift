@@ -58,9 +58,13 @@ struct CoreBenchmark {
             try sessionFirst.apply(compressed: changesets[1].compressed, size: changesets[1].size)
         }
         var applied = 0
+        var decodeSeconds = 0.0
         let faguMerge = try measure {
-            applied += try second.apply(ChangeSetDecoder().decode(files[0]).groups).appliedChanges
-            applied += try first.apply(ChangeSetDecoder().decode(files[1]).groups).appliedChanges
+            for (file, target) in zip(files, [second, first]) {
+                var groups: [ChangeGroup] = []
+                decodeSeconds += try measure { groups = try ChangeSetDecoder().decode(file).groups }
+                applied += try target.apply(groups).appliedChanges
+            }
         }
         let scopes = Array(Set(try first.scopes() + second.scopes())).sorted()
         guard try first.digest(scopes: scopes) == second.digest(scopes: scopes) else {
@@ -106,6 +110,7 @@ struct CoreBenchmark {
             ("session_merge_s", format(sessionMerge, 3)),
             ("fagu_merge_s", format(faguMerge, 3)),
             ("merge_vs_session_ratio", format(faguMerge / sessionMerge, 2)),
+            ("fagu_decode_s", format(decodeSeconds, 3)),
             ("fagu_merge_us_per_operation", format(faguMerge / operations * 1e6, 1)),
             ("session_zlib_bytes", "\(sessionBytes)"),
             ("fagu_file_bytes", "\(bytes)"),
