@@ -24,7 +24,14 @@ public enum GroupHash {
         bytes.append(contentsOf: group.origin.bytes)
         append(group.scope.name, to: &bytes)
         append(group.kind.rawValue, to: &bytes)
-        append(group.record.description, to: &bytes)
+        switch group.record {
+        case .uuid(let uuid):
+            let text = uuid.canonicalBytes
+            appendInteger(UInt64(text.count), to: &bytes)
+            bytes.append(contentsOf: text)
+        case .code(let code):
+            append(code, to: &bytes)
+        }
         appendInteger(group.firstCounter, to: &bytes)
         appendInteger(UInt64(bitPattern: group.time.milliseconds), to: &bytes)
         append(group.author, to: &bytes)
@@ -34,7 +41,8 @@ public enum GroupHash {
         for field in group.fields {
             append(field.field, to: &bytes)
             // Hashed as every replica stores it: an integer in a real field is a real.
-            let value = kinds.first { $0.name == field.field }?.type.normalized(field.value) ?? field.value
+            var value = field.value
+            if case .integer = value, let spec = kinds.first(where: { $0.name == field.field }) { value = spec.type.normalized(value) }
             switch value {
             case .null: bytes.append(0)
             case .integer(let value): bytes.append(1); appendInteger(UInt64(bitPattern: value), to: &bytes)

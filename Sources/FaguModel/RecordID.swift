@@ -64,7 +64,7 @@ public enum RecordID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Lowercase UUID string, or the code.
     public var description: String {
         switch self {
-        case .uuid(let uuid): uuid.uuidString.lowercased()
+        case .uuid(let uuid): uuid.canonicalString
         case .code(let code): code
         }
     }

@@ -32,7 +32,7 @@ public struct ReplicaID: Hashable, Comparable, Sendable, CustomStringConvertible
     public var bytes: [UInt8] { withUnsafeBytes(of: uuid.uuid) { Array($0) } }
 
     /// The lowercase canonical string form, e.g. `0190c5a2-…`.
-    public var description: String { uuid.uuidString.lowercased() }
+    public var description: String { uuid.canonicalString }
 
     public static func == (lhs: ReplicaID, rhs: ReplicaID) -> Bool {
         lhs.high == rhs.high && lhs.low == rhs.low

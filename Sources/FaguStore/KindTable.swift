@@ -7,6 +7,8 @@ struct KindTable: Sendable {
     let code: Int
     let fields: [FieldSpec]
     let indexByName: [String: Int]
+    /// The indexes of the fields a new record must have.
+    let requiredIndexes: [Int]
     /// Index of the field holding the community scope, if any.
     let scopeFieldIndex: Int?
     let quotedTable: String
@@ -22,6 +24,7 @@ struct KindTable: Sendable {
         let fields = kind.fields
         self.fields = fields
         indexByName = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
+        requiredIndexes = fields.indices.filter { fields[$0].required }
         scopeFieldIndex = kind.scopeField.flatMap { name in fields.firstIndex { $0.name == name } }
         quotedTable = "\"\(kind.tableName)\""
         let columns = fields.map { "\"\($0.name)\"" }

@@ -86,16 +86,17 @@ extension Replica {
                     if original != nil { report.setAside.append(group) } else { report.receivedSetAside += 1 }
                     continue
                 }
-                let key = Replica.key(of: group)
+                // Keys are built only when a retry has refusals to look up (or one is thrown).
+                let refusal = refused.isEmpty ? nil : refused[Replica.key(of: group)]
                 var applied: TransactionContext.Applied?
-                if refused[key] == nil {
+                if refusal == nil {
                     do {
                         applied = try context.apply(group)
                     } catch let error as ReplicaError where error.isAboutTheGroup {
-                        throw RefusedGroup(key: key, error: error)
+                        throw RefusedGroup(key: Replica.key(of: group), error: error)
                     }
                 }
-                if let refusal = refused[key] {
+                if let refusal {
                     let voided = group.settingAside(code: refusal.code.rawValue, reason: refusal.message)
                     try context.applySetAside(voided, original: group, notedAt: now)
                     report.setAside.append(voided)

@@ -276,7 +276,14 @@ final class TransactionContext {
         let (indexes, values) = try validated ?? table.validate(group)
 
         var applied = Applied()
-        let stored = knownNew ? nil : try (existing ?? row(table, group.record))
+        // A group that writes every required field usually creates its record: try the
+        // insert first, and look the row up only when one is there already.
+        let creates = !knownNew && existing == nil && table.requiredIndexes.allSatisfy(indexes.contains)
+        var inserted = false
+        if creates {
+            inserted = try insertRecord(group, table: table, indexes: indexes, values: values, origin: origin, orExisting: true)
+        }
+        let stored = knownNew || inserted ? nil : try (existing ?? row(table, group.record))
         if var stored {
             if let scopeIndex = table.scopeFieldIndex, stored.values[scopeIndex] != group.scope.name.databaseValue {
                 throw ReplicaError(.scopeMismatch, "\(group) is not in the scope of \(group.record)")
@@ -315,24 +322,12 @@ final class TransactionContext {
             arguments.append(Data(stored.clock.encoded()).databaseValue)
             arguments.append(group.record.databaseValue)
             try updateStatement(table, columns: indexes).executeDirect(arguments)
-        } else {
+        } else if !inserted {
             if !knownNew, let missing = table.fields.indices.first(where: { table.fields[$0].required && !indexes.contains($0) }) {
                 throw ReplicaError(.missingCreation, "\(group) changes \(group.kind.rawValue) \(group.record), which is not held "
                                    + "here, and does not create it (no \(table.fields[missing].name))")
             }
-            var arguments = [DatabaseValue](repeating: .null, count: table.fields.count + 2)
-            arguments[0] = group.record.databaseValue
-            if let scopeIndex = table.scopeFieldIndex { arguments[1 + scopeIndex] = group.scope.name.databaseValue }
-            for position in indexes.indices {
-                arguments[1 + indexes[position]] = values[position].databaseValue
-            }
-            arguments[table.fields.count + 1] = Data(RowClock.encodeCreation(
-                origin: origin, first: group.firstCounter, time: group.orderingTime.milliseconds, fields: indexes)).databaseValue
-            do {
-                try insertStatement(table).executeDirect(arguments)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                throw ReplicaError(.recordExists, "\(group.kind.rawValue) \(group.record) already exists")
-            }
+            _ = try insertRecord(group, table: table, indexes: indexes, values: values, origin: origin, orExisting: false)
         }
 
         // The log keeps every value with its change, so a delta never reads the record.
@@ -343,6 +338,27 @@ final class TransactionContext {
         try insertGroupRow(into: .changeLog, scope: scope, origin: origin, group: group, kindCode: table.code, body: body)
         advance(scope: scope, origin: origin, to: group.lastCounter)
         return applied
+    }
+
+    /// Inserts the row `group` creates. When the record exists already: returns false if
+    /// `orExisting`, else throws `record_exists`.
+    private func insertRecord(_ group: ChangeGroup, table: KindTable, indexes: [Int], values: [FieldValue], origin: Int,
+                              orExisting: Bool) throws -> Bool {
+        var arguments = [DatabaseValue](repeating: .null, count: table.fields.count + 2)
+        arguments[0] = group.record.databaseValue
+        if let scopeIndex = table.scopeFieldIndex { arguments[1 + scopeIndex] = group.scope.name.databaseValue }
+        for position in indexes.indices {
+            arguments[1 + indexes[position]] = values[position].databaseValue
+        }
+        arguments[table.fields.count + 1] = Data(RowClock.encodeCreation(
+            origin: origin, first: group.firstCounter, time: group.orderingTime.milliseconds, fields: indexes)).databaseValue
+        do {
+            try insertStatement(table).executeDirect(arguments)
+            return true
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            if orExisting { return false }
+            throw ReplicaError(.recordExists, "\(group.kind.rawValue) \(group.record) already exists")
+        }
     }
 
     /// Records a set-aside group: its dots are taken (the vector advances past them) and its

@@ -1,6 +1,6 @@
 // fagu-bench: performance figures for Fagu, as one JSON object per run.
 //
-//   fagu-bench core [--records N]
+//   fagu-bench core [--records N] [--rounds R]
 //   fagu-bench wire
 //
 // Every figure that depends on the machine is a ratio against a baseline run in the same
@@ -17,7 +17,7 @@ func option(_ name: String, default value: Int) -> Int {
 switch arguments.first {
 case "core":
     do {
-        let report = try CoreBenchmark(records: option("--records", default: 100_000)).run()
+        let report = try CoreBenchmark(records: option("--records", default: 100_000), rounds: option("--rounds", default: 3)).run()
         print(report)
     } catch {
         FileHandle.standardError.write(Data("fagu-bench: \(error)\n".utf8))
@@ -31,6 +31,6 @@ case "wire":
         exit(1)
     }
 default:
-    FileHandle.standardError.write(Data("usage: fagu-bench core [--records N] | fagu-bench wire\n".utf8))
+    FileHandle.standardError.write(Data("usage: fagu-bench core [--records N] [--rounds R] | fagu-bench wire\n".utf8))
     exit(2)
 }
