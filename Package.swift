@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "FaguMerge", targets: ["FaguMerge"]),
         .library(name: "FaguStore", targets: ["FaguStore"]),
         .library(name: "FaguWire", targets: ["FaguWire"]),
+        .library(name: "FaguDomain", targets: ["FaguDomain"]),
         .library(name: "FaguSync", targets: ["FaguSync"]),
         .library(name: "FaguRoster", targets: ["FaguRoster"]),
         .executable(name: "fagu", targets: ["fagu"]),
@@ -48,7 +49,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         // The hub's roster CSV files (communities, advisers, appointments) read into records, checked.
-        .target(name: "FaguRoster", dependencies: ["FaguModel"], swiftSettings: strict),
+        .target(name: "FaguRoster", dependencies: ["FaguDomain", "FaguModel"], swiftSettings: strict),
         // zlib, through a shim for its macros.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Change-set files: framing, protobuf body, zlib, SHA-256, hard limits.
@@ -60,23 +61,29 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
+        // The legal-advice domain: its schema of record kinds (declared once), typed records
+        // and rules, and the core's conveniences opened with that schema.
+        .target(
+            name: "FaguDomain",
+            dependencies: ["FaguModel", "FaguStore", "FaguWire", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         // Enrollment, device identity and the hub's authority; sync over any transport or a file.
         .target(
             name: "FaguSync",
             dependencies: [
-                "FaguModel", "FaguStore", "FaguWire",
+                "FaguDomain", "FaguModel", "FaguStore", "FaguWire",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
         // What every command-line tool shares: languages, display-width tables, failures.
         .target(
             name: "FaguCLI",
-            dependencies: ["FaguModel", "FaguStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["FaguDomain", "FaguModel", "FaguStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         // fagu-doctor's commands, as a library so tests can run them.
         .target(
             name: "FaguDoctor",
-            dependencies: [
+            dependencies: ["FaguDomain", 
                 "FaguCLI", "FaguModel", "FaguWire", "FaguStore", "FaguSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -85,7 +92,7 @@ let package = Package(
         // fagu's commands, as a library so tests can run them.
         .target(
             name: "FaguFieldCommands",
-            dependencies: [
+            dependencies: ["FaguDomain", 
                 "FaguCLI", "FaguModel", "FaguStore", "FaguSync", "FaguHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -94,7 +101,7 @@ let package = Package(
         // fagu-hub's commands, as a library so tests can run them.
         .target(
             name: "FaguHubCommands",
-            dependencies: [
+            dependencies: ["FaguDomain", 
                 "FaguCLI", "FaguModel", "FaguStore", "FaguSync", "FaguRoster", "FaguHubServer", "FaguWire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -103,7 +110,7 @@ let package = Package(
         .executableTarget(name: "fagu-hub", dependencies: ["FaguCLI", "FaguHubCommands"], swiftSettings: strict),
         .executableTarget(name: "fagu-doctor", dependencies: ["FaguCLI", "FaguDoctor"], swiftSettings: strict),
         // Seeded generators, fixed clocks and workloads for tests and tools.
-        .target(name: "FaguTesting", dependencies: ["FaguModel", "FaguMerge", "FaguStore", "FaguSync"], swiftSettings: strict),
+        .target(name: "FaguTesting", dependencies: ["FaguDomain", "FaguModel", "FaguMerge", "FaguStore", "FaguSync"], swiftSettings: strict),
         // SQLite's session extension, for the wire benchmark's baseline.
         .target(
             name: "CSQLiteSession",
@@ -111,7 +118,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("sqlite3")]),
         .executableTarget(
             name: "FaguBenchmarks",
-            dependencies: [
+            dependencies: ["FaguDomain", 
                 "FaguModel", "FaguStore", "FaguWire", "FaguTesting", "CSQLiteSession", "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -119,7 +126,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "FaguLoad",
-            dependencies: [
+            dependencies: ["FaguDomain", 
                 "FaguModel", "FaguStore", "FaguSync", "FaguHTTP",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
@@ -127,34 +134,36 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "FaguFuzz",
-            dependencies: ["FaguWire"],
+            dependencies: ["FaguDomain", "FaguWire"],
             path: "tools/Fuzz",
             swiftSettings: strict),
         .testTarget(
             name: "FaguCLITests",
-            dependencies: ["FaguCLI", "FaguDoctor", "FaguWire", "FaguTesting", "FaguFieldCommands", "FaguHubCommands", "FaguSync", "FaguStore",
+            dependencies: ["FaguDomain", "FaguCLI", "FaguDoctor", "FaguWire", "FaguTesting", "FaguFieldCommands", "FaguHubCommands", "FaguSync", "FaguStore",
                            "FaguModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
-        .testTarget(name: "FaguModelTests", dependencies: ["FaguModel"], swiftSettings: strict),
+        .testTarget(name: "FaguModelTests", dependencies: ["FaguDomain", "FaguModel"], swiftSettings: strict),
         .testTarget(
             name: "FaguWireTests",
-            dependencies: ["FaguModel", "FaguWire", "FaguStore", "FaguTesting"],
+            dependencies: ["FaguDomain", "FaguModel", "FaguWire", "FaguStore", "FaguTesting"],
             swiftSettings: strict),
         .testTarget(
             name: "FaguSyncTests",
-            dependencies: ["FaguModel", "FaguStore", "FaguWire", "FaguSync", "FaguTesting",
+            dependencies: ["FaguDomain", "FaguModel", "FaguStore", "FaguWire", "FaguSync", "FaguTesting",
                            .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
-        .testTarget(name: "FaguRosterTests", dependencies: ["FaguRoster", "FaguModel"], swiftSettings: strict),
-        .testTarget(name: "FaguMergeTests", dependencies: ["FaguModel", "FaguMerge"], swiftSettings: strict),
+        .testTarget(name: "FaguRosterTests", dependencies: ["FaguDomain", "FaguRoster", "FaguModel"], swiftSettings: strict),
+        .testTarget(name: "FaguMergeTests", dependencies: ["FaguDomain", "FaguModel", "FaguMerge"], swiftSettings: strict),
         .testTarget(
             name: "FaguStoreTests",
-            dependencies: ["FaguModel", "FaguMerge", "FaguStore", "FaguTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["FaguDomain", "FaguModel", "FaguMerge", "FaguStore", "FaguTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        // The core alone, with a schema of its own: nothing of the legal-advice domain.
+        .testTarget(name: "FaguCoreTests", dependencies: ["FaguModel", "FaguMerge", "FaguStore", "FaguWire"], swiftSettings: strict),
         // The hub's HTTP adapter: POST /v1/sync and GET /v1/health over Hummingbird.
         .target(
             name: "FaguHubServer",
-            dependencies: [
+            dependencies: ["FaguDomain", 
                 "FaguSync", "FaguModel", "FaguStore", "FaguWire",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -165,11 +174,11 @@ let package = Package(
         // The device's HTTP transport to its hub, over AsyncHTTPClient.
         .target(
             name: "FaguHTTP",
-            dependencies: ["FaguSync", "FaguWire", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: ["FaguDomain", "FaguSync", "FaguWire", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: strict),
         .testTarget(
             name: "FaguHTTPTests",
-            dependencies: ["FaguHubServer", "FaguHTTP", "FaguSync", "FaguStore", "FaguModel", "FaguWire", "FaguTesting",
+            dependencies: ["FaguDomain", "FaguHubServer", "FaguHTTP", "FaguSync", "FaguStore", "FaguModel", "FaguWire", "FaguTesting",
                            .product(name: "AsyncHTTPClient", package: "async-http-client"),
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),

@@ -1,6 +1,7 @@
 import Crypto
 import ArgumentParser
 import FaguCLI
+import FaguDomain
 import FaguModel
 import FaguSync
 import FaguWire

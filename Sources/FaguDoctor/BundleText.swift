@@ -1,4 +1,5 @@
 import FaguCLI
+import FaguDomain
 import FaguModel
 import FaguWire
 

@@ -1,5 +1,6 @@
 import Foundation
 import FaguCLI
+import FaguDomain
 import FaguModel
 import FaguSync
 

@@ -1,4 +1,5 @@
 import FaguCLI
+import FaguDomain
 import FaguModel
 
 /// What every write command prints: the new or changed record's id.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FaguCLI
+import FaguDomain
 import FaguModel
 import Foundation
 

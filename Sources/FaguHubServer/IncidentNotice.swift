@@ -1,3 +1,4 @@
+import FaguDomain
 import FaguModel
 
 /// An incident report (事项报告) that just reached the hub over HTTP, so the server's owner can

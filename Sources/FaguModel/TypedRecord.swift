@@ -15,11 +15,9 @@ public protocol TypedRecord: Sendable, Hashable {
 }
 
 extension TypedRecord {
-    /// The record's scope: the roster, or the community it belongs to.
+    /// The record's scope: its kind's fixed scope, or the one its scope field names.
     public var scope: ScopeID {
-        guard let field = Self.kind.scopeField, let code = fieldValues[field]?.text else {
-            return .roster
-        }
-        return .community(code)
+        if let fixed = Self.kind.fixedScope { return fixed }
+        return ScopeID(Self.kind.scopeField.flatMap { fieldValues[$0]?.text } ?? "")
     }
 }

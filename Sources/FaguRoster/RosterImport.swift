@@ -1,3 +1,4 @@
+import FaguDomain
 import FaguModel
 
 /// What reading the roster files gave: the records to import, the errors that stop a file

@@ -1,3 +1,4 @@
+import FaguDomain
 import FaguModel
 
 /// Reads the hub's three roster CSV files into communities, advisers and appointments,

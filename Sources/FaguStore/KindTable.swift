@@ -18,9 +18,13 @@ struct KindTable: Sendable {
     let quotedColumnList: String
     private let quotedColumns: [String]
 
-    init(_ kind: RecordKind, code: Int) {
+    /// The fixed scopes of the schema: a kind scoped by a field never lives in one.
+    let fixedScopes: Set<ScopeID>
+
+    init(_ kind: RecordKind, fixedScopes: Set<ScopeID>) {
         self.kind = kind
-        self.code = code
+        self.code = kind.storageCode
+        self.fixedScopes = fixedScopes
         let fields = kind.fields
         self.fields = fields
         indexByName = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
@@ -46,8 +50,11 @@ struct KindTable: Sendable {
     ///
     /// - Throws: ``ReplicaError`` naming the group and field at fault.
     func validate(_ group: ChangeGroup) throws(ReplicaError) -> (indexes: [Int], values: [FieldValue]) {
-        if kind.isRoster != (group.scope == .roster) {
-            throw ReplicaError(.scopeMismatch, "\(group): \(kind.rawValue) records belong to \(kind.isRoster ? "the roster" : "a community")")
+        if let fixed = kind.fixedScope, group.scope != fixed {
+            throw ReplicaError(.scopeMismatch, "\(group): \(kind.rawValue) records belong to \(fixed)")
+        }
+        if kind.fixedScope == nil, fixedScopes.contains(group.scope) {
+            throw ReplicaError(.scopeMismatch, "\(group): \(kind.rawValue) records do not belong to \(group.scope)")
         }
         guard !group.fields.isEmpty, group.firstCounter >= 1 else {
             throw ReplicaError(.malformedGroup, "\(group) carries no changes or a zero counter")
@@ -80,12 +87,4 @@ struct KindTable: Sendable {
         return (indexes, values)
     }
 
-    /// The table of `kind`.
-    static func of(_ kind: RecordKind) -> KindTable { all[kind.storageCode] }
-
-    /// The table whose change-log code is `code`, or nil for an unknown code.
-    static func withCode(_ code: Int) -> KindTable? { all.indices.contains(code) ? all[code] : nil }
-
-    static let all: [KindTable] = RecordKind.allCases.sorted { $0.storageCode < $1.storageCode }
-        .map { KindTable($0, code: $0.storageCode) }
 }

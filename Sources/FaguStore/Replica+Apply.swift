@@ -53,7 +53,7 @@ extension Replica {
     func apply(_ groups: [ChangeGroup], in db: Database,
                screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil },
                refused: [String: ReplicaError] = [:]) throws -> ApplyReport {
-        let context = try TransactionContext(db)
+        let context = try TransactionContext(db, tables: tables)
         let now = configuration.clock.now()
         var report = ApplyReport()
         // Set aside before applying, by ``key(of:)``: a dot is unique only within its scope.
@@ -61,7 +61,7 @@ extension Replica {
         let screened = groups.map { group -> ChangeGroup in
             guard group.setAside == nil else { return group }
             var refusal: (code: String, reason: String)?
-            do throws(ReplicaError) { _ = try KindTable.of(group.kind).validate(group) } catch {
+            do throws(ReplicaError) { _ = try tables.of(group.kind).validate(group) } catch {
                 refusal = (error.code.rawValue, error.message)
             }
             if refusal == nil { refusal = screen(group) }
@@ -176,7 +176,7 @@ extension TransactionContext {
         let number = try self.number(of: scope)
         try db.cachedStatement(sql: "DELETE FROM pending_group WHERE scope = ?").execute(arguments: [number])
         for group in groups {
-            let table = KindTable.of(group.kind)
+            let table = try tables.of(group.kind)
             let body = group.setAside != nil ? ChangeBody(fields: []) : ChangeBody(fields: try group.fields.map { change in
                 guard let index = table.indexByName[change.field] else {
                     throw ReplicaError(.unknownField, "\(group.kind.rawValue) has no field \(change.field)")

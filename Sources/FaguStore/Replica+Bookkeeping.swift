@@ -98,17 +98,18 @@ extension Replica {
 }
 
 extension TransactionContext {
-    /// Notes `group` in `incident_alert` when it creates an incident report not seen before.
+    /// Notes `group` in `incident_alert` when it creates a record of the schema's alert kind
+    /// not seen before (its scope stands in the `community_id` column).
     func noteIncident(_ group: ChangeGroup, receivedAt: Timestamp) throws -> Bool {
-        guard group.kind == .incident,
-              let community = group.fields.first(where: { $0.field == "community_id" })?.value.text else { return false }
-        let level = group.fields.first { $0.field == "level" }?.value.text
-        let summary = group.fields.first { $0.field == "summary" }?.value.text
+        guard let alert = tables.schema.alert, group.kind == alert.kind,
+              let scopeField = alert.kind.scopeField ?? alert.kind.fields.first?.name,
+              group.fields.contains(where: { $0.field == scopeField }) else { return false }
+        func text(_ field: String?) -> String? { field.flatMap { name in group.fields.first { $0.field == name }?.value.text } }
         try db.execute(sql: """
             INSERT OR IGNORE INTO incident_alert (record, community_id, level, summary, author, written_at, received_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [group.record.description, community, level, summary, group.author,
-                             group.time.milliseconds, receivedAt.milliseconds])
+            """, arguments: [group.record.description, group.scope.name, text(alert.levelField), text(alert.summaryField),
+                             group.author, group.time.milliseconds, receivedAt.milliseconds])
         return db.changesCount > 0
     }
 }

@@ -31,7 +31,7 @@ extension Replica {
     public func retimeOwn(_ groups: [RetimedGroup]) throws -> Int {
         guard !groups.isEmpty else { return 0 }
         return try database.write { db in
-            let context = try TransactionContext(db)
+            let context = try TransactionContext(db, tables: tables)
             var changed = 0
             for group in groups where try context.retime(scope: group.scope, origin: id, counter: group.counter, to: group.time) {
                 changed += 1
@@ -57,7 +57,7 @@ extension TransactionContext {
                        arguments: [time.milliseconds, scopeNumber, originNumber, Int64(counter)])
         guard (row[4] as String?) == nil else { return true }   // set aside: no values to order
         let count: Int = row[0]
-        guard let table = KindTable.withCode(row[1]), let record = RecordID(row[2] as DatabaseValue),
+        guard let table = tables.withCode(row[1]), let record = RecordID(row[2] as DatabaseValue),
               let body = ChangeBody(decoding: [UInt8](row[3] as Data), count: count) else {
             throw ReplicaError(.corrupt, "the change-log row of \(origin):\(counter) in \(scope) is unreadable")
         }

@@ -7,7 +7,7 @@ extension Replica {
     /// The record `id` of `kind`, or nil when this replica does not hold it.
     public func record(_ kind: RecordKind, id: RecordID) throws -> StoredRecord? {
         try read { context in
-            let table = KindTable.of(kind)
+            let table = try context.tables.of(kind)
             guard let row = try context.row(table, id) else { return nil }
             return try context.storedRecord(table, id, row)
         }
@@ -34,7 +34,7 @@ extension Replica {
         try read { context in
             let keys = try Row.fetchAll(context.db, sql: "SELECT DISTINCT kind, record, field FROM conflict ORDER BY kind, record, field")
             return try keys.compactMap { key -> OpenConflict? in
-                guard let table = KindTable.withCode(key[0]), let id = RecordID(key[1] as DatabaseValue),
+                guard let table = context.tables.withCode(key[0]), let id = RecordID(key[1] as DatabaseValue),
                       let row = try context.row(table, id) else {
                     throw ReplicaError(.corrupt, "a conflict row names a missing record")
                 }
@@ -51,11 +51,11 @@ extension Replica {
         try read { context in
             var digest = StateDigest()
             for scope in Set(scopes).sorted() {
-                let kinds = RecordKind.allCases.filter { $0.isRoster == (scope == .roster) }.sorted { $0.rawValue < $1.rawValue }
+                let kinds = context.tables.schema.kinds(in: scope).sorted { $0.rawValue < $1.rawValue }
                 for kind in kinds {
-                    let table = KindTable.of(kind)
+                    let table = try context.tables.of(kind)
                     let columns = table.fields.map { "\"\($0.name)\"" }.joined(separator: ", ")
-                    let filter = table.scopeFieldIndex == nil ? "" : "WHERE community_id = ?"
+                    let filter = table.kind.scopeField.map { "WHERE \"\($0)\" = ?" } ?? ""
                     let arguments: StatementArguments = table.scopeFieldIndex == nil ? [] : [scope.name]
                     let rows = try Row.fetchCursor(context.db.cachedStatement(
                         sql: "SELECT \(columns), _clock, id FROM \(table.quotedTable) \(filter) ORDER BY id"), arguments: arguments)
@@ -89,7 +89,8 @@ extension TransactionContext {
             if let displayed = register.displayed, !displayed.value.isNull { fields[spec.name] = displayed.value }
             registers[spec.name] = register
         }
-        let scope: ScopeID = table.scopeFieldIndex.flatMap { String.fromDatabaseValue(row.values[$0]) }.map(ScopeID.init) ?? .roster
+        let scope: ScopeID = table.kind.fixedScope
+            ?? ScopeID(table.scopeFieldIndex.flatMap { String.fromDatabaseValue(row.values[$0]) } ?? "")
         return StoredRecord(kind: table.kind, id: id, scope: scope, fields: fields, registers: registers)
     }
 }
@@ -98,7 +99,7 @@ extension Replica {
     /// Every record of `kind` this replica holds, in id order (time order for v7 ids),
     /// optionally only those of one community.
     public func records(_ kind: RecordKind, community: String? = nil) throws -> [StoredRecord] {
-        try records(kind, where: community != nil && kind.scopeField != nil ? "community_id" : nil, is: community.map(FieldValue.text))
+        try records(kind, where: community == nil ? nil : kind.scopeField, is: community.map(FieldValue.text))
     }
 
     /// Every record of `kind` whose `field` displays `value` (all of them when `field` is
@@ -107,7 +108,7 @@ extension Replica {
     /// - Throws: ``ReplicaError`` when the kind has no such field.
     public func records(_ kind: RecordKind, where field: String?, is value: FieldValue?) throws -> [StoredRecord] {
         try read { context in
-            let table = KindTable.of(kind)
+            let table = try context.tables.of(kind)
             if let field, table.indexByName[field] == nil {
                 throw ReplicaError(.unknownField, "\(kind.rawValue) has no field \(field)")
             }

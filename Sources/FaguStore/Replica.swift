@@ -22,19 +22,25 @@ public final class Replica: Sendable {
     public let path: String
     let database: DatabaseQueue
     let configuration: ReplicaConfiguration
+    let tables: KindTables
 
-    private init(database: DatabaseQueue, path: String, id: ReplicaID, author: String, configuration: ReplicaConfiguration) {
+    /// The kinds of record this replica keeps.
+    public var schema: Schema { tables.schema }
+
+    private init(database: DatabaseQueue, path: String, id: ReplicaID, author: String, schema: Schema,
+                 configuration: ReplicaConfiguration) {
         self.database = database
+        self.tables = KindTables(schema)
         self.path = path
         self.id = id
         self.author = author
         self.configuration = configuration
     }
 
-    /// Creates a new replica file at `path`.
+    /// Creates a new replica file at `path` keeping the kinds of `schema`.
     ///
     /// - Throws: ``ReplicaError`` when a file is already there.
-    public static func create(at path: String, id: ReplicaID, author: String,
+    public static func create(at path: String, id: ReplicaID, author: String, schema: Schema,
                               configuration: ReplicaConfiguration = ReplicaConfiguration()) throws -> Replica {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw ReplicaError(.incompatibleReplica, "a file already exists at \(path)")
@@ -44,20 +50,24 @@ public final class Replica: Sendable {
         guard PrivateFile.create(path) else { throw ReplicaError(.incompatibleReplica, "cannot create \(path)") }
         let database = try openDatabase(path, configuration)
         try ReplicaSchema.migrator.migrate(database)
+        try ReplicaSchema.declare(schema, in: database)
         try database.write { db in
             let insert = "INSERT INTO replica_meta (key, value) VALUES (?, ?)"
             try db.execute(sql: insert, arguments: ["replica_id", id.description])
             try db.execute(sql: insert, arguments: ["author", author])
             try db.execute(sql: "INSERT INTO origin (idx, replica_id) VALUES (1, ?)", arguments: [id.description])
         }
-        return Replica(database: database, path: path, id: id, author: author, configuration: configuration)
+        return Replica(database: database, path: path, id: id, author: author, schema: schema, configuration: configuration)
     }
 
     /// Opens an existing replica file, migrating it to the current schema.
     ///
     /// - Throws: ``ReplicaError`` when the file is missing, is not a replica, or was written
     ///   by a newer schema.
-    public static func open(at path: String, configuration: ReplicaConfiguration = ReplicaConfiguration()) throws -> Replica {
+    /// Its record tables are brought to `schema`: tables of new kinds created, appended
+    /// fields added as columns.
+    public static func open(at path: String, schema: Schema,
+                            configuration: ReplicaConfiguration = ReplicaConfiguration()) throws -> Replica {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ReplicaError(.incompatibleReplica, "no replica at \(path)")
         }
@@ -77,7 +87,8 @@ public final class Replica: Sendable {
             throw ReplicaError(.incompatibleReplica, "\(path) is not a Fagu replica")
         }
         try migrator.migrate(database)
-        return Replica(database: database, path: path, id: id, author: author, configuration: configuration)
+        try ReplicaSchema.declare(schema, in: database)
+        return Replica(database: database, path: path, id: id, author: author, schema: schema, configuration: configuration)
     }
 
     private static func openDatabase(_ path: String, _ configuration: ReplicaConfiguration) throws -> DatabaseQueue {
@@ -118,7 +129,7 @@ public final class Replica: Sendable {
     @discardableResult
     public func write<T>(_ body: (ReplicaTransaction) throws -> T) throws -> T {
         try database.write { db in
-            let context = try TransactionContext(db)
+            let context = try TransactionContext(db, tables: tables)
             let transaction = ReplicaTransaction(context: context, replica: self)
             let result = try body(transaction)
             try context.flush()
@@ -128,7 +139,7 @@ public final class Replica: Sendable {
 
     /// Reads inside one consistent snapshot.
     func read<T>(_ body: (TransactionContext) throws -> T) throws -> T {
-        try database.read { db in try body(TransactionContext(db)) }
+        try database.read { db in try body(TransactionContext(db, tables: tables)) }
     }
 
     /// This replica's version vectors, for every scope it holds (or only `scopes`).

@@ -11,6 +11,8 @@ public struct ReplicaError: Error, Hashable, Sendable, CustomStringConvertible {
         case recordNotFound = "record_not_found"
         /// A record with that id already exists.
         case recordExists = "record_exists"
+        /// A kind the replica's schema does not declare.
+        case unknownKind = "unknown_kind"
         /// The kind has no such field.
         case unknownField = "unknown_field"
         /// The value does not fit the field's type.
@@ -67,7 +69,7 @@ public struct ReplicaError: Error, Hashable, Sendable, CustomStringConvertible {
     public var isAboutTheGroup: Bool {
         switch code {
         case .unknownField, .invalidValue, .missingField, .immutableField, .scopeMismatch, .valueTooLong,
-             .malformedGroup, .missingCreation, .recordExists, .notOwner:
+             .malformedGroup, .missingCreation, .recordExists, .notOwner, .unknownKind:
             true
         default:
             false

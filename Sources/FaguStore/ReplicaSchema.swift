@@ -69,9 +69,6 @@ public enum ReplicaSchema {
                     origin INTEGER NOT NULL, counter INTEGER NOT NULL, time INTEGER NOT NULL, value,
                     PRIMARY KEY (kind, record, field, origin, counter)) WITHOUT ROWID;
                 """)
-            for kind in RecordKind.allCases {
-                try db.execute(sql: recordTableSQL(kind))
-            }
             try db.execute(sql: "INSERT INTO replica_meta (key, value) VALUES ('schema_version', ?)",
                            arguments: [1])
         }
@@ -133,20 +130,38 @@ public enum ReplicaSchema {
         return migrator
     }
 
-    /// The table of one kind as of v1, with its index by community. Later versions add
-    /// columns in their own migrations.
+    /// The table of one kind, with its index by scope field (then the kind's indexed fields).
     ///
     /// - Parameter withClock: Whether to include the `_clock` column a replica keeps; the
     ///   benchmark's plain-SQLite baseline leaves it out.
     public static func recordTableSQL(_ kind: RecordKind, withClock: Bool = true) -> String {
-        let table = KindTable.of(kind)
+        let quoted = "\"\(kind.tableName)\""
         let columns = kind.fields.map { "\"\($0.name)\" \($0.type.sqlType)" }
-        var sql = "CREATE TABLE \(table.quotedTable) (id PRIMARY KEY NOT NULL, "
+        var sql = "CREATE TABLE IF NOT EXISTS \(quoted) (id PRIMARY KEY NOT NULL, "
             + columns.joined(separator: ", ") + (withClock ? ", _clock BLOB NOT NULL" : "") + ") WITHOUT ROWID;"
-        if kind.scopeField != nil {
-            let order = kind.fields.contains { $0.name == "date" } ? ", date" : ""
-            sql += " CREATE INDEX \"\(kind.tableName)_by_community\" ON \(table.quotedTable) (community_id\(order));"
+        if let scopeField = kind.scopeField {
+            // Named as the legal-advice tables always were, so existing files keep their index.
+            let indexed = ([scopeField] + kind.indexedFields).map { "\"\($0)\"" }.joined(separator: ", ")
+            sql += " CREATE INDEX IF NOT EXISTS \"\(kind.tableName)_by_community\" ON \(quoted) (\(indexed));"
         }
         return sql
+    }
+
+    /// Brings the record tables to `schema`: a table for every kind not held yet, and a
+    /// column for every field appended to a kind since its table was made (fields are only
+    /// ever appended, so a kind's stored positions never move).
+    static func declare(_ schema: Schema, in database: DatabaseQueue) throws {
+        try database.write { db in
+            for kind in schema.kinds {
+                if try db.tableExists(kind.tableName) {
+                    let held = Set(try db.columns(in: kind.tableName).map(\.name))
+                    for field in kind.fields where !held.contains(field.name) {
+                        try db.execute(sql: "ALTER TABLE \"\(kind.tableName)\" ADD COLUMN \"\(field.name)\" \(field.type.sqlType)")
+                    }
+                } else {
+                    try db.execute(sql: recordTableSQL(kind))
+                }
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ public final class ReplicaTransaction {
 
     /// Whether the replica holds record `id` of `kind`, as this transaction sees it.
     public func holds(_ kind: RecordKind, id: RecordID) throws -> Bool {
-        try context.row(KindTable.of(kind), id) != nil
+        try context.row(context.tables.of(kind), id) != nil
     }
 
     /// A new record id for now.
@@ -35,7 +35,7 @@ public final class ReplicaTransaction {
     /// - Returns: The group of changes written.
     @discardableResult
     public func insert(_ kind: RecordKind, id: RecordID, fields: [String: FieldValue]) throws -> ChangeGroup {
-        let table = KindTable.of(kind)
+        let table = try context.tables.of(kind)
         for spec in table.fields where spec.required && (fields[spec.name] ?? .null).isNull {
             throw ReplicaError(.missingField, "a new \(kind.rawValue) needs \(spec.name)")
         }
@@ -54,7 +54,7 @@ public final class ReplicaTransaction {
     ///   immutable or invalid.
     @discardableResult
     public func update(_ kind: RecordKind, id: RecordID, fields: [String: FieldValue]) throws -> ChangeGroup {
-        let table = KindTable.of(kind)
+        let table = try context.tables.of(kind)
         guard let stored = try context.row(table, id) else {
             throw ReplicaError(.recordNotFound, "no \(kind.rawValue) \(id)")
         }
@@ -63,9 +63,9 @@ public final class ReplicaTransaction {
                 throw ReplicaError(.immutableField, "\(kind.rawValue).\(name) cannot change once written")
             }
         }
-        let scope: ScopeID = table.scopeFieldIndex.map { index in
+        let scope: ScopeID = table.kind.fixedScope ?? table.scopeFieldIndex.map { index in
             ScopeID(String.fromDatabaseValue(stored.values[index]) ?? "")
-        } ?? .roster
+        } ?? ScopeID("")
         var changes = try orderedChanges(table, fields) { index in
             try stored.clock.fields[index].map { Dot(origin: try context.replica(numbered: $0.origin), counter: $0.counter) }
         }

@@ -44,8 +44,12 @@ final class TransactionContext {
         var origin: Int
     }
 
-    init(_ db: Database) throws {
+    /// The replica's schema as tables.
+    let tables: KindTables
+
+    init(_ db: Database, tables: KindTables) throws {
         self.db = db
+        self.tables = tables
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT idx, replica_id FROM origin")) {
             let number: Int = row[0]
             guard let id = ReplicaID(row[1] as String) else {
@@ -270,7 +274,7 @@ final class TransactionContext {
     ///   caller already has it.
     func apply(_ group: ChangeGroup, knownNew: Bool = false, existing: StoredRow? = nil,
                validated: (indexes: [Int], values: [FieldValue])? = nil) throws -> Applied {
-        let table = KindTable.of(group.kind)
+        let table = try tables.of(group.kind)
         let scope = try number(of: group.scope)
         let origin = try number(of: group.origin)
         let (indexes, values) = try validated ?? table.validate(group)
@@ -290,7 +294,7 @@ final class TransactionContext {
             }
             // A work log is changed only by the device that created it, or by the hub. Its
             // community is fixed at creation, so that field's one entry is the creation's dot.
-            if table.kind.isLog, let scopeIndex = table.scopeFieldIndex, let creator = stored.clock.fields[scopeIndex].first?.origin,
+            if table.kind.ownership == .creator, let scopeIndex = table.scopeFieldIndex, let creator = stored.clock.fields[scopeIndex].first?.origin,
                origin != creator, group.origin != authority {
                 throw ReplicaError(.notOwner, "\(group) changes \(group.kind.rawValue) \(group.record), which another device "
                                    + "created; only its creator (or the hub) may change it")
@@ -500,7 +504,7 @@ final class TransactionContext {
     func group(fromRow row: Row, scope: ScopeID) throws -> ChangeGroup {
         let origin = try replica(numbered: row[0])
         let count: Int = row[2]
-        guard let table = KindTable.withCode(row[3]),
+        guard let table = tables.withCode(row[3]),
               let record = RecordID(row[4] as DatabaseValue),
               let body = ChangeBody(decoding: [UInt8](row[7] as Data), count: (row[9] as String?) == nil ? count : 0) else {
             throw ReplicaError(.corrupt, "an unreadable change-log row from \(origin)")

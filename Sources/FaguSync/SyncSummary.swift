@@ -1,3 +1,4 @@
+import FaguDomain
 import FaguModel
 
 /// What a finished sync, export or import did.

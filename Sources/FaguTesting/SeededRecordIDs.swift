@@ -1,3 +1,4 @@
+import FaguDomain
 import FaguModel
 import Synchronization
 

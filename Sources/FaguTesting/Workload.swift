@@ -1,3 +1,4 @@
+import FaguDomain
 import FaguModel
 
 /// Generates an adviser's day of realistic records, from a seed.

@@ -9,9 +9,14 @@ import SwiftProtobuf
 public struct ChangeSetDecoder: Sendable {
     /// The limits enforced.
     public var limits: ChangeSetLimits
+    /// The kinds of record the reader knows: a group of another kind is refused.
+    public var schema: Schema
 
-    /// A decoder with `limits`.
-    public init(limits: ChangeSetLimits = .standard) { self.limits = limits }
+    /// A decoder of files of `schema`'s kinds, with `limits`.
+    public init(limits: ChangeSetLimits = .standard, schema: Schema) {
+        self.limits = limits
+        self.schema = schema
+    }
 
     /// The header alone, checked as far as the header goes (magic, version, sizes).
     public func decodeHeader(_ file: [UInt8]) throws(WireError) -> ChangeSetHeader {
@@ -229,7 +234,7 @@ public struct ChangeSetDecoder: Sendable {
             guard changes <= limits.maxChanges else {
                 throw WireError(.tooManyChanges, "the body holds more than \(limits.maxChanges) changes")
             }
-            guard let kind = RecordKind(storageCode: Int(message.kind)) else {
+            guard let kind = schema.kind(code: Int(message.kind)) else {
                 throw WireError(.malformed, "a group has record kind \(message.kind), unknown to this version")
             }
             let record: RecordID

@@ -25,8 +25,7 @@ public struct ChangeSetInspection: Sendable {
     public var sealed: Bool
 
     /// Inspects `file` with `decoder`, opening a sealed body with `key` when given; never throws.
-    public init(file: [UInt8], decoder: ChangeSetDecoder = ChangeSetDecoder(),
-                key: Curve25519.KeyAgreement.PrivateKey? = nil) {
+    public init(file: [UInt8], decoder: ChangeSetDecoder, key: Curve25519.KeyAgreement.PrivateKey? = nil) {
         sealed = ChangeSetDecoder.isSealed(file)
         fileBytes = file.count
         if file.count >= 6, Array(file[0..<4]) == ChangeSetFormat.magic {

@@ -2,6 +2,7 @@ import ArgumentParser
 import FaguCLI
 import FaguFieldCommands
 import FaguHubCommands
+import FaguDomain
 import FaguModel
 import FaguStore
 import FaguSync

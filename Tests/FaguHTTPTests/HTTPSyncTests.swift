@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import FaguHTTP
 import FaguHubServer
+import FaguDomain
 import FaguModel
 import FaguStore
 import FaguSync

@@ -1,5 +1,6 @@
 import FaguHTTP
 @testable import FaguHubServer
+import FaguDomain
 import FaguModel
 import FaguStore
 import FaguSync

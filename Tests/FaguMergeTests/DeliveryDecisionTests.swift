@@ -1,4 +1,5 @@
 import FaguMerge
+import FaguDomain
 import FaguModel
 import Testing
 

@@ -1,3 +1,4 @@
+import FaguDomain
 import FaguModel
 
 let alice = ReplicaID("00000000-0000-4000-8000-00000000000a")!

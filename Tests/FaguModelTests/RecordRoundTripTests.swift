@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FaguDomain
 import FaguModel
 
 /// Sample records for every kind: `full` sets every field, `minimal` only the required ones.

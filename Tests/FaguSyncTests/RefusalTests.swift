@@ -1,4 +1,5 @@
 import Crypto
+import FaguDomain
 import FaguModel
 import FaguStore
 import FaguSync

@@ -1,5 +1,6 @@
 import CSQLiteSession
 import CZlib
+import FaguDomain
 import FaguModel
 import FaguStore
 import Foundation

@@ -5,6 +5,7 @@
 // Built normally (as `swift build` does), this is `fagu-fuzz-replay FILE…`: it decodes
 // each file — a crash or corpus entry — and prints the result, to reproduce a finding
 // without the sanitizer build.
+import FaguDomain
 import FaguWire
 import Foundation
 

@@ -8,6 +8,7 @@
 // peak resident memory (VmHWM), read from /proc.
 import AsyncHTTPClient
 import FaguHTTP
+import FaguDomain
 import FaguModel
 import FaguStore
 import FaguSync

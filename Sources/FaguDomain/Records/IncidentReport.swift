@@ -1,3 +1,5 @@
+import FaguModel
+
 /// 事项报告: a brewing mass dispute or other major matter the adviser found on `date` and
 /// reported at once.
 public struct IncidentReport: TypedRecord {

@@ -1,3 +1,5 @@
+import FaguModel
+
 /// 参与纠纷调解: a dispute mediation the adviser joined on `date`.
 public struct Mediation: TypedRecord {
     public static let kind = RecordKind.mediation

@@ -1,3 +1,5 @@
+import FaguModel
+
 /// 法治讲座: a lecture on the law the adviser gave in the community on `date` (R4).
 public struct Lecture: TypedRecord {
     public static let kind = RecordKind.lecture

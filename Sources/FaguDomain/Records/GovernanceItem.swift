@@ -1,30 +1,36 @@
-/// 接受法律服务委托: legal work the adviser took on for the community or a resident on
-/// `date`: a document drafted, or litigation.
-public struct Commission: TypedRecord {
-    public static let kind = RecordKind.commission
+import FaguModel
 
-    /// What kind of work was taken on.
+/// 依法治理: village or community rules, a contract, a decision or an election the adviser
+/// reviewed for lawfulness on `date`.
+public struct GovernanceItem: TypedRecord {
+    public static let kind = RecordKind.governance
+
+    /// What was reviewed.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        /// 代写法律文书: a legal document drafted.
-        case document
-        /// 代理诉讼: litigation taken on.
-        case litigation
+        /// 村规民约、居民公约: village or residents' rules.
+        case rules
+        /// 合同: a contract the community is party to.
+        case contract
+        /// 重大决策: a major decision of the community.
+        case decision
+        /// 换届选举: an election of the village or residents' committee.
+        case election
     }
 
     /// The record's id (UUIDv7).
     public var id: RecordID
-    /// The community the work was done for (the record's scope).
+    /// The community whose affairs were reviewed (the record's scope).
     public var communityID: String
-    /// The adviser who took it on.
+    /// The adviser who reviewed them.
     public var adviserID: String
-    /// The day it was taken on, `YYYY-MM-DD`.
+    /// The day of the review, `YYYY-MM-DD`.
     public var date: String
-    /// A document or litigation.
+    /// Rules, a contract, a decision or an election.
     public var kind: Kind
-    /// What the work is.
+    /// What was reviewed and what the adviser advised.
     public var summary: String
 
-    /// A commission from its parts.
+    /// A governance item from its parts.
     public init(id: RecordID, communityID: String, adviserID: String, date: String, kind: Kind, summary: String) {
         self.id = id
         self.communityID = communityID

@@ -1,3 +1,4 @@
+import FaguModel
 import Foundation
 
 /// How long after an appointment ends its adviser may still enter work dated within it:

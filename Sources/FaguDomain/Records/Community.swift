@@ -1,3 +1,5 @@
+import FaguModel
+
 /// 居村（社区）: a residential or village community that advisers serve. A roster record,
 /// written by the hub only; its id is the bureau's code (`c01`).
 public struct Community: TypedRecord {

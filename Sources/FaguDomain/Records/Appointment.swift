@@ -1,3 +1,5 @@
+import FaguModel
+
 /// 聘用合同: an adviser engaged to serve a community from `start` (until `end`, when set). A
 /// roster record, written by the hub only.
 public struct Appointment: TypedRecord {

@@ -1,3 +1,5 @@
+import FaguModel
+
 /// A matter the adviser follows over time, opened on `date`, with a status that moves as it
 /// goes; notes are added as ``CaseNote`` records.
 public struct LegalCase: TypedRecord {

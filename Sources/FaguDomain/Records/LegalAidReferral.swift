@@ -1,3 +1,5 @@
+import FaguModel
+
 /// 协助申请法律援助: the adviser helped someone apply for legal aid on `date`.
 public struct LegalAidReferral: TypedRecord {
     public static let kind = RecordKind.legalAid

@@ -1,3 +1,5 @@
+import FaguModel
+
 /// A visit on site: the adviser was at the community on `date` for `hours` (R3: at least
 /// once a month, at least 6 hours).
 public struct Visit: TypedRecord {

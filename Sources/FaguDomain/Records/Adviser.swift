@@ -1,3 +1,5 @@
+import FaguModel
+
 /// 法律顾问: a lawyer, legal service worker or volunteer who serves communities. A roster
 /// record, written by the hub only; its id is the bureau's code (`a017`).
 public struct Adviser: TypedRecord {

@@ -1,3 +1,5 @@
+import FaguModel
+
 /// A note the adviser added on `date` to a ``LegalCase``.
 public struct CaseNote: TypedRecord {
     public static let kind = RecordKind.caseNote

@@ -1,3 +1,5 @@
+import FaguModel
+
 /// 解答法律咨询: a legal question the adviser answered on `date`, or a hard one still to be
 /// answered by `due` (R5).
 public struct Consultation: TypedRecord {
