@@ -4,6 +4,9 @@ import FaguModel
 /// record, written by the hub only; its id is the bureau's code (`a017`).
 public struct Adviser: TypedRecord {
     public static let kind = RecordKind.adviser
+    public static let recordFields: [RecordField<Adviser>] = [.text("name", \.name), .choice("kind", \.kind), .optionalText("organization", \.organization),
+        .optionalText("phone", \.phone), .optionalInteger("practice_since", \.practiceSince),
+        .optionalChoice("education", \.education)]
 
     /// What kind of adviser this is.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
@@ -56,20 +59,5 @@ public struct Adviser: TypedRecord {
         self.education = education
     }
 
-    public init(id: RecordID, fieldValues: [String: FieldValue]) throws(RecordDecodingError) {
-        let read = FieldReader(kind: Self.kind, id: id, values: fieldValues)
-        self.init(id: id, name: try read.text("name"), kind: try read.choice("kind", as: Kind.self),
-                  organization: try read.optionalText("organization"), phone: try read.optionalText("phone"),
-                  practiceSince: try read.optionalInteger("practice_since"),
-                  education: try read.optionalChoice("education", as: Education.self))
-    }
-
-    public var fieldValues: [String: FieldValue] {
-        var values: [String: FieldValue] = ["name": .text(name), "kind": .text(kind.rawValue)]
-        if let organization { values["organization"] = .text(organization) }
-        if let phone { values["phone"] = .text(phone) }
-        if let practiceSince { values["practice_since"] = .integer(practiceSince) }
-        if let education { values["education"] = .text(education.rawValue) }
-        return values
-    }
+    public init(blank id: RecordID) { self.init(id: id, name: "", kind: .lawyer) }
 }

@@ -4,6 +4,10 @@ import FaguModel
 /// roster record, written by the hub only.
 public struct Appointment: TypedRecord {
     public static let kind = RecordKind.appointment
+    public static let recordFields: [RecordField<Appointment>] = [.text("adviser_id", \.adviserID, .reference, immutable: true),
+        .text("community_id", \.communityID, .reference, immutable: true), .text("start", \.start, .date),
+        .optionalText("end", \.end, .date), .optionalInteger("annual_fee_cny", \.annualFeeCNY),
+        .optionalText("service_hours", \.serviceHours)]
 
     /// The record's id.
     public var id: RecordID
@@ -32,27 +36,11 @@ public struct Appointment: TypedRecord {
         self.serviceHours = serviceHours
     }
 
-    public init(id: RecordID, fieldValues: [String: FieldValue]) throws(RecordDecodingError) {
-        let read = FieldReader(kind: Self.kind, id: id, values: fieldValues)
-        self.init(id: id, adviserID: try read.text("adviser_id"), communityID: try read.text("community_id"),
-                  start: try read.text("start"), end: try read.optionalText("end"),
-                  annualFeeCNY: try read.optionalInteger("annual_fee_cny"),
-                  serviceHours: try read.optionalText("service_hours"))
-    }
+    public init(blank id: RecordID) { self.init(id: id, adviserID: "", communityID: "", start: "") }
 
     /// Whether the appointment runs on `day` (`YYYY-MM-DD`): on or after its start, and on or
     /// before its end when it has one.
     public func covers(_ day: String) -> Bool {
         start <= day && (end.map { day <= $0 } ?? true)
-    }
-
-    public var fieldValues: [String: FieldValue] {
-        var values: [String: FieldValue] = [
-            "adviser_id": .text(adviserID), "community_id": .text(communityID), "start": .text(start),
-        ]
-        if let end { values["end"] = .text(end) }
-        if let annualFeeCNY { values["annual_fee_cny"] = .integer(annualFeeCNY) }
-        if let serviceHours { values["service_hours"] = .text(serviceHours) }
-        return values
     }
 }

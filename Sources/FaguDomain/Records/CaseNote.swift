@@ -1,8 +1,10 @@
 import FaguModel
 
 /// A note the adviser added on `date` to a ``LegalCase``.
-public struct CaseNote: TypedRecord {
+public struct CaseNote: LoggedWork {
     public static let kind = RecordKind.caseNote
+    public static let recordFields: [RecordField<CaseNote>] = headerFields + [.text("case_id", \.caseID, .reference, immutable: true),
+                                                                                   .text("note", \.note)]
 
     /// The record's id (UUIDv7).
     public var id: RecordID
@@ -27,16 +29,5 @@ public struct CaseNote: TypedRecord {
         self.note = note
     }
 
-    public init(id: RecordID, fieldValues: [String: FieldValue]) throws(RecordDecodingError) {
-        let read = FieldReader(kind: Self.kind, id: id, values: fieldValues)
-        self.init(id: id, communityID: try read.text("community_id"), adviserID: try read.text("adviser_id"),
-                  date: try read.text("date"), caseID: try read.text("case_id"), note: try read.text("note"))
-    }
-
-    public var fieldValues: [String: FieldValue] {
-        [
-            "community_id": .text(communityID), "adviser_id": .text(adviserID),
-            "date": .text(date), "case_id": .text(caseID), "note": .text(note),
-        ]
-    }
+    public init(blank id: RecordID) { self.init(id: id, communityID: "", adviserID: "", date: "", caseID: "", note: "") }
 }

@@ -2,8 +2,9 @@ import FaguModel
 
 /// 接受法律服务委托: legal work the adviser took on for the community or a resident on
 /// `date`: a document drafted, or litigation.
-public struct Commission: TypedRecord {
+public struct Commission: LoggedWork {
     public static let kind = RecordKind.commission
+    public static let recordFields: [RecordField<Commission>] = headerFields + [.choice("kind", \.kind), .text("summary", \.summary)]
 
     /// What kind of work was taken on.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
@@ -36,17 +37,5 @@ public struct Commission: TypedRecord {
         self.summary = summary
     }
 
-    public init(id: RecordID, fieldValues: [String: FieldValue]) throws(RecordDecodingError) {
-        let read = FieldReader(kind: Self.kind, id: id, values: fieldValues)
-        self.init(id: id, communityID: try read.text("community_id"), adviserID: try read.text("adviser_id"),
-                  date: try read.text("date"), kind: try read.choice("kind", as: Kind.self),
-                  summary: try read.text("summary"))
-    }
-
-    public var fieldValues: [String: FieldValue] {
-        [
-            "community_id": .text(communityID), "adviser_id": .text(adviserID),
-            "date": .text(date), "kind": .text(kind.rawValue), "summary": .text(summary),
-        ]
-    }
+    public init(blank id: RecordID) { self.init(id: id, communityID: "", adviserID: "", date: "", kind: .document, summary: "") }
 }

@@ -4,6 +4,8 @@ import FaguModel
 /// written by the hub only; its id is the bureau's code (`c01`).
 public struct Community: TypedRecord {
     public static let kind = RecordKind.community
+    public static let recordFields: [RecordField<Community>] = [.text("name", \.name), .choice("kind", \.kind),
+                                                             .optionalText("judicial_office", \.judicialOffice)]
 
     /// Whether a community is urban or rural.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
@@ -30,15 +32,5 @@ public struct Community: TypedRecord {
         self.judicialOffice = judicialOffice
     }
 
-    public init(id: RecordID, fieldValues: [String: FieldValue]) throws(RecordDecodingError) {
-        let read = FieldReader(kind: Self.kind, id: id, values: fieldValues)
-        self.init(id: id, name: try read.text("name"), kind: try read.choice("kind", as: Kind.self),
-                  judicialOffice: try read.optionalText("judicial_office"))
-    }
-
-    public var fieldValues: [String: FieldValue] {
-        var values: [String: FieldValue] = ["name": .text(name), "kind": .text(kind.rawValue)]
-        if let judicialOffice { values["judicial_office"] = .text(judicialOffice) }
-        return values
-    }
+    public init(blank id: RecordID) { self.init(id: id, name: "", kind: .village) }
 }

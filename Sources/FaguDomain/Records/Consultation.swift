@@ -2,8 +2,11 @@ import FaguModel
 
 /// 解答法律咨询: a legal question the adviser answered on `date`, or a hard one still to be
 /// answered by `due` (R5).
-public struct Consultation: TypedRecord {
+public struct Consultation: LoggedWork {
     public static let kind = RecordKind.consultation
+    public static let recordFields: [RecordField<Consultation>] = headerFields + [
+        .text("topic", \.topic), .text("question", \.question), .optionalText("answer", \.answer), .flag("hard", \.hard),
+        .optionalText("due", \.due, .date)]
 
     /// The record's id (UUIDv7).
     public var id: RecordID
@@ -38,21 +41,5 @@ public struct Consultation: TypedRecord {
         self.due = due
     }
 
-    public init(id: RecordID, fieldValues: [String: FieldValue]) throws(RecordDecodingError) {
-        let read = FieldReader(kind: Self.kind, id: id, values: fieldValues)
-        self.init(id: id, communityID: try read.text("community_id"), adviserID: try read.text("adviser_id"),
-                  date: try read.text("date"), topic: try read.text("topic"), question: try read.text("question"),
-                  answer: try read.optionalText("answer"), hard: try read.flag("hard"), due: try read.optionalText("due"))
-    }
-
-    public var fieldValues: [String: FieldValue] {
-        var values: [String: FieldValue] = [
-            "community_id": .text(communityID), "adviser_id": .text(adviserID),
-            "date": .text(date), "topic": .text(topic), "question": .text(question),
-        ]
-        if let answer { values["answer"] = .text(answer) }
-        if hard { values["hard"] = .integer(1) }
-        if let due { values["due"] = .text(due) }
-        return values
-    }
+    public init(blank id: RecordID) { self.init(id: id, communityID: "", adviserID: "", date: "", topic: "", question: "") }
 }

@@ -2,8 +2,9 @@ import FaguModel
 
 /// 依法治理: village or community rules, a contract, a decision or an election the adviser
 /// reviewed for lawfulness on `date`.
-public struct GovernanceItem: TypedRecord {
+public struct GovernanceItem: LoggedWork {
     public static let kind = RecordKind.governance
+    public static let recordFields: [RecordField<GovernanceItem>] = headerFields + [.choice("kind", \.kind), .text("summary", \.summary)]
 
     /// What was reviewed.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
@@ -40,17 +41,5 @@ public struct GovernanceItem: TypedRecord {
         self.summary = summary
     }
 
-    public init(id: RecordID, fieldValues: [String: FieldValue]) throws(RecordDecodingError) {
-        let read = FieldReader(kind: Self.kind, id: id, values: fieldValues)
-        self.init(id: id, communityID: try read.text("community_id"), adviserID: try read.text("adviser_id"),
-                  date: try read.text("date"), kind: try read.choice("kind", as: Kind.self),
-                  summary: try read.text("summary"))
-    }
-
-    public var fieldValues: [String: FieldValue] {
-        [
-            "community_id": .text(communityID), "adviser_id": .text(adviserID),
-            "date": .text(date), "kind": .text(kind.rawValue), "summary": .text(summary),
-        ]
-    }
+    public init(blank id: RecordID) { self.init(id: id, communityID: "", adviserID: "", date: "", kind: .rules, summary: "") }
 }

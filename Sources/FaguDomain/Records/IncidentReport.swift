@@ -2,8 +2,9 @@ import FaguModel
 
 /// 事项报告: a brewing mass dispute or other major matter the adviser found on `date` and
 /// reported at once.
-public struct IncidentReport: TypedRecord {
+public struct IncidentReport: LoggedWork {
     public static let kind = RecordKind.incident
+    public static let recordFields: [RecordField<IncidentReport>] = headerFields + [.choice("level", \.level), .text("summary", \.summary)]
 
     /// What kind of matter was reported.
     public enum Level: String, Sendable, Hashable, CaseIterable {
@@ -36,17 +37,5 @@ public struct IncidentReport: TypedRecord {
         self.summary = summary
     }
 
-    public init(id: RecordID, fieldValues: [String: FieldValue]) throws(RecordDecodingError) {
-        let read = FieldReader(kind: Self.kind, id: id, values: fieldValues)
-        self.init(id: id, communityID: try read.text("community_id"), adviserID: try read.text("adviser_id"),
-                  date: try read.text("date"), level: try read.choice("level", as: Level.self),
-                  summary: try read.text("summary"))
-    }
-
-    public var fieldValues: [String: FieldValue] {
-        [
-            "community_id": .text(communityID), "adviser_id": .text(adviserID),
-            "date": .text(date), "level": .text(level.rawValue), "summary": .text(summary),
-        ]
-    }
+    public init(blank id: RecordID) { self.init(id: id, communityID: "", adviserID: "", date: "", level: .major, summary: "") }
 }

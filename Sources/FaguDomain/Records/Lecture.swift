@@ -1,8 +1,9 @@
 import FaguModel
 
 /// 法治讲座: a lecture on the law the adviser gave in the community on `date` (R4).
-public struct Lecture: TypedRecord {
+public struct Lecture: LoggedWork {
     public static let kind = RecordKind.lecture
+    public static let recordFields: [RecordField<Lecture>] = headerFields + [.text("topic", \.topic), .integer("attendees", \.attendees)]
 
     /// The record's id (UUIDv7).
     public var id: RecordID
@@ -27,16 +28,5 @@ public struct Lecture: TypedRecord {
         self.attendees = attendees
     }
 
-    public init(id: RecordID, fieldValues: [String: FieldValue]) throws(RecordDecodingError) {
-        let read = FieldReader(kind: Self.kind, id: id, values: fieldValues)
-        self.init(id: id, communityID: try read.text("community_id"), adviserID: try read.text("adviser_id"),
-                  date: try read.text("date"), topic: try read.text("topic"), attendees: try read.integer("attendees"))
-    }
-
-    public var fieldValues: [String: FieldValue] {
-        [
-            "community_id": .text(communityID), "adviser_id": .text(adviserID),
-            "date": .text(date), "topic": .text(topic), "attendees": .integer(attendees),
-        ]
-    }
+    public init(blank id: RecordID) { self.init(id: id, communityID: "", adviserID: "", date: "", topic: "", attendees: 0) }
 }

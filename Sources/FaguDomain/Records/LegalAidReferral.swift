@@ -1,8 +1,9 @@
 import FaguModel
 
 /// 协助申请法律援助: the adviser helped someone apply for legal aid on `date`.
-public struct LegalAidReferral: TypedRecord {
+public struct LegalAidReferral: LoggedWork {
     public static let kind = RecordKind.legalAid
+    public static let recordFields: [RecordField<LegalAidReferral>] = headerFields + [.text("summary", \.summary), .optionalChoice("status", \.status)]
 
     /// Where the application stands.
     public enum Status: String, Sendable, Hashable, CaseIterable {
@@ -38,19 +39,5 @@ public struct LegalAidReferral: TypedRecord {
         self.status = status
     }
 
-    public init(id: RecordID, fieldValues: [String: FieldValue]) throws(RecordDecodingError) {
-        let read = FieldReader(kind: Self.kind, id: id, values: fieldValues)
-        self.init(id: id, communityID: try read.text("community_id"), adviserID: try read.text("adviser_id"),
-                  date: try read.text("date"), summary: try read.text("summary"),
-                  status: try read.optionalChoice("status", as: Status.self))
-    }
-
-    public var fieldValues: [String: FieldValue] {
-        var values: [String: FieldValue] = [
-            "community_id": .text(communityID), "adviser_id": .text(adviserID),
-            "date": .text(date), "summary": .text(summary),
-        ]
-        if let status { values["status"] = .text(status.rawValue) }
-        return values
-    }
+    public init(blank id: RecordID) { self.init(id: id, communityID: "", adviserID: "", date: "", summary: "") }
 }

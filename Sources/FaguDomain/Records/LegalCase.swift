@@ -2,8 +2,9 @@ import FaguModel
 
 /// A matter the adviser follows over time, opened on `date`, with a status that moves as it
 /// goes; notes are added as ``CaseNote`` records.
-public struct LegalCase: TypedRecord {
+public struct LegalCase: LoggedWork {
     public static let kind = RecordKind.legalCase
+    public static let recordFields: [RecordField<LegalCase>] = headerFields + [.text("title", \.title), .choice("status", \.status)]
 
     /// Where the case stands (``RecordKind/caseStatuses``).
     public enum Status: String, Sendable, Hashable, CaseIterable {
@@ -42,17 +43,5 @@ public struct LegalCase: TypedRecord {
         self.status = status
     }
 
-    public init(id: RecordID, fieldValues: [String: FieldValue]) throws(RecordDecodingError) {
-        let read = FieldReader(kind: Self.kind, id: id, values: fieldValues)
-        self.init(id: id, communityID: try read.text("community_id"), adviserID: try read.text("adviser_id"),
-                  date: try read.text("date"), title: try read.text("title"),
-                  status: try read.choice("status", as: Status.self))
-    }
-
-    public var fieldValues: [String: FieldValue] {
-        [
-            "community_id": .text(communityID), "adviser_id": .text(adviserID),
-            "date": .text(date), "title": .text(title), "status": .text(status.rawValue),
-        ]
-    }
+    public init(blank id: RecordID) { self.init(id: id, communityID: "", adviserID: "", date: "", title: "", status: .open) }
 }

@@ -1,8 +1,10 @@
 import FaguModel
 
 /// 参与纠纷调解: a dispute mediation the adviser joined on `date`.
-public struct Mediation: TypedRecord {
+public struct Mediation: LoggedWork {
     public static let kind = RecordKind.mediation
+    public static let recordFields: [RecordField<Mediation>] = headerFields + [.text("category", \.category), .text("summary", \.summary),
+                                                                                    .optionalText("outcome", \.outcome)]
 
     /// The record's id (UUIDv7).
     public var id: RecordID
@@ -31,19 +33,5 @@ public struct Mediation: TypedRecord {
         self.outcome = outcome
     }
 
-    public init(id: RecordID, fieldValues: [String: FieldValue]) throws(RecordDecodingError) {
-        let read = FieldReader(kind: Self.kind, id: id, values: fieldValues)
-        self.init(id: id, communityID: try read.text("community_id"), adviserID: try read.text("adviser_id"),
-                  date: try read.text("date"), category: try read.text("category"), summary: try read.text("summary"),
-                  outcome: try read.optionalText("outcome"))
-    }
-
-    public var fieldValues: [String: FieldValue] {
-        var values: [String: FieldValue] = [
-            "community_id": .text(communityID), "adviser_id": .text(adviserID),
-            "date": .text(date), "category": .text(category), "summary": .text(summary),
-        ]
-        if let outcome { values["outcome"] = .text(outcome) }
-        return values
-    }
+    public init(blank id: RecordID) { self.init(id: id, communityID: "", adviserID: "", date: "", category: "", summary: "") }
 }

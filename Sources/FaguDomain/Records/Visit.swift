@@ -2,8 +2,9 @@ import FaguModel
 
 /// A visit on site: the adviser was at the community on `date` for `hours` (R3: at least
 /// once a month, at least 6 hours).
-public struct Visit: TypedRecord {
+public struct Visit: LoggedWork {
     public static let kind = RecordKind.visit
+    public static let recordFields: [RecordField<Visit>] = headerFields + [.real("hours", \.hours), .optionalText("note", \.note)]
 
     /// The record's id (UUIDv7).
     public var id: RecordID
@@ -28,18 +29,5 @@ public struct Visit: TypedRecord {
         self.note = note
     }
 
-    public init(id: RecordID, fieldValues: [String: FieldValue]) throws(RecordDecodingError) {
-        let read = FieldReader(kind: Self.kind, id: id, values: fieldValues)
-        self.init(id: id, communityID: try read.text("community_id"), adviserID: try read.text("adviser_id"),
-                  date: try read.text("date"), hours: try read.real("hours"), note: try read.optionalText("note"))
-    }
-
-    public var fieldValues: [String: FieldValue] {
-        var values: [String: FieldValue] = [
-            "community_id": .text(communityID), "adviser_id": .text(adviserID),
-            "date": .text(date), "hours": .real(hours),
-        ]
-        if let note { values["note"] = .text(note) }
-        return values
-    }
+    public init(blank id: RecordID) { self.init(id: id, communityID: "", adviserID: "", date: "", hours: 0) }
 }
