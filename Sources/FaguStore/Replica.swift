@@ -128,9 +128,17 @@ public final class Replica: Sendable {
     /// describing those writes commit together, or — when `body` or SQLite throws — none do.
     @discardableResult
     public func write<T>(_ body: (ReplicaTransaction) throws -> T) throws -> T {
+        try write(at: nil, body)
+    }
+
+    /// ``write(_:)`` with every change of the transaction timed `time` rather than by the
+    /// replica's clock: for an embedder that knows when the work was done (a form filled in
+    /// offline and saved later) or keeps its own clock.
+    @discardableResult
+    public func write<T>(at time: Timestamp?, _ body: (ReplicaTransaction) throws -> T) throws -> T {
         try database.write { db in
             let context = try TransactionContext(db, tables: tables)
-            let transaction = ReplicaTransaction(context: context, replica: self)
+            let transaction = ReplicaTransaction(context: context, replica: self, time: time)
             let result = try body(transaction)
             try context.flush()
             return result

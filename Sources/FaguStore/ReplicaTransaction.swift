@@ -5,11 +5,14 @@ import FaguModel
 public final class ReplicaTransaction {
     let context: TransactionContext
     let replica: Replica
+    /// The time of every change written, when the caller gave one.
+    private let time: Timestamp?
     private var localOrigin: Int { 1 }
 
-    init(context: TransactionContext, replica: Replica) {
+    init(context: TransactionContext, replica: Replica, time: Timestamp? = nil) {
         self.context = context
         self.replica = replica
+        self.time = time
     }
 
     /// Whether the replica holds record `id` of `kind`, as this transaction sees it.
@@ -110,7 +113,7 @@ public final class ReplicaTransaction {
         let scopeNumber = try context.number(of: scope)
         let next = try context.counter(scope: scopeNumber, origin: localOrigin) + 1
         return ChangeGroup(origin: replica.id, scope: scope, kind: kind, record: record, firstCounter: next,
-                           time: replica.configuration.clock.now(), author: replica.author, fields: fields,
+                           time: time ?? replica.configuration.clock.now(), author: replica.author, fields: fields,
                            previousHash: try context.chainHash(scope: scopeNumber, origin: localOrigin, endingAt: next - 1))
     }
 }

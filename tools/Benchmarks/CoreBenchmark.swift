@@ -22,6 +22,7 @@ struct CoreBenchmark {
     struct Figures {
         var sessionWrite = 0.0, faguWrite = 0.0, sessionEncode = 0.0, faguEncode = 0.0
         var sessionMerge = 0.0, faguMerge = 0.0, decode = 0.0, oneTransaction = 0.0, thousands = 0.0, readAll = 0.0
+        var oneTransactionNormal = 0.0, thousandsNormal = 0.0
         var bytes = 0, sessionBytes = 0, applied = 0, logBytes = 0
 
         /// The pointwise best of two runs.
@@ -36,6 +37,8 @@ struct CoreBenchmark {
             best.decode = min(decode, other.decode)
             best.oneTransaction = min(oneTransaction, other.oneTransaction)
             best.thousands = min(thousands, other.thousands)
+            best.oneTransactionNormal = min(oneTransactionNormal, other.oneTransactionNormal)
+            best.thousandsNormal = min(thousandsNormal, other.thousandsNormal)
             best.readAll = min(readAll, other.readAll)
             return best
         }
@@ -118,6 +121,14 @@ struct CoreBenchmark {
         try write(day.shared, to: batched, batch: batchSize)
         let oneTransaction = try measure { try write(day.first, to: single, batch: day.first.count) }
         let thousands = try measure { try write(day.first, to: batched, batch: batchSize) }
+        // The same with WAL synchronous=NORMAL, where a commit does not wait for the disk.
+        let normal = ReplicaConfiguration(durability: .normal)
+        let singleNormal = try Replica.create(at: path("single-normal.sqlite"), id: .random(), author: "a017", configuration: normal)
+        let batchedNormal = try Replica.create(at: path("batched-normal.sqlite"), id: .random(), author: "a017", configuration: normal)
+        try write(day.shared, to: singleNormal, batch: batchSize)
+        try write(day.shared, to: batchedNormal, batch: batchSize)
+        let oneTransactionNormal = try measure { try write(day.first, to: singleNormal, batch: day.first.count) }
+        let thousandsNormal = try measure { try write(day.first, to: batchedNormal, batch: batchSize) }
 
         // 5. Reading every record back.
         var read = 0
@@ -130,7 +141,8 @@ struct CoreBenchmark {
 
         return Figures(sessionWrite: sessionWrite, faguWrite: faguWrite, sessionEncode: sessionEncode, faguEncode: faguEncode,
                        sessionMerge: sessionMerge, faguMerge: faguMerge, decode: decodeSeconds, oneTransaction: oneTransaction,
-                       thousands: thousands, readAll: readAll, bytes: files.reduce(0) { $0 + $1.count },
+                       thousands: thousands, readAll: readAll, oneTransactionNormal: oneTransactionNormal,
+                       thousandsNormal: thousandsNormal, bytes: files.reduce(0) { $0 + $1.count },
                        sessionBytes: changesets.reduce(0) { $0 + $1.compressed.count }, applied: applied,
                        logBytes: try first.changeLogSize().bytes)
     }
@@ -163,6 +175,7 @@ struct CoreBenchmark {
             ("fagu_file_bytes", "\(bytes)"),
             ("bytes_vs_session_ratio", format(Double(bytes) / Double(sessionBytes), 3)),
             ("batch_1000_vs_single_ratio", format(thousands / oneTransaction, 2)),
+            ("batch_1000_vs_single_ratio_wal_normal", format(best.thousandsNormal / best.oneTransactionNormal, 2)),
             ("read_all_s", format(readAll, 3)),
             ("change_log_bytes_per_operation", format(Double(best.logBytes) / Double(day.operations + day.shared.count), 1)),
             ("one_transaction_s", format(oneTransaction, 3)),
