@@ -14,7 +14,7 @@ public enum CommandRunner {
             exit(2)
         }
         do {
-            var command = try root.parseAsRoot(arguments)
+            var command = try root.parseAsRoot(joiningNegativeNumbers(arguments))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -27,5 +27,24 @@ public enum CommandRunner {
         } catch {
             root.exit(withError: error)
         }
+    }
+
+    /// `--hours -1` as `--hours=-1`: the parser would take `-1` for an option and print a
+    /// usage error, where the command has a one-line message for a value out of range.
+    public static func joiningNegativeNumbers(_ arguments: [String]) -> [String] {
+        var joined: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument.hasPrefix("--"), !argument.contains("="), index + 1 < arguments.count,
+               arguments[index + 1].hasPrefix("-"), Double(arguments[index + 1]) != nil {
+                joined.append(argument + "=" + arguments[index + 1])
+                index += 2
+            } else {
+                joined.append(argument)
+                index += 1
+            }
+        }
+        return joined
     }
 }

@@ -10,7 +10,9 @@ public struct FieldCommand: AsyncParsableCommand {
             `fagu import` (USB stick) exchange changes with the hub. The replica lives in \
             --home, else $FAGU_HOME, else ~/.fagu. Every command takes --json and --lang zh|en.
             """,
-        subcommands: [InitCommand.self, StatusCommand.self, LogCommand.self, CaseCommand.self, ListCommand.self,
+        subcommands: [InitCommand.self, StatusCommand.self, LogCommand.self, ConsultCommand.self, MediationCommand.self,
+                      AidCommand.self, GovernanceCommand.self, LectureCommand.self, CommissionCommand.self,
+                      IncidentCommand.self, CaseCommand.self, ListCommand.self,
                       ShowCommand.self, ConflictsCommand.self, ResolveCommand.self, SyncCommand.self,
                       ExportCommand.self, ImportCommand.self, SetAsideCommand.self, RecoverCommand.self])
 

@@ -1,0 +1,61 @@
+import ArgumentParser
+import FaguCLI
+import FaguDomain
+import FaguModel
+import FaguSync
+
+/// `fagu aid …`: legal-aid referrals.
+struct AidCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aid", abstract: "Log a legal-aid referral and its status later (协助申请法律援助).",
+        subcommands: [AidReferCommand.self, AidStatusCommand.self])
+}
+
+/// `fagu aid refer`.
+struct AidReferCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "refer", abstract: "Log a referral to legal aid.")
+
+    @OptionGroup var duty: DutyOptions
+    @Option(name: .long, help: ArgumentHelp("Who was referred, and for what.", valueName: "TEXT"))
+    var summary: String
+    @OptionGroup var options: DeviceOptions
+
+    func run() throws {
+        let summary = try WriteChecks.text(summary, "--summary", options.language)
+        let (device, date, adviser) = try duty.checked(options)
+        let id = try failing {
+            try device.replica.write { transaction in
+                try transaction.insert(LegalAidReferral(id: transaction.newRecordID(), communityID: duty.community, adviserID: adviser,
+                                                        date: date, summary: summary, status: .referred))
+            }
+        }
+        try WrittenRecord.report(id, options)
+    }
+}
+
+/// `fagu aid status ID --status accepted|rejected`.
+struct AidStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Record what became of a referral.")
+
+    @Argument(help: ArgumentHelp("The referral's id.", valueName: "ID"))
+    var id: String
+    @Option(name: .long, help: ArgumentHelp("referred, accepted or rejected.", valueName: "STATUS"))
+    var status: String
+    @OptionGroup var options: DeviceOptions
+
+    func run() throws {
+        let language = options.language
+        guard let status = LegalAidReferral.Status(rawValue: status) else {
+            throw CommandFailure(language.text(zh: "--status 须为 referred、accepted 或 rejected",
+                                               en: "--status must be referred, accepted or rejected"), exitCode: 2)
+        }
+        let recordID = try WriteChecks.recordID(id, language)
+        let device = try options.openDevice()
+        guard let referral = try failing({ try device.replica.fetch(LegalAidReferral.self, id: recordID) }) else {
+            throw CommandFailure(language.text(zh: "没有法律援助记录 \(id)", en: "no legal-aid referral \(id)"), exitCode: 2)
+        }
+        try WriteChecks.work(in: referral.communityID, dated: referral.date, on: device, language)
+        _ = try failing { try device.replica.write { try $0.update(.legalAid, id: recordID, fields: ["status": .text(status.rawValue)]) } }
+        try WrittenRecord.report(recordID, options)
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import FaguCLI
+import FaguDomain
+import FaguModel
+import FaguSync
+
+/// `fagu lecture add`: a lecture given (R4: at least one per community per quarter).
+struct LectureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lecture", abstract: "Log a lecture given (法治讲座).", subcommands: [LectureAddCommand.self])
+}
+
+/// `fagu lecture add`.
+struct LectureAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Log a lecture: topic and attendees.")
+
+    @OptionGroup var duty: DutyOptions
+    @Option(name: .long, help: ArgumentHelp("The lecture's topic.", valueName: "TEXT"))
+    var topic: String
+    @Option(name: .long, help: ArgumentHelp("How many attended (0 or more).", valueName: "N"))
+    var attendees: Int64
+    @OptionGroup var options: DeviceOptions
+
+    func run() throws {
+        let language = options.language
+        let topic = try WriteChecks.text(topic, "--topic", language)
+        guard attendees >= 0 else {
+            throw CommandFailure(language.text(zh: "--attendees 不能为负数", en: "--attendees must be 0 or more"), exitCode: 2)
+        }
+        let (device, date, adviser) = try duty.checked(options)
+        let id = try failing {
+            try device.replica.write { transaction in
+                try transaction.insert(Lecture(id: transaction.newRecordID(), communityID: duty.community, adviserID: adviser,
+                                               date: date, topic: topic, attendees: attendees))
+            }
+        }
+        try WrittenRecord.report(id, options)
+    }
+}

@@ -1,0 +1,152 @@
+import FaguCLI
+import FaguDomain
+import FaguModel
+import FaguStore
+import FaguSync
+import FaguTesting
+import Foundation
+import Testing
+
+/// Every duty of DOMAIN.md through `fagu`, as an adviser and a community office would log it.
+@Suite("The seven duties through the commands")
+struct DutyCommandTests {
+    let directory: TemporaryDirectory
+    var hubHome: String { directory.file("hub") }
+    var laptop: String { directory.file("a001") }
+    var office: String { directory.file("c01") }
+
+    /// A hub whose roster has a001 serving c01 and c02; a001's laptop and c01's office joined.
+    init() throws {
+        directory = try TemporaryDirectory(prefix: "fagu-duties")
+        try hub(["init", "--home", directory.file("hub"), "--district", "崇明区", "--json"])
+        let communities = directory.file("communities.csv"), advisers = directory.file("advisers.csv")
+        let appointments = directory.file("appointments.csv")
+        try "id,name,kind,judicial_office\nc01,城桥镇城东村,village,城桥司法所\nc02,堡镇居委会,residential,堡镇司法所\n"
+            .write(toFile: communities, atomically: true, encoding: .utf8)
+        try "id,name,kind,organization,phone,practice_since,education\na001,王丽华,lawyer,崇明律师事务所,13800000001,2012,master\n"
+            .write(toFile: advisers, atomically: true, encoding: .utf8)
+        try "adviser_id,community_id,start,end,annual_fee_cny,service_hours\na001,c01,2026-01-01,,12000,每周二\na001,c02,2026-01-01,,12000,每周四\n"
+            .write(toFile: appointments, atomically: true, encoding: .utf8)
+        try hub(["roster", "import", "--home", directory.file("hub"), "--json", "--communities", communities,
+                 "--advisers", advisers, "--appointments", appointments])
+        try hub(["enroll", "--home", directory.file("hub"), "--adviser", "a001", "--out", directory.file("a001.enroll"), "--json"])
+        try hub(["enroll", "--home", directory.file("hub"), "--community", "c01", "--out", directory.file("c01.enroll"), "--json"])
+        try fagu(["init", "--home", directory.file("a001"), "--enroll", directory.file("a001.enroll"), "--json"])
+        try fagu(["init", "--home", directory.file("c01"), "--enroll", directory.file("c01.enroll"), "--json"])
+    }
+
+    /// Every duty logged once on `home` (`extra` names the adviser on an office device).
+    func logEveryDuty(_ home: String, _ extra: [String]) throws {
+        let common = ["--home", home, "--community", "c01", "--json"] + extra
+        try fagu(["log", "visit", "--date", day(-1), "--hours", "6", "--note", "走访村委会"] + common)
+        try fagu(["consult", "add", "--topic", "劳动争议", "--question", "拖欠工资怎么办？", "--answer", "先协商，再申请劳动仲裁"] + common)
+        try fagu(["consult", "add", "--topic", "land_contract", "--question", "承包地流转合同是否有效？", "--hard",
+                  "--due", day(5), "--date", day(-2)] + common)
+        try fagu(["mediation", "add", "--category", "邻里纠纷", "--summary", "张某与李某因漏水争执", "--outcome", "调解成功"] + common)
+        try fagu(["aid", "refer", "--summary", "王某工伤赔偿，经济困难"] + common)
+        try fagu(["governance", "add", "--kind", "rules", "--summary", "审查村规民约修订稿"] + common)
+        try fagu(["lecture", "add", "--date", day(-3), "--topic", "民法典进乡村", "--attendees", "45"] + common)
+        try fagu(["commission", "add", "--kind", "document", "--summary", "代写房屋租赁合同"] + common)
+        try fagu(["incident", "report", "--level", "mass", "--summary", "征地补偿引发聚集苗头"] + common)
+    }
+
+    /// Exports `home`'s changes, merges them at the hub and imports the reply.
+    func roundTrip(_ home: String, subject: String) throws {
+        let inbox = directory.file("inbox-\(subject)"), outbox = directory.file("outbox-\(subject)")
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        try fagu(["export", "--home", home, "--out", inbox + "/\(subject).fagu", "--json"])
+        try hub(["merge", "--home", hubHome, "--inbox", inbox, "--outbox", outbox, "--json"])
+        let reply = try #require(try FileManager.default.contentsOfDirectory(atPath: outbox).first { $0.hasPrefix(subject + "-") })
+        try fagu(["import", outbox + "/" + reply, "--home", home, "--json"])
+    }
+
+    /// Every work record `replica` holds in c01, by id, as stored field values.
+    func work(_ replica: Replica) throws -> [RecordID: [String: FieldValue]] {
+        var records: [RecordID: [String: FieldValue]] = [:]
+        for kind in RecordKind.allCases where kind.isLog {
+            for record in try replica.records(kind, community: "c01") { records[record.id] = record.fields }
+        }
+        return records
+    }
+
+    @Test("each duty logged on an adviser's laptop and on an office arrives at the hub and the other device, field by field")
+    func everyDutyEverywhere() throws {
+        try logEveryDuty(laptop, [])
+        try logEveryDuty(office, ["--adviser", "a001"])
+        try roundTrip(laptop, subject: "a001")
+        try roundTrip(office, subject: "c01")
+        try roundTrip(laptop, subject: "a001")
+        let hubWork = try work(Hub.open(home: hubHome).replica)
+        #expect(hubWork.count == 18)   // nine records on each device
+        #expect(try work(FieldReplica.open(home: laptop).replica) == hubWork)
+        #expect(try work(FieldReplica.open(home: office).replica) == hubWork)
+        // The categories are stored by code, whatever the adviser typed.
+        let topics = Set(try FieldReplica.open(home: laptop).replica.typedRecords(Consultation.self).map(\.topic))
+        #expect(topics == ["labour", "land_contract"])
+        #expect(try FieldReplica.open(home: laptop).replica.typedRecords(Consultation.self).filter(\.hard).count == 2)
+    }
+
+    @Test("an answer and a referral's outcome are recorded later on the same record")
+    func laterUpdates() throws {
+        let device = try FieldReplica.open(home: laptop)
+        try fagu(["consult", "add", "--home", laptop, "--community", "c01", "--topic", "inheritance", "--question", "遗嘱效力？",
+                  "--hard", "--due", day(3), "--json"])
+        let question = try #require(try device.replica.typedRecords(Consultation.self).first)
+        try fagu(["consult", "answer", question.id.description, "--home", laptop, "--answer", "自书遗嘱须全文亲笔", "--json"])
+        try fagu(["aid", "refer", "--home", laptop, "--community", "c02", "--summary", "残疾人维权", "--json"])
+        let referral = try #require(try device.replica.typedRecords(LegalAidReferral.self).first)
+        try fagu(["aid", "status", referral.id.description, "--home", laptop, "--status", "accepted", "--json"])
+        #expect(try device.replica.fetch(Consultation.self, id: question.id)?.answer == "自书遗嘱须全文亲笔")
+        #expect(try device.replica.fetch(LegalAidReferral.self, id: referral.id)?.status == .accepted)
+    }
+
+    @Test("bad input is one line, a non-zero exit, and changes nothing",
+          arguments: [
+            (["consult", "add", "--community", "c01", "--topic", "天气", "--question", "q"], "--topic"),
+            (["consult", "add", "--community", "c01", "--topic", "labour", "--question", "q", "--hard"], "--due"),
+            (["consult", "add", "--community", "c01", "--topic", "labour", "--question", "q", "--hard", "--due", "2026-01-01",
+              "--date", "2026-02-01"], "--due"),
+            (["consult", "add", "--community", "c01", "--topic", "labour", "--question", "   "], "--question"),
+            (["mediation", "add", "--community", "c09", "--category", "neighbour", "--summary", "s"], "c09"),
+            (["mediation", "add", "--community", "c01", "--category", "neighbour", "--summary", "s", "--date", "2099-01-01"], "2099-01-01"),
+            (["aid", "refer", "--community", "c01", "--summary", "s", "--date", "2026-02-30"], "YYYY-MM-DD"),
+            (["governance", "add", "--community", "c01", "--kind", "party", "--summary", "s"], "--kind"),
+            (["lecture", "add", "--community", "c01", "--topic", "t", "--attendees=-1"], "--attendees"),
+            (["commission", "add", "--community", "c01", "--kind", "advice", "--summary", "s"], "--kind"),
+            (["incident", "report", "--community", "c01", "--level", "minor", "--summary", "s"], "--level"),
+            (["aid", "status", "01a21ca2-671b-7b81-b6da-c890e5bd2607", "--status", "accepted"], "01a21ca2"),
+          ])
+    func badInput(arguments: [String], mentions: String) throws {
+        let before = try FieldReplica.open(home: laptop).digest()
+        let refused = failure { try fagu(arguments + ["--home", laptop, "--lang", "en"]) }
+        #expect(refused?.exitCode == 2)
+        #expect(refused?.message.contains(mentions) == true, "\(refused?.message ?? "no failure")")
+        #expect(refused?.message.contains("\n") == false)
+        #expect(try FieldReplica.open(home: laptop).digest() == before)
+    }
+
+    @Test("an office must name an adviser appointed to it")
+    func officeNamesAdviser() throws {
+        let unsynced = try FieldReplica.open(home: office).digest()
+        let missing = failure { try fagu(["incident", "report", "--home", office, "--community", "c01", "--level", "major",
+                                           "--summary", "s", "--lang", "en"]) }
+        #expect(missing?.message.contains("--adviser") == true)
+        #expect(try FieldReplica.open(home: office).digest() == unsynced)
+        try roundTrip(office, subject: "c01")   // now it holds the roster
+        let before = try FieldReplica.open(home: office).digest()
+        let stranger = failure { try fagu(["incident", "report", "--home", office, "--community", "c01", "--level", "major",
+                                            "--summary", "s", "--adviser", "a099", "--lang", "en"]) }
+        #expect(stranger?.message.contains("a099") == true)
+        #expect(try FieldReplica.open(home: office).digest() == before)
+    }
+}
+
+@Suite("Negative numbers on the command line")
+struct NegativeNumberTests {
+    @Test("`--attendees -1` reaches the command as `--attendees=-1`, so it gets the command's one-line message")
+    func joined() {
+        #expect(CommandRunner.joiningNegativeNumbers(["lecture", "add", "--attendees", "-1", "--topic", "-x", "--hours", "-0.5"])
+                == ["lecture", "add", "--attendees=-1", "--topic", "-x", "--hours=-0.5"])
+        #expect(CommandRunner.joiningNegativeNumbers(["--json", "-h"]) == ["--json", "-h"])
+    }
+}
