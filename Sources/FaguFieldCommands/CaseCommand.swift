@@ -67,11 +67,9 @@ struct CaseUpdateCommand: ParsableCommand {
             throw CommandFailure(language.text(zh: "未知状态 \(status)", en: "unknown status \(status)") +
                                  " (open|in_progress|mediated|referred|closed)", exitCode: 2)
         }
-        guard let recordID = RecordID(id), case .uuid = recordID else {
-            throw CommandFailure(language.text(zh: "不是案件编号：\(id)", en: "not a case id: \(id)"), exitCode: 2)
-        }
         let note = try self.note.map { try WriteChecks.text($0, "--note", language) }
         let device = try options.openDevice()
+        let recordID = try RecordReference.resolve(id, kind: .legalCase, on: device.replica, language).id
         let adviserID = device.role == .adviser ? device.subject : nil
         try failing {
             guard let stored = try device.replica.record(.legalCase, id: recordID),

@@ -70,8 +70,8 @@ struct ConsultAnswerCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         let answer = try WriteChecks.text(answer, "--answer", language)
-        let recordID = try WriteChecks.recordID(id, language)
         let device = try options.openDevice()
+        let recordID = try RecordReference.resolve(id, kind: .consultation, on: device.replica, language).id
         guard let consultation = try failing({ try device.replica.fetch(Consultation.self, id: recordID) }) else {
             throw CommandFailure(language.text(zh: "没有咨询记录 \(id)", en: "no consultation \(id)"), exitCode: 2)
         }

@@ -21,8 +21,8 @@ struct ResolveCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let recordID = try WriteChecks.recordID(id, language)
         let device = try options.openDevice()
+        let recordID = try RecordReference.resolve(id, on: device.replica, language).id
         try failing {
             guard let conflict = try device.replica.openConflicts().first(where: { $0.record == recordID && $0.field == field }) else {
                 throw CommandFailure(language.text(zh: "\(id) 的 \(field) 没有未决冲突", en: "\(id) has no open conflict on \(field)"))

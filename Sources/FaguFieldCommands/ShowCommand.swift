@@ -16,10 +16,9 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let recordID = try WriteChecks.recordID(id, language)
         let device = try options.openDevice()
-        let found = try failing { try RecordKind.allCases.lazy.compactMap { try device.replica.record($0, id: recordID) }.first }
-        guard let record = found else {
+        let reference = try RecordReference.resolve(id, on: device.replica, language)
+        guard let record = try failing({ try device.replica.record(reference.kind, id: reference.id) }) else {
             throw CommandFailure(language.text(zh: "本设备上没有记录 \(id)", en: "no record \(id) on this device"))
         }
         let listing = RecordListing(record)
@@ -33,6 +32,6 @@ struct ShowCommand: ParsableCommand {
             } ?? ""
             table.append([name, listing.fields[name]! + conflict])
         }
-        print(table.render())
+        print(table.render(), terminator: table.render().hasSuffix("\n") ? "" : "\n")
     }
 }

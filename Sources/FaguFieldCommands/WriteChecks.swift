@@ -84,12 +84,4 @@ enum WriteChecks {
         }
         return trimmed
     }
-
-    /// A record id (a UUID or a bureau code).
-    static func recordID(_ text: String, _ language: Language) throws -> RecordID {
-        guard let id = RecordID(text) else {
-            throw CommandFailure(language.text(zh: "不是记录编号：\(text)", en: "not a record id: \(text)"), exitCode: 2)
-        }
-        return id
-    }
 }

@@ -150,3 +150,35 @@ struct NegativeNumberTests {
         #expect(CommandRunner.joiningNegativeNumbers(["--json", "-h"]) == ["--json", "-h"])
     }
 }
+
+@Suite("Record ids by prefix or suffix")
+struct ShortIDTests {
+    @Test("a unique prefix or suffix of 6+ characters names a record; an ambiguous one lists the candidates; too short is refused")
+    func shortIDs() throws {
+        let duties = try DutyCommandTests()
+        let home = duties.laptop
+        for index in 0..<3 {
+            try fagu(["case", "open", "--home", home, "--community", "c01", "--title", "案件\(index)", "--json"])
+        }
+        let device = try FieldReplica.open(home: home)
+        let cases = try device.replica.typedRecords(LegalCase.self).map(\.id.description).sorted()
+        #expect(cases.count == 3)
+        // Time-ordered ids share their first characters: 8 of them name all three.
+        let shared = String(cases[0].prefix(8))
+        #expect(cases.allSatisfy { $0.hasPrefix(shared) })
+        let before = try device.digest()
+        let ambiguous = failure { try fagu(["show", shared, "--home", home, "--lang", "en"]) }
+        #expect(ambiguous?.exitCode == 2)
+        #expect(cases.allSatisfy { ambiguous?.message.contains($0) == true })
+        let tooShort = failure { try fagu(["show", "01a2", "--home", home, "--lang", "en"]) }
+        #expect(tooShort?.exitCode == 2)
+        let nothing = failure { try fagu(["case", "update", "ffffffff", "--status", "closed", "--home", home, "--lang", "en"]) }
+        #expect(nothing?.exitCode == 2)
+        #expect(try device.digest() == before)
+        // The last characters differ: a suffix of 8 names one case; a long prefix (hyphens included) too.
+        try fagu(["case", "update", String(cases[1].suffix(8)), "--status", "closed", "--home", home, "--json"])
+        try fagu(["show", String(cases[2].prefix(28)), "--home", home, "--json"])
+        #expect(try device.replica.fetch(LegalCase.self, id: RecordID(cases[1])!)?.status == .closed)
+        #expect(try device.replica.fetch(LegalCase.self, id: RecordID(cases[0])!)?.status == .open)
+    }
+}
