@@ -5,11 +5,18 @@ import FaguStore
 public struct ConflictListing: Encodable, Sendable {
     /// One concurrent value.
     public struct Entry: Encodable, Sendable {
+        /// Its number, for `fagu resolve … --value N`.
+        public var number: Int
         /// The value, as text.
         public var value: String
         /// The dot of the write.
         public var dot: String
-        /// When it was written.
+        /// The device (replica id) that wrote it.
+        public var device: String
+        /// Who wrote it: an adviser's code, `office:c01`, `hub` (nil when this replica no
+        /// longer holds the write's log row).
+        public var author: String?
+        /// When it was written (RFC 3339, Shanghai time).
         public var time: String
     }
 
@@ -24,14 +31,23 @@ public struct ConflictListing: Encodable, Sendable {
     /// Every concurrent value.
     public var values: [Entry]
 
-    /// The listing of a conflict.
-    public init(_ conflict: OpenConflict) {
+    /// The listing of a conflict, with each value's author from `history` (the record's changes).
+    public init(_ conflict: OpenConflict, history: [RecordChange] = []) {
         kind = conflict.kind.rawValue
         record = conflict.record.description
         field = conflict.field
         shown = conflict.register.displayed.map { RecordListing.text($0.value) } ?? ""
-        values = conflict.register.entries.map {
-            Entry(value: RecordListing.text($0.value), dot: $0.dot.description, time: $0.time.description)
+        let authors = Dictionary(history.map { ($0.dot, $0.author) }, uniquingKeysWith: { first, _ in first })
+        values = conflict.register.entries.enumerated().map { index, entry in
+            Entry(number: index + 1, value: RecordListing.text(entry.value), dot: entry.dot.description,
+                  device: entry.dot.origin.description, author: authors[entry.dot], time: ShanghaiTime.rfc3339(entry.time))
+        }
+    }
+
+    /// The open conflicts of `replica`, each with its writers.
+    public static func all(in replica: Replica) throws -> [ConflictListing] {
+        try replica.openConflicts().map { conflict in
+            ConflictListing(conflict, history: try replica.history(of: conflict.kind, id: conflict.record))
         }
     }
 
@@ -40,10 +56,20 @@ public struct ConflictListing: Encodable, Sendable {
         if json { return try JSONOutput.print(conflicts) }
         if conflicts.isEmpty { return Swift.print(language.text(zh: "（没有未决冲突）", en: "(no open conflicts)")) }
         var table = TextTable(headers: [language.text(zh: "记录", en: "record"), language.text(zh: "类型", en: "kind"),
-                                        language.text(zh: "字段", en: "field"), language.text(zh: "各方的值", en: "values")])
+                                        language.text(zh: "字段", en: "field"), language.text(zh: "各方的值", en: "values"),
+                                        language.text(zh: "谁 · 何时 · 哪台设备", en: "who · when · device")])
         for conflict in conflicts {
-            table.append([conflict.record, conflict.kind, conflict.field, conflict.values.map(\.value).joined(separator: " / ")])
+            for entry in conflict.values {
+                // Who, when and where: the author, the Shanghai time, the writing device's id.
+                let time = String(entry.time.prefix(16)).replacingOccurrences(of: "T", with: " ")
+                let who = "\(entry.author ?? "?") · \(time) · " + entry.device.prefix(8)
+                let first = entry.number == 1
+                table.append([first ? conflict.record : "", first ? conflict.kind : "", first ? conflict.field : "",
+                              "\(entry.number). \(entry.value)" + (entry.value == conflict.shown ? " ←" : ""), who])
+            }
         }
         Swift.print(table.render())
+        Swift.print(language.text(zh: "← 为各设备当前显示的值；用 fagu resolve 编号 --field 字段 --value 序号 决定",
+                                  en: "← is the value every device shows meanwhile; decide with fagu resolve ID --field NAME --value N"))
     }
 }

@@ -14,7 +14,7 @@ struct ResolveCommand: ParsableCommand {
     var id: String
     @Option(name: .long, help: ArgumentHelp("The field in conflict.", valueName: "NAME"))
     var field: String
-    @Option(name: .long, help: ArgumentHelp("The value to keep.", valueName: "VALUE"))
+    @Option(name: .long, help: ArgumentHelp("The value to keep, or its number as `fagu conflicts` lists it.", valueName: "VALUE|N"))
     var value: String
 
     @OptionGroup var options: DeviceOptions
@@ -31,7 +31,11 @@ struct ResolveCommand: ParsableCommand {
                 throw CommandFailure("unknown field \(field)")
             }
             let typed: FieldValue
+            let entries = conflict.register.entries
             switch spec.type.sqlType {
+            case _ where !["INTEGER", "REAL"].contains(spec.type.sqlType) && Int(value).map({ (1...entries.count).contains($0) }) == true:
+                // A text field's value given by its number in `fagu conflicts`.
+                typed = entries[Int(value)! - 1].value
             case "INTEGER":
                 guard let integer = Int64(value) else { throw CommandFailure("\(field) takes a whole number", exitCode: 2) }
                 typed = .integer(integer)

@@ -12,7 +12,16 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "The record's id.")
     var id: String
 
+    @Flag(name: .long, help: "Also every change to the record: when, who, on which device, and what it replaced (历史).")
+    var history = false
+
     @OptionGroup var options: DeviceOptions
+
+    /// `show --json --history`: the record and its changes.
+    struct WithHistory: Encodable {
+        var record: RecordListing
+        var history: [HistoryListing]
+    }
 
     func run() throws {
         let language = options.language
@@ -22,7 +31,11 @@ struct ShowCommand: ParsableCommand {
             throw CommandFailure(language.text(zh: "本设备上没有记录 \(id)", en: "no record \(id) on this device"))
         }
         let listing = RecordListing(record)
-        if options.output.json { return try JSONOutput.print(listing) }
+        let changes = history ? try failing { try device.replica.history(of: record.kind, id: record.id) } : []
+        let historyListing = HistoryListing.of(changes, conflicts: record.conflicts.mapValues { $0.entries.map(\.dot) })
+        if options.output.json {
+            return history ? try JSONOutput.print(WithHistory(record: listing, history: historyListing)) : try JSONOutput.print(listing)
+        }
         print("\(record.kind.rawValue) \(record.id)")
         var table = TextTable(headers: [language.text(zh: "字段", en: "field"), language.text(zh: "值", en: "value")])
         for name in listing.fields.keys.sorted() {
@@ -33,5 +46,9 @@ struct ShowCommand: ParsableCommand {
             table.append([name, listing.fields[name]! + conflict])
         }
         print(table.render(), terminator: table.render().hasSuffix("\n") ? "" : "\n")
+        if history {
+            print("")
+            print(HistoryListing.table(historyListing, language).render())
+        }
     }
 }

@@ -182,3 +182,50 @@ struct ShortIDTests {
         #expect(try device.replica.fetch(LegalCase.self, id: RecordID(cases[0])!)?.status == .open)
     }
 }
+
+@Suite("Conflicts through the commands")
+struct ConflictCommandTests {
+    @Test("a case status written on a laptop and an office is listed on both with who, when and where, resolved on one by number, gone on both after the next sync")
+    func conflictAcrossDevices() throws {
+        let duties = try DutyCommandTests()
+        let laptop = duties.laptop, office = duties.office
+        try fagu(["case", "open", "--home", laptop, "--community", "c01", "--title", "宅基地相邻权纠纷", "--json"])
+        try duties.roundTrip(laptop, subject: "a001")
+        try duties.roundTrip(office, subject: "c01")
+        let caseID = try #require(try FieldReplica.open(home: office).replica.typedRecords(LegalCase.self).first?.id)
+        let short = String(caseID.description.suffix(8))
+        try fagu(["case", "update", short, "--home", laptop, "--status", "mediated", "--json"])
+        try fagu(["case", "update", short, "--home", office, "--status", "referred", "--json"])
+        try duties.roundTrip(laptop, subject: "a001")
+        try duties.roundTrip(office, subject: "c01")
+        try duties.roundTrip(laptop, subject: "a001")
+
+        for home in [laptop, office] {
+            let device = try FieldReplica.open(home: home)
+            let listed = try ConflictListing.all(in: device.replica)
+            #expect(listed.count == 1)
+            let values = try #require(listed.first?.values)
+            #expect(Set(values.map(\.value)) == ["mediated", "referred"])
+            #expect(Set(values.compactMap(\.author)) == ["a001", "office:c01"])
+            #expect(values.allSatisfy { $0.time.hasSuffix("+08:00") && $0.device.count == 36 })
+            try fagu(["conflicts", "--home", home, "--lang", "zh"])
+            try fagu(["show", short, "--history", "--home", home, "--lang", "en"])
+        }
+        // Resolved on the laptop by the number `fagu conflicts` gives the office's value.
+        let laptopReplica = try FieldReplica.open(home: laptop).replica
+        let number = try #require(try ConflictListing.all(in: laptopReplica).first?.values.first { $0.value == "referred" }?.number)
+        try fagu(["resolve", short, "--home", laptop, "--field", "status", "--value", String(number), "--json"])
+        #expect(try laptopReplica.openConflicts().isEmpty)
+        try duties.roundTrip(laptop, subject: "a001")
+        try duties.roundTrip(office, subject: "c01")
+        for home in [laptop, office] {
+            let replica = try FieldReplica.open(home: home).replica
+            #expect(try replica.openConflicts().isEmpty)
+            #expect(try replica.fetch(LegalCase.self, id: caseID)?.status == .referred)
+            // The history keeps every write and what each replaced.
+            let history = try replica.history(of: .legalCase, id: caseID).filter { $0.field == "status" }
+            #expect(history.map { RecordListing.text($0.value ?? .null) } .sorted() == ["mediated", "open", "referred", "referred"])
+            #expect(history.last?.supersedes.count == 2)
+        }
+    }
+}
