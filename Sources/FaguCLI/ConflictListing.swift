@@ -61,7 +61,7 @@ public struct ConflictListing: Encodable, Sendable {
         for conflict in conflicts {
             for entry in conflict.values {
                 // Who, when and where: the author, the Shanghai time, the writing device's id.
-                let time = String(entry.time.prefix(16)).replacingOccurrences(of: "T", with: " ")
+                let time = ShanghaiTime.display(entry.time)
                 let who = "\(entry.author ?? "?") · \(time) · " + entry.device.prefix(8)
                 let first = entry.number == 1
                 table.append([first ? conflict.record : "", first ? conflict.kind : "", first ? conflict.field : "",

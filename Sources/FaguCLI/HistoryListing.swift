@@ -46,7 +46,7 @@ public struct HistoryListing: Encodable, Sendable {
                                         language.text(zh: "新值", en: "value"), language.text(zh: "取代", en: "replaced")])
         table.maxCellWidth = 40
         for entry in history {
-            let when = String(entry.writtenAt.prefix(16)).replacingOccurrences(of: "T", with: " ")
+            let when = ShanghaiTime.display(entry.writtenAt)
             let value = entry.setAside.map { language.text(zh: "已搁置：", en: "set aside: ") + $0 }
                 ?? ((entry.value ?? "") + (entry.inConflict ? language.text(zh: "  ⚠ 冲突中", en: "  ⚠ in conflict") : ""))
             let replaced = entry.replaced.map { $0.value ?? "?" }.joined(separator: " / ")

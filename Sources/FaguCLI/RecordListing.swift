@@ -15,8 +15,8 @@ public struct RecordListing: Encodable, Sendable {
     public var date: String?
     /// One line for tables.
     public var summary: String
-    /// Every field shown, as text.
-    public var fields: [String: String]
+    /// Every field shown (numbers as numbers in JSON).
+    public var fields: [String: ListedValue]
     /// Fields with an open conflict.
     public var conflicts: [String]
 
@@ -31,7 +31,7 @@ public struct RecordListing: Encodable, Sendable {
         if let status = record.fields["status"]?.text { line = "[\(status)] " + line }
         if let hours = record.fields["hours"] { line = RecordListing.text(hours) + "h " + line }
         summary = line
-        fields = record.fields.mapValues(RecordListing.text)
+        fields = record.fields.mapValues(ListedValue.init)
         conflicts = record.conflicts.keys.sorted()
     }
 

@@ -11,6 +11,20 @@ public struct RecordQuery: Sendable {
     public let community: String?
     /// Only records dated in this month (`YYYY-MM`), when set.
     public let month: String?
+    /// Which hard questions: those not answered yet, or those also past their due date.
+    public var questions: Questions = .any
+    /// Only the work of this adviser, when set.
+    public var adviser: String?
+
+    /// A filter on hard questions (R5).
+    public enum Questions: Sendable {
+        /// No filter.
+        case any
+        /// Hard questions not answered yet.
+        case open
+        /// Hard questions not answered by their due date, as of `today`.
+        case overdue(today: String)
+    }
 
     /// Checks the filters.
     ///
@@ -34,10 +48,23 @@ public struct RecordQuery: Sendable {
 
     /// The matching records of `replica`, as listings.
     public func listings(in replica: Replica) throws -> [RecordListing] {
-        try failing {
+        var kinds = self.kinds
+        if case .any = questions {} else { kinds = kinds.filter { $0 == .consultation } }
+        return try failing {
             try kinds.flatMap { try replica.records($0, community: community) }
                 .filter { record in month.map { (record.fields["date"]?.text ?? "").hasPrefix($0) } ?? true }
+                .filter { record in adviser.map { record.fields["adviser_id"]?.text == $0 } ?? true }
+                .filter(matchesQuestions)
                 .map(RecordListing.init)
+        }
+    }
+
+    private func matchesQuestions(_ record: StoredRecord) -> Bool {
+        let unanswered = record.fields["hard"] == .integer(1) && record.fields["answer"] == nil
+        switch questions {
+        case .any: return true
+        case .open: return unanswered
+        case .overdue(let today): return unanswered && (record.fields["due"]?.text).map { $0 < today } == true
         }
     }
 

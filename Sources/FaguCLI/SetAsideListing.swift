@@ -13,7 +13,7 @@ public enum SetAsideListing {
             language.text(zh: "原因代码", en: "code"), language.text(zh: "原因", en: "reason"),
         ])
         for entry in entries {
-            table.append([entry.notedAt.description, entry.author, entry.scope, "\(entry.kind) \(entry.record)", entry.code,
+            table.append([ShanghaiTime.text(entry.notedAt), entry.author, entry.scope, "\(entry.kind) \(entry.record)", entry.code,
                           entry.reason])
         }
         Swift.print(table.render())

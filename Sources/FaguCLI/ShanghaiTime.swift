@@ -28,3 +28,10 @@ public enum ShanghaiTime {
         return (parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
     }
 }
+
+extension ShanghaiTime {
+    /// An RFC 3339 time of ``rfc3339(_:)`` as tables show it: `YYYY-MM-DD HH:MM`.
+    public static func display(_ rfc3339: String) -> String {
+        String(rfc3339.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+}

@@ -16,11 +16,26 @@ struct ListCommand: ParsableCommand {
     var community: String?
     @Option(name: .long, help: ArgumentHelp("Only records dated in this month.", valueName: "YYYY-MM"))
     var month: String?
+    @Flag(name: .long, help: "Only hard questions not answered yet (疑难咨询未答复).")
+    var openQuestions = false
+    @Flag(name: .long, help: "Only hard questions past their due date without an answer (逾期).")
+    var overdue = false
+    @Flag(name: .long, help: "Only this adviser's own work (on an adviser's device).")
+    var mine = false
 
     @OptionGroup var options: DeviceOptions
 
     func run() throws {
-        let query = try RecordQuery(kind: kind, community: community, month: month, language: options.language)
-        try RecordQuery.print(query.listings(in: try options.openDevice().replica), json: options.output.json, options.language)
+        let language = options.language
+        var query = try RecordQuery(kind: kind, community: community, month: month, language: language)
+        if overdue { query.questions = .overdue(today: CalendarDate.today()) } else if openQuestions { query.questions = .open }
+        let device = try options.openDevice()
+        if mine {
+            guard device.role == .adviser else {
+                throw CommandFailure(language.text(zh: "--mine 只用于顾问设备", en: "--mine is for an adviser's device"), exitCode: 2)
+            }
+            query.adviser = device.subject
+        }
+        try RecordQuery.print(query.listings(in: device.replica), json: options.output.json, language)
     }
 }

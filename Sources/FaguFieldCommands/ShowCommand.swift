@@ -43,7 +43,7 @@ struct ShowCommand: ParsableCommand {
                 "  ⚠ " + language.text(zh: "冲突：", en: "conflict: ")
                     + register.entries.map { RecordListing.text($0.value) }.joined(separator: " / ")
             } ?? ""
-            table.append([name, listing.fields[name]! + conflict])
+            table.append([name, listing.fields[name]!.text + conflict])
         }
         print(table.render(), terminator: table.render().hasSuffix("\n") ? "" : "\n")
         if history {

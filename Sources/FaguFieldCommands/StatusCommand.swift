@@ -45,7 +45,7 @@ struct StatusCommand: ParsableCommand {
         let device = try options.openDevice()
         let output = try failing {
             let last = try device.replica.syncAttempts(limit: 1).first.map {
-                LastSync(at: $0.at.description, transport: $0.transport, peer: $0.peer, ok: $0.ok,
+                LastSync(at: ShanghaiTime.rfc3339($0.at), transport: $0.transport, peer: $0.peer, ok: $0.ok,
                          sentChanges: $0.sentChanges, receivedChanges: $0.receivedChanges, message: $0.message)
             }
             let changes = try (try device.communityScopes).reduce(0) { total, scope in
@@ -84,7 +84,7 @@ struct StatusCommand: ParsableCommand {
         }
         if let last = output.lastSync {
             let result = last.ok ? language.text(zh: "成功", en: "ok") : language.text(zh: "失败：", en: "failed: ") + last.message
-            table.append([language.text(zh: "上次同步", en: "last sync"), "\(last.at) \(last.transport) \(result)"])
+            table.append([language.text(zh: "上次同步", en: "last sync"), "\(ShanghaiTime.display(last.at)) \(last.transport) \(result)"])
         } else {
             table.append([language.text(zh: "上次同步", en: "last sync"), language.text(zh: "从未", en: "never")])
         }

@@ -34,7 +34,7 @@ struct DevicesCommand: ParsableCommand {
                        scopes: try hub.currentScopes(of: device).map(\.name), registered: device.publicKey != nil,
                        revoked: device.revokedAt != nil, forked: device.forkedAt != nil,
                        setAsideGroups: try hub.replica.setAsideCount(origin: device.id),
-                       lastSeen: device.lastSeenAt?.description, clockAheadAt: device.clockAheadAt?.description,
+                       lastSeen: device.lastSeenAt.map(ShanghaiTime.rfc3339), clockAheadAt: device.clockAheadAt.map(ShanghaiTime.rfc3339),
                        clockAheadMinutes: device.clockAheadBy.map { $0 / 60_000 })
             }
         }
@@ -56,7 +56,7 @@ struct DevicesCommand: ParsableCommand {
                 state += language.text(zh: "，时钟超前 \(ahead)", en: ", clock ahead \(ahead)")
             }
             table.append([device.replica, device.subject, device.scopes.filter { $0 != "roster" }.joined(separator: ","), state,
-                          device.lastSeen ?? "—"])
+                          device.lastSeen.map(ShanghaiTime.display) ?? "—"])
         }
         print(table.render())
     }

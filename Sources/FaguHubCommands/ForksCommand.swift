@@ -24,7 +24,7 @@ struct ForksCommand: ParsableCommand {
                                         language.text(zh: "设备", en: "device"), language.text(zh: "社区", en: "scope"),
                                         language.text(zh: "情况", en: "detail")])
         for alert in alerts {
-            table.append([alert.detectedAt.description, alert.subject, alert.replica, alert.scope, alert.detail])
+            table.append([ShanghaiTime.text(alert.detectedAt), alert.subject, alert.replica, alert.scope, alert.detail])
         }
         print(table.render())
     }

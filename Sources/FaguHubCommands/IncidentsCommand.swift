@@ -26,7 +26,7 @@ struct IncidentsCommand: ParsableCommand {
         let hub = try options.openHub()
         let alerts = try failing { try hub.replica.incidentAlerts() }.map { alert in
             Output(record: alert.record.description, community: alert.communityID, level: alert.level, summary: alert.summary,
-                   author: alert.author, writtenAt: alert.writtenAt.description, receivedAt: alert.receivedAt.description,
+                   author: alert.author, writtenAt: ShanghaiTime.rfc3339(alert.writtenAt), receivedAt: ShanghaiTime.rfc3339(alert.receivedAt),
                    delayMinutes: alert.delayMinutes, deviceClockAhead: alert.deviceClockAhead)
         }
         if options.output.json { return try JSONOutput.print(alerts) }

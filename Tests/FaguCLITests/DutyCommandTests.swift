@@ -229,3 +229,30 @@ struct ConflictCommandTests {
         }
     }
 }
+
+@Suite("list filters")
+struct ListFilterTests {
+    @Test("open hard questions, overdue ones, and one adviser's own work")
+    func filters() throws {
+        let duties = try DutyCommandTests()
+        let home = duties.laptop
+        let base = ["--home", home, "--community", "c01", "--topic", "inheritance", "--json"]
+        try fagu(["consult", "add", "--question", "尚未到期", "--hard", "--due", day(5), "--date", day(-2)] + base)
+        try fagu(["consult", "add", "--question", "已经逾期", "--hard", "--due", day(-1), "--date", day(-10)] + base)
+        try fagu(["consult", "add", "--question", "已答复", "--hard", "--due", day(-1), "--date", day(-10), "--answer", "已答"] + base)
+        try fagu(["consult", "add", "--question", "普通咨询"] + base)
+        let replica = try FieldReplica.open(home: home).replica
+        var query = try RecordQuery(kind: nil, community: nil, month: nil, language: .en)
+        query.questions = .open
+        #expect(Set(try query.listings(in: replica).compactMap { $0.fields["question"]?.text }) == ["尚未到期", "已经逾期"])
+        query.questions = .overdue(today: day(0))
+        #expect(try query.listings(in: replica).compactMap { $0.fields["question"]?.text } == ["已经逾期"])
+        query.questions = .any
+        query.adviser = "a002"
+        #expect(try query.listings(in: replica).isEmpty)
+        try fagu(["list", "--home", home, "--overdue", "--json"])
+        try fagu(["list", "--home", home, "--open-questions", "--mine", "--lang", "zh"])
+        let office = failure { try fagu(["list", "--home", duties.office, "--mine", "--lang", "en"]) }
+        #expect(office?.exitCode == 2)
+    }
+}
