@@ -26,8 +26,16 @@ public struct RecordListing: Encodable, Sendable {
         kind = record.kind.rawValue
         community = record.fields["community_id"]?.text
         date = record.fields["date"]?.text ?? record.fields["start"]?.text
-        let first = ["title", "summary", "topic", "question", "note", "name"].lazy.compactMap { record.fields[$0]?.text }.first
+        let first = ["title", "summary", "question", "topic", "note", "name"].lazy.compactMap { record.fields[$0]?.text }.first
         var line = first ?? ""
+        // A consultation or mediation says its category first, by its Chinese name.
+        if let category = (record.fields["topic"] ?? record.fields["category"])?.text, record.kind != .lecture {
+            line = ConsultationTopic.name(of: category) + "：" + line
+        }
+        if record.fields["hard"] == .integer(1) {
+            line = (record.fields["answer"] == nil ? "【疑难，\(record.fields["due"]?.text ?? "")前答复】" : "【疑难，已答复】") + line
+        }
+        if let level = record.fields["level"]?.text, record.kind == .incident { line = (level == "mass" ? "【群体性】" : "【重大】") + line }
         if let status = record.fields["status"]?.text { line = "[\(status)] " + line }
         if let hours = record.fields["hours"] { line = RecordListing.text(hours) + "h " + line }
         summary = line
@@ -50,8 +58,13 @@ public struct RecordListing: Encodable, Sendable {
         var table = TextTable(headers: [language.text(zh: "编号", en: "id"), language.text(zh: "类型", en: "kind"),
                                         language.text(zh: "社区", en: "community"), language.text(zh: "日期", en: "date"),
                                         language.text(zh: "摘要", en: "summary")])
-        for listing in listings {
-            table.append([listing.id, listing.kind, listing.community ?? "", listing.date ?? "",
+        table.maxCellWidth = 48
+        // Incident reports first: they are what must not wait.
+        let ordered = listings.filter { $0.kind == RecordKind.incident.rawValue } + listings.filter { $0.kind != RecordKind.incident.rawValue }
+        for listing in ordered {
+            // A short id: its last 8 characters, which any command accepts (a unique suffix).
+            let kind = language == .zh ? (RecordKind(rawValue: listing.kind)?.chineseName ?? listing.kind) : listing.kind
+            table.append([String(listing.id.suffix(8)), kind, listing.community ?? "", listing.date ?? "",
                           (listing.conflicts.isEmpty ? "" : "⚠ ") + listing.summary])
         }
         return table

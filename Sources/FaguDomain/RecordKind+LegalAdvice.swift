@@ -56,6 +56,14 @@ extension RecordKind {
         self = kind
     }
 
+    /// The kind's name in Chinese, as tables show it.
+    public var chineseName: String {
+        let names = ["community": "社区", "adviser": "顾问", "appointment": "聘用", "visit": "走访", "consultation": "咨询",
+                     "mediation": "调解", "legal_aid": "法律援助", "governance": "依法治理", "lecture": "讲座", "commission": "委托",
+                     "incident": "事项报告", "case": "案件", "case_note": "案件备注"]
+        return names[rawValue] ?? rawValue
+    }
+
     /// Whether records of this kind belong to the roster scope (written by the hub only).
     public var isRoster: Bool { fixedScope == .roster }
 

@@ -31,7 +31,7 @@ struct ConsultAddCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let topic = try ConsultationTopic.code(topic, flag: "--topic", language)
+        let topic = try WriteChecks.category(topic, flag: "--topic", language)
         let question = try WriteChecks.text(question, "--question", language)
         let answer = try answer.map { try WriteChecks.text($0, "--answer", language) }
         if hard != (due != nil) {

@@ -26,7 +26,7 @@ struct MediationAddCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let category = try ConsultationTopic.code(category, flag: "--category", language)
+        let category = try WriteChecks.category(category, flag: "--category", language)
         let summary = try WriteChecks.text(summary, "--summary", language)
         let outcome = try outcome.map { try WriteChecks.text($0, "--outcome", language) }
         let (device, date, adviser) = try duty.checked(options)

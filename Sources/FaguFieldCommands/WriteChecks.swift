@@ -76,6 +76,16 @@ enum WriteChecks {
         return given
     }
 
+    /// The code of a category given by code or Chinese name (CLI.md's fixed list).
+    static func category(_ given: String, flag: String, _ language: Language) throws -> String {
+        guard let code = ConsultationTopic.code(of: given) else {
+            let list = ConsultationTopic.listed
+            throw CommandFailure(language.text(zh: "\(flag) 须为以下类别之一：\(list)", en: "\(flag) must be one of: \(list)"),
+                                 exitCode: 2)
+        }
+        return code
+    }
+
     /// Non-empty text.
     static func text(_ value: String, _ flag: String, _ language: Language) throws -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)

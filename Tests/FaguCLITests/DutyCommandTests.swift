@@ -1,4 +1,6 @@
+import ArgumentParser
 import FaguCLI
+import FaguFieldCommands
 import FaguDomain
 import FaguModel
 import FaguStore
@@ -254,5 +256,17 @@ struct ListFilterTests {
         try fagu(["list", "--home", home, "--open-questions", "--mine", "--lang", "zh"])
         let office = failure { try fagu(["list", "--home", duties.office, "--mine", "--lang", "en"]) }
         #expect(office?.exitCode == 2)
+    }
+}
+
+@Suite("Shell completion")
+struct CompletionTests {
+    @Test("bash, zsh and fish scripts come from the argument parser and know every duty command", arguments: ["bash", "zsh", "fish"])
+    func scripts(shell: String) throws {
+        let kind = try #require(CompletionShell(rawValue: shell))
+        let script = FieldCommand.completionScript(for: kind)
+        for command in ["consult", "mediation", "aid", "governance", "lecture", "commission", "incident", "case", "list", "show"] {
+            #expect(script.contains(command), "\(shell) completion lacks \(command)")
+        }
     }
 }
