@@ -83,8 +83,8 @@ let package = Package(
         // fagu-doctor's commands, as a library so tests can run them.
         .target(
             name: "FaguDoctor",
-            dependencies: ["FaguDomain", 
-                "FaguCLI", "FaguModel", "FaguWire", "FaguStore", "FaguSync",
+            dependencies: [
+                "FaguDomain", "FaguCLI", "FaguModel", "FaguWire", "FaguStore", "FaguSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -92,8 +92,8 @@ let package = Package(
         // fagu's commands, as a library so tests can run them.
         .target(
             name: "FaguFieldCommands",
-            dependencies: ["FaguDomain", 
-                "FaguCLI", "FaguModel", "FaguStore", "FaguSync", "FaguHTTP",
+            dependencies: [
+                "FaguDomain", "FaguCLI", "FaguModel", "FaguStore", "FaguSync", "FaguHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -101,8 +101,8 @@ let package = Package(
         // fagu-hub's commands, as a library so tests can run them.
         .target(
             name: "FaguHubCommands",
-            dependencies: ["FaguDomain", 
-                "FaguCLI", "FaguModel", "FaguStore", "FaguSync", "FaguRoster", "FaguHubServer", "FaguWire",
+            dependencies: [
+                "FaguDomain", "FaguCLI", "FaguModel", "FaguStore", "FaguSync", "FaguRoster", "FaguHubServer", "FaguWire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -118,16 +118,16 @@ let package = Package(
             linkerSettings: [.linkedLibrary("sqlite3")]),
         .executableTarget(
             name: "FaguBenchmarks",
-            dependencies: ["FaguDomain", 
-                "FaguModel", "FaguStore", "FaguWire", "FaguTesting", "CSQLiteSession", "CZlib",
+            dependencies: [
+                "FaguDomain", "FaguModel", "FaguStore", "FaguWire", "FaguSync", "FaguTesting", "CSQLiteSession", "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "tools/Benchmarks",
             swiftSettings: strict),
         .executableTarget(
             name: "FaguLoad",
-            dependencies: ["FaguDomain", 
-                "FaguModel", "FaguStore", "FaguSync", "FaguHTTP",
+            dependencies: [
+                "FaguDomain", "FaguModel", "FaguStore", "FaguSync", "FaguHTTP",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "tools/Load",
@@ -163,8 +163,8 @@ let package = Package(
         // The hub's HTTP adapter: POST /v1/sync and GET /v1/health over Hummingbird.
         .target(
             name: "FaguHubServer",
-            dependencies: ["FaguDomain", 
-                "FaguSync", "FaguModel", "FaguStore", "FaguWire",
+            dependencies: [
+                "FaguDomain", "FaguSync", "FaguModel", "FaguStore", "FaguWire",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

@@ -51,11 +51,25 @@ public struct RecordQuery: Sendable {
         var kinds = self.kinds
         if case .any = questions {} else { kinds = kinds.filter { $0 == .consultation } }
         return try failing {
-            try kinds.flatMap { try replica.records($0, community: community) }
-                .filter { record in month.map { (record.fields["date"]?.text ?? "").hasPrefix($0) } ?? true }
-                .filter { record in adviser.map { record.fields["adviser_id"]?.text == $0 } ?? true }
-                .filter(matchesQuestions)
-                .map(RecordListing.init)
+            try kinds.flatMap { kind in
+                // The filters run in SQL where the kind has the field; a kind without it has no match.
+                var filter = RecordFilter()
+                if let community {
+                    guard let field = kind.scopeField else { return [StoredRecord]() }
+                    filter.equal[field] = .text(community)
+                }
+                if let month {
+                    guard kind.fieldIndex("date") != nil else { return [StoredRecord]() }
+                    filter.prefix["date"] = month
+                }
+                if let adviser {
+                    guard kind.fieldIndex("adviser_id") != nil else { return [StoredRecord]() }
+                    filter.equal["adviser_id"] = .text(adviser)
+                }
+                return try replica.records(kind, matching: filter)
+            }
+            .filter(matchesQuestions)
+            .map(RecordListing.init)
         }
     }
 

@@ -107,19 +107,31 @@ extension Replica {
     ///
     /// - Throws: ``ReplicaError`` when the kind has no such field.
     public func records(_ kind: RecordKind, where field: String?, is value: FieldValue?) throws -> [StoredRecord] {
+        try records(kind, matching: RecordFilter(equal: field.map { [$0: value ?? .null] } ?? [:]))
+    }
+
+    /// Every record of `kind` that `filter` admits, in id order: one query, only matching
+    /// rows decoded.
+    ///
+    /// - Throws: ``ReplicaError`` when the kind lacks a field the filter names.
+    public func records(_ kind: RecordKind, matching filter: RecordFilter) throws -> [StoredRecord] {
         try read { context in
             let table = try context.tables.of(kind)
-            if let field, table.indexByName[field] == nil {
+            for field in Array(filter.equal.keys) + Array(filter.prefix.keys) where table.indexByName[field] == nil {
                 throw ReplicaError(.unknownField, "\(kind.rawValue) has no field \(field)")
             }
-            // One query per kind: values, clock and id of every row; only a field in conflict
-            // reads its entries from the conflict table.
-            let filter = field.map { " WHERE \"\($0)\" = ?" } ?? ""
+            // Values, clock and id of every matching row; only a field in conflict reads its
+            // entries from the conflict table.
+            let equal = filter.equal.sorted { $0.key < $1.key }, prefix = filter.prefix.sorted { $0.key < $1.key }
+            let conditions = equal.map { "\"\($0.key)\" = ?" }
+                + prefix.map { "substr(\"\($0.key)\", 1, \($0.value.utf8.count)) = ?" }
+            let arguments = equal.map(\.value.databaseValue) + prefix.map { $0.value.databaseValue }
+            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
             let count = table.fields.count
             let statement = try context.db.cachedStatement(
-                sql: "SELECT \(table.quotedColumnList), _clock, id FROM \(table.quotedTable)\(filter) ORDER BY id")
+                sql: "SELECT \(table.quotedColumnList), _clock, id FROM \(table.quotedTable)\(whereClause) ORDER BY id")
             var records: [StoredRecord] = []
-            try statement.forEachRowDirect(field == nil ? [] : [(value ?? .null).databaseValue], columns: count + 2) { columns in
+            try statement.forEachRowDirect(arguments, columns: count + 2) { columns in
                 guard let id = RecordID(columns[count + 1]), case .blob(let blob) = columns[count].storage,
                       let clock = RowClock(decoding: [UInt8](blob), fieldCount: count) else {
                     throw ReplicaError(.corrupt, "an unreadable \(kind.rawValue) row")

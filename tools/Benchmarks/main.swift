@@ -2,6 +2,7 @@
 //
 //   fagu-bench core [--records N] [--rounds R]
 //   fagu-bench wire
+//   fagu-bench field-home --home DIR [--records N]   (a full laptop replica, to time commands)
 //
 // Every figure that depends on the machine is a ratio against a baseline run in the same
 // process, because these machines are shared and noisy.
@@ -23,6 +24,17 @@ case "core":
         FileHandle.standardError.write(Data("fagu-bench: \(error)\n".utf8))
         exit(1)
     }
+case "field-home":
+    guard let index = arguments.firstIndex(of: "--home"), index + 1 < arguments.count else {
+        FileHandle.standardError.write(Data("usage: fagu-bench field-home --home DIR [--records N]\n".utf8))
+        exit(2)
+    }
+    do {
+        print(try FieldHome(home: arguments[index + 1], records: option("--records", default: 100_000)).run())
+    } catch {
+        FileHandle.standardError.write(Data("fagu-bench: \(error)\n".utf8))
+        exit(1)
+    }
 case "wire":
     do {
         print(try WireBenchmark().run())
@@ -31,6 +43,6 @@ case "wire":
         exit(1)
     }
 default:
-    FileHandle.standardError.write(Data("usage: fagu-bench core [--records N] [--rounds R] | fagu-bench wire\n".utf8))
+    FileHandle.standardError.write(Data("usage: fagu-bench core [--records N] [--rounds R] | fagu-bench wire | fagu-bench field-home --home DIR [--records N]\n".utf8))
     exit(2)
 }
