@@ -10,7 +10,10 @@ public enum DisplayWidth {
     /// The columns one scalar takes.
     public static func columns(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
-        if value == 0 || (0x300...0x36F).contains(value) || (0x200B...0x200F).contains(value) || value == 0xFEFF
+        // Most text is ASCII or CJK: answered without Unicode property lookups.
+        if value < 0x300 { return value == 0 ? 0 : 1 }
+        if (0x4E00...0x9FFF).contains(value) { return 2 }
+        if (0x300...0x36F).contains(value) || (0x200B...0x200F).contains(value) || value == 0xFEFF
             || (0xFE00...0xFE0F).contains(value) {
             return 0
         }
@@ -34,7 +37,7 @@ public enum DisplayWidth {
         var result = ""
         var used = 0
         for character in text {
-            let columns = of(String(character))
+            let columns = character.unicodeScalars.reduce(0) { $0 + DisplayWidth.columns(of: $1) }
             if used + columns > width - 1 { break }
             result.append(character)
             used += columns

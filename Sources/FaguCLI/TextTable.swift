@@ -38,9 +38,12 @@ public struct TextTable: Sendable {
             ([headers[column]] + cells.map { $0[column] }).map(DisplayWidth.of).max() ?? 0
         }
         func line(_ row: [String]) -> String {
-            row.enumerated().map { column, cell in
+            var text = row.enumerated().map { column, cell in
                 DisplayWidth.pad(cell, to: widths[column], alignRight: rightAligned.contains(column))
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            }.joined(separator: "  ")
+            // No trailing blanks (the last column's padding, or empty last cells).
+            while text.last == " " { text.removeLast() }
+            return text
         }
         var lines = [line(headers), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
         lines += cells.map(line)
