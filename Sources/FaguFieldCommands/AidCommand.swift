@@ -49,13 +49,6 @@ struct AidStatusCommand: ParsableCommand {
             throw CommandFailure(language.text(zh: "--status 须为 referred、accepted 或 rejected",
                                                en: "--status must be referred, accepted or rejected"), exitCode: 2)
         }
-        let device = try options.openDevice()
-        let recordID = try RecordReference.resolve(id, kind: .legalAid, on: device.replica, language).id
-        guard let referral = try failing({ try device.replica.fetch(LegalAidReferral.self, id: recordID) }) else {
-            throw CommandFailure(language.text(zh: "没有法律援助记录 \(id)", en: "no legal-aid referral \(id)"), exitCode: 2)
-        }
-        try WriteChecks.work(in: referral.communityID, dated: referral.date, on: device, language)
-        _ = try failing { try device.replica.write { try $0.update(.legalAid, id: recordID, fields: ["status": .text(status.rawValue)]) } }
-        try WrittenRecord.report(recordID, options)
+        try WorkUpdate.write(LegalAidReferral.self, id, fields: ["status": .text(status.rawValue)], options: options)
     }
 }

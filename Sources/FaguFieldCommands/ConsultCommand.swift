@@ -70,13 +70,6 @@ struct ConsultAnswerCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         let answer = try WriteChecks.text(answer, "--answer", language)
-        let device = try options.openDevice()
-        let recordID = try RecordReference.resolve(id, kind: .consultation, on: device.replica, language).id
-        guard let consultation = try failing({ try device.replica.fetch(Consultation.self, id: recordID) }) else {
-            throw CommandFailure(language.text(zh: "没有咨询记录 \(id)", en: "no consultation \(id)"), exitCode: 2)
-        }
-        try WriteChecks.work(in: consultation.communityID, dated: consultation.date, on: device, language)
-        _ = try failing { try device.replica.write { try $0.update(.consultation, id: recordID, fields: ["answer": .text(answer)]) } }
-        try WrittenRecord.report(recordID, options)
+        try WorkUpdate.write(Consultation.self, id, fields: ["answer": .text(answer)], options: options)
     }
 }

@@ -12,45 +12,45 @@ extension Statement {
     ///
     /// - Throws: `DatabaseError` with SQLite's result code, the statement reset.
     func executeDirect(_ values: [DatabaseValue]) throws {
-        let handle = sqliteStatement
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
-        try bindDirect(values)
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE || code == SQLITE_ROW else { throw failure(code) }
+        try forEachRowDirect(values, columns: 0) { _ in }
     }
 
     /// Binds `values` like ``executeDirect(_:)`` and returns the first `columns` columns of
     /// the first row, or nil when there is none.
     func firstRowDirect(_ values: [DatabaseValue], columns: Int) throws -> [DatabaseValue]? {
-        let handle = sqliteStatement
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
+        var first: [DatabaseValue]?
+        try withBound(values) { handle in
+            let code = sqlite3_step(handle)
+            if code == SQLITE_ROW {
+                first = (0..<CInt(columns)).map { DatabaseValue(sqliteStatement: handle, index: $0) }
+            } else if code != SQLITE_DONE {
+                throw failure(code)
+            }
         }
-        try bindDirect(values)
-        let code = sqlite3_step(handle)
-        if code == SQLITE_DONE { return nil }
-        guard code == SQLITE_ROW else { throw failure(code) }
-        return (0..<CInt(columns)).map { DatabaseValue(sqliteStatement: handle, index: $0) }
+        return first
     }
 
     /// Binds `values` and calls `row` with each result row's first `columns` columns.
     func forEachRowDirect(_ values: [DatabaseValue], columns: Int, _ row: ([DatabaseValue]) throws -> Void) throws {
+        try withBound(values) { handle in
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { return }
+                guard code == SQLITE_ROW else { throw failure(code) }
+                try row((0..<CInt(columns)).map { DatabaseValue(sqliteStatement: handle, index: $0) })
+            }
+        }
+    }
+
+    /// Runs `body` with `values` bound, then resets the statement and clears its bindings.
+    private func withBound(_ values: [DatabaseValue], _ body: (SQLiteStatement) throws -> Void) throws {
         let handle = sqliteStatement
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
         }
         try bindDirect(values)
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else { throw failure(code) }
-            try row((0..<CInt(columns)).map { DatabaseValue(sqliteStatement: handle, index: $0) })
-        }
+        try body(handle)
     }
 
     private func bindDirect(_ values: [DatabaseValue]) throws {
