@@ -19,6 +19,9 @@ public struct TextTable: Sendable {
     public var rightAligned: Set<Int> = []
     /// The widest a cell may be before it is cut with `…`.
     public var maxCellWidth = 60
+    /// The widest a line may be: the widest column is cut (with `…`) until the table fits,
+    /// down to 12 columns. The terminal's width by default; nil (a pipe, a file) cuts nothing.
+    public var lineWidth: Int? = TerminalWidth.current
 
     /// A table with `headers`.
     public init(headers: [String]) { self.headers = headers }
@@ -31,11 +34,22 @@ public struct TextTable: Sendable {
     /// The table as lines: headers, a rule, then the rows, two spaces between columns.
     public func render() -> String {
         // A line break reads as a space; every other control character is shown escaped.
-        let cells = rows.map { $0.map {
+        var cells = rows.map { $0.map {
             DisplayWidth.truncate(TerminalText.escaped($0.replacingOccurrences(of: "\n", with: " ")), to: maxCellWidth)
         } }
-        let widths = headers.indices.map { column in
+        var widths = headers.indices.map { column in
             ([headers[column]] + cells.map { $0[column] }).map(DisplayWidth.of).max() ?? 0
+        }
+        // Too wide for the terminal: cut the widest column (usually a summary) to fit.
+        if let lineWidth, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }) {
+            var others = 2 * (widths.count - 1)
+            for column in widths.indices where column != widest { others += widths[column] }
+            let room = max(12, lineWidth - others)
+            if widths[widest] > room {
+                for row in cells.indices { cells[row][widest] = DisplayWidth.truncate(cells[row][widest], to: room) }
+                let cut: [Int] = cells.map { DisplayWidth.of($0[widest]) }
+                widths[widest] = max(DisplayWidth.of(headers[widest]), cut.max() ?? 0)
+            }
         }
         func line(_ row: [String]) -> String {
             var text = row.enumerated().map { column, cell in

@@ -13,6 +13,7 @@ struct TerminalTextTests {
     @Test("a table never prints a raw escape sequence from a note")
     func tablesEscape() {
         var table = TextTable(headers: ["id", "summary"])
+        table.lineWidth = nil
         table.append(["v1", "\u{1B}]0;pwned\u{07}调解"])
         #expect(!table.render().contains("\u{1B}"))
         #expect(table.render().contains("\\u{1B}]0;pwned\\u{7}调解"))
