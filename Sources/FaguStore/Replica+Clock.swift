@@ -4,21 +4,24 @@ import Foundation
 import GRDB
 
 extension Replica {
-    /// `origin`'s groups whose time the hub clamped, after the counters in `after` (per
-    /// scope, 0 when absent): what the hub tells the device that wrote them.
-    public func clampedGroups(origin: ReplicaID, after: [ScopeID: UInt64]) throws -> [RetimedGroup] {
+    /// `origin`'s groups in `scopes` whose time the hub clamped, after the counters in
+    /// `after` (per scope, 0 when absent): what the hub tells the device that wrote them. One
+    /// primary-key range per scope, since every reply asks.
+    public func clampedGroups(origin: ReplicaID, scopes: [ScopeID], after: [ScopeID: UInt64]) throws -> [RetimedGroup] {
         try read { context in
             guard let originNumber = context.originNumbers[origin] else { return [] }
-            return try Row.fetchAll(context.db, sql: """
-                SELECT scope.name, change_log.counter, change_log.clamped_time FROM change_log
-                JOIN scope ON scope.idx = change_log.scope
-                WHERE change_log.origin = ? AND change_log.clamped_time IS NOT NULL
-                ORDER BY scope.name, change_log.counter
-                """, arguments: [originNumber]).compactMap { row in
-                let scope = ScopeID(row[0] as String), counter = UInt64(row[1] as Int64)
-                guard counter > after[scope] ?? 0 else { return nil }
-                return RetimedGroup(scope: scope, counter: counter, time: Timestamp(milliseconds: row[2]))
+            var groups: [RetimedGroup] = []
+            for scope in scopes.sorted() {
+                guard let scopeNumber = context.existingNumber(of: scope) else { continue }
+                let statement = try context.db.cachedStatement(sql: """
+                    SELECT counter, clamped_time FROM change_log
+                    WHERE scope = ? AND origin = ? AND counter > ? AND clamped_time IS NOT NULL ORDER BY counter
+                    """)
+                for row in try Row.fetchAll(statement, arguments: [scopeNumber, originNumber, Int64(after[scope] ?? 0)]) {
+                    groups.append(RetimedGroup(scope: scope, counter: UInt64(row[0] as Int64), time: Timestamp(milliseconds: row[1])))
+                }
             }
+            return groups
         }
     }
 

@@ -338,17 +338,21 @@ public final class Hub: Sendable {
         }
         let heads = try replica.chainHeads(of: device.id, scopes: acknowledgedScopes)
             .mapValues { ChangeSetHeader.ChainHead(counter: $0.counter, hash: $0.hash) }
-        guard let sealTo = device.encryptionKey,
-              let recipient = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: sealTo) else {
+        guard let sealTo = device.encryptionKey else {
             throw SyncFailure("device \(device.id) (\(device.subject)) has sent no key to seal its reply to yet: "
                               + "it gets a reply once its first file has arrived")
+        }
+        let recipient: Curve25519.KeyAgreement.PublicKey
+        do { recipient = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: sealTo) } catch {
+            throw SyncFailure("the key device \(device.id) named for its replies is not an X25519 key: \(error)")
         }
         let setAside = try replica.setAsideGroups(origin: device.id, after: device.acknowledged)
         let groups = delta.groups + setAside
         let header = ChangeSetHeader(sender: replica.id, district: district, scopes: current,
                                      vectors: acknowledging, schemaVersion: ReplicaSchema.version, createdAt: replica.now(),
                                      publicKey: device.publicKey, hasMore: !delta.complete, heads: heads,
-                                     retimed: try replica.clampedGroups(origin: device.id, after: device.acknowledged))
+                                     retimed: try replica.clampedGroups(origin: device.id, scopes: acknowledgedScopes,
+                                                                        after: device.acknowledged))
         let file = try ChangeSetSignature.sign(
             ChangeSetSealing.seal(ChangeSetEncoder.encode(header: header, groups: groups), to: recipient), with: signingKey)
         return HubReply(file: file, groups: delta.groups.count, changes: delta.groups.reduce(0) { $0 + $1.fields.count },
