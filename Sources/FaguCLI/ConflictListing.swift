@@ -31,24 +31,21 @@ public struct ConflictListing: Encodable, Sendable {
     /// Every concurrent value.
     public var values: [Entry]
 
-    /// The listing of a conflict, with each value's author from `history` (the record's changes).
-    public init(_ conflict: OpenConflict, history: [RecordChange] = []) {
+    /// The listing of a conflict.
+    public init(_ conflict: OpenConflict) {
         kind = conflict.kind.rawValue
         record = conflict.record.description
         field = conflict.field
         shown = conflict.register.displayed.map { RecordListing.text($0.value) } ?? ""
-        let authors = Dictionary(history.map { ($0.dot, $0.author) }, uniquingKeysWith: { first, _ in first })
         values = conflict.register.entries.enumerated().map { index, entry in
             Entry(number: index + 1, value: RecordListing.text(entry.value), dot: entry.dot.description,
-                  device: entry.dot.origin.description, author: authors[entry.dot], time: ShanghaiTime.rfc3339(entry.time))
+                  device: entry.dot.origin.description, author: conflict.authors[entry.dot], time: ShanghaiTime.rfc3339(entry.time))
         }
     }
 
     /// The open conflicts of `replica`, each with its writers.
     public static func all(in replica: Replica) throws -> [ConflictListing] {
-        try replica.openConflicts().map { conflict in
-            ConflictListing(conflict, history: try replica.history(of: conflict.kind, id: conflict.record))
-        }
+        try replica.openConflicts().map(ConflictListing.init)
     }
 
     /// Prints `conflicts` as JSON or as a table.

@@ -45,7 +45,7 @@ struct ShowCommand: ParsableCommand {
             } ?? ""
             table.append([name, listing.fields[name]!.text + conflict])
         }
-        print(table.render(), terminator: table.render().hasSuffix("\n") ? "" : "\n")
+        print(table.render())
         if history {
             print("")
             print(HistoryListing.table(historyListing, language).render())

@@ -9,6 +9,8 @@ public struct OpenConflict: Hashable, Sendable {
     public var record: RecordID
     /// The field in conflict.
     public var field: String
-    /// Every current value, with who wrote it and when.
+    /// Every current value, with the dot that wrote it and when.
     public var register: FieldRegister
+    /// Who wrote each current value (an adviser's code, `office:c01`, `hub`), by its dot.
+    public var authors: [Dot: String] = [:]
 }

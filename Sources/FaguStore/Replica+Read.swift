@@ -39,8 +39,18 @@ extension Replica {
                     throw ReplicaError(.corrupt, "a conflict row names a missing record")
                 }
                 let field: Int = key[2]
-                return OpenConflict(kind: table.kind, record: id, field: table.fields[field].name,
-                                    register: try context.register(table, id, field: field, in: row))
+                let register = try context.register(table, id, field: field, in: row)
+                // Each writer from its change-log row: a primary-key lookup per value.
+                let scope = table.kind.fixedScope ?? ScopeID(table.scopeFieldIndex.flatMap { String.fromDatabaseValue(row.values[$0]) } ?? "")
+                var authors: [Dot: String] = [:]
+                if let scopeNumber = context.existingNumber(of: scope) {
+                    for entry in register.entries {
+                        guard let origin = context.originNumbers[entry.dot.origin] else { continue }
+                        authors[entry.dot] = try context.heldGroup(scope: scopeNumber, origin: origin, holding: entry.dot.counter)?.author
+                    }
+                }
+                return OpenConflict(kind: table.kind, record: id, field: table.fields[field].name, register: register,
+                                    authors: authors)
             }
         }
     }

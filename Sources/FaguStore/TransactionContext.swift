@@ -183,17 +183,18 @@ final class TransactionContext {
         return held.hash
     }
 
-    /// The first counter, count and chain hash of the held group that holds `counter` of
-    /// `origin` in `scope`.
-    func heldGroup(scope: Int, origin: Int, holding counter: UInt64) throws -> (first: UInt64, count: Int, hash: [UInt8]?)? {
+    /// The first counter, count, chain hash and author of the held group that holds
+    /// `counter` of `origin` in `scope`.
+    func heldGroup(scope: Int, origin: Int, holding counter: UInt64)
+        throws -> (first: UInt64, count: Int, hash: [UInt8]?, author: String)? {
         let find = try statement("""
-            SELECT counter, count, hash FROM change_log WHERE scope = ? AND origin = ? AND counter <= ?
+            SELECT counter, count, hash, author FROM change_log WHERE scope = ? AND origin = ? AND counter <= ?
             ORDER BY counter DESC LIMIT 1
             """)
         guard let row = try Row.fetchOne(find, arguments: [scope, origin, Int64(counter)]) else { return nil }
         let first = UInt64(row[0] as Int64), count: Int = row[1]
         guard first + UInt64(count) > counter else { return nil }
-        return (first, count, (row[2] as Data?).map { [UInt8]($0) })
+        return (first, count, (row[2] as Data?).map { [UInt8]($0) }, row[3])
     }
 
     /// Writes every vector entry this transaction advanced. Call once, before commit.
