@@ -22,14 +22,9 @@ struct AidReferCommand: ParsableCommand {
 
     func run() throws {
         let summary = try WriteChecks.text(summary, "--summary", options.language)
-        let (device, date, adviser) = try duty.checked(options)
-        let id = try failing {
-            try device.replica.write { transaction in
-                try transaction.insert(LegalAidReferral(id: transaction.newRecordID(), communityID: duty.community, adviserID: adviser,
-                                                        date: date, summary: summary, status: .referred))
-            }
+        try duty.log(options) { id, date, adviser in
+            LegalAidReferral(id: id, communityID: duty.community, adviserID: adviser, date: date, summary: summary, status: .referred)
         }
-        try WrittenRecord.report(id, options)
     }
 }
 

@@ -45,15 +45,10 @@ struct ConsultAddCommand: ParsableCommand {
                                      exitCode: 2)
             }
         }
-        let (device, date, adviser) = try duty.checked(options)
-        let id = try failing {
-            try device.replica.write { transaction in
-                try transaction.insert(Consultation(id: transaction.newRecordID(), communityID: duty.community, adviserID: adviser,
-                                                    date: date, topic: topic, question: question, answer: answer, hard: hard,
-                                                    due: due))
-            }
+        try duty.log(options) { id, date, adviser in
+            Consultation(id: id, communityID: duty.community, adviserID: adviser, date: date, topic: topic, question: question,
+                         answer: answer, hard: hard, due: due)
         }
-        try WrittenRecord.report(id, options)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FaguCLI
+import FaguModel
 import FaguSync
 
 /// What every duty command takes: where the work was, when, and — on an office device —
@@ -23,6 +24,14 @@ struct DutyOptions: ParsableArguments {
                                  exitCode: 2)
         }
         return day
+    }
+
+    /// Writes the record `make` builds from its new id, the day of the work and the adviser,
+    /// once the device may write it, and prints its id.
+    func log<Record: TypedRecord>(_ options: DeviceOptions, _ make: (RecordID, String, String) -> Record) throws {
+        let (device, day, adviser) = try checked(options)
+        let id = try failing { try device.replica.write { transaction in try transaction.insert(make(transaction.newRecordID(), day, adviser)) } }
+        try WrittenRecord.report(id, options)
     }
 
     /// The device, the day and the adviser, once the device may write this work.

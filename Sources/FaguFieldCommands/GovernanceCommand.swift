@@ -29,13 +29,8 @@ struct GovernanceAddCommand: ParsableCommand {
                                                en: "--kind must be rules, contract, decision or election"), exitCode: 2)
         }
         let summary = try WriteChecks.text(summary, "--summary", language)
-        let (device, date, adviser) = try duty.checked(options)
-        let id = try failing {
-            try device.replica.write { transaction in
-                try transaction.insert(GovernanceItem(id: transaction.newRecordID(), communityID: duty.community, adviserID: adviser,
-                                                      date: date, kind: kind, summary: summary))
-            }
+        try duty.log(options) { id, date, adviser in
+            GovernanceItem(id: id, communityID: duty.community, adviserID: adviser, date: date, kind: kind, summary: summary)
         }
-        try WrittenRecord.report(id, options)
     }
 }

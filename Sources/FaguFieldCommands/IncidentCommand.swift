@@ -29,13 +29,8 @@ struct IncidentReportCommand: ParsableCommand {
             throw CommandFailure(language.text(zh: "--level 须为 major 或 mass", en: "--level must be major or mass"), exitCode: 2)
         }
         let summary = try WriteChecks.text(summary, "--summary", language)
-        let (device, date, adviser) = try duty.checked(options)
-        let id = try failing {
-            try device.replica.write { transaction in
-                try transaction.insert(IncidentReport(id: transaction.newRecordID(), communityID: duty.community, adviserID: adviser,
-                                                      date: date, level: level, summary: summary))
-            }
+        try duty.log(options) { id, date, adviser in
+            IncidentReport(id: id, communityID: duty.community, adviserID: adviser, date: date, level: level, summary: summary)
         }
-        try WrittenRecord.report(id, options)
     }
 }

@@ -27,13 +27,8 @@ struct LectureAddCommand: ParsableCommand {
         guard attendees >= 0 else {
             throw CommandFailure(language.text(zh: "--attendees 不能为负数", en: "--attendees must be 0 or more"), exitCode: 2)
         }
-        let (device, date, adviser) = try duty.checked(options)
-        let id = try failing {
-            try device.replica.write { transaction in
-                try transaction.insert(Lecture(id: transaction.newRecordID(), communityID: duty.community, adviserID: adviser,
-                                               date: date, topic: topic, attendees: attendees))
-            }
+        try duty.log(options) { id, date, adviser in
+            Lecture(id: id, communityID: duty.community, adviserID: adviser, date: date, topic: topic, attendees: attendees)
         }
-        try WrittenRecord.report(id, options)
     }
 }

@@ -29,13 +29,8 @@ struct MediationAddCommand: ParsableCommand {
         let category = try WriteChecks.category(category, flag: "--category", language)
         let summary = try WriteChecks.text(summary, "--summary", language)
         let outcome = try outcome.map { try WriteChecks.text($0, "--outcome", language) }
-        let (device, date, adviser) = try duty.checked(options)
-        let id = try failing {
-            try device.replica.write { transaction in
-                try transaction.insert(Mediation(id: transaction.newRecordID(), communityID: duty.community, adviserID: adviser,
-                                                 date: date, category: category, summary: summary, outcome: outcome))
-            }
+        try duty.log(options) { id, date, adviser in
+            Mediation(id: id, communityID: duty.community, adviserID: adviser, date: date, category: category, summary: summary, outcome: outcome)
         }
-        try WrittenRecord.report(id, options)
     }
 }
