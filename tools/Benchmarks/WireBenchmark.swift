@@ -1,5 +1,3 @@
-import CSQLiteSession
-import CZlib
 import FaguDomain
 import FaguModel
 import FaguStore
@@ -15,12 +13,7 @@ struct WireBenchmark {
     let cases = 2_000
     let updates = 5_000
 
-    struct Write {
-        var kind: RecordKind
-        var id: RecordID
-        var fields: [String: FieldValue]
-        var isUpdate: Bool
-    }
+    typealias Write = DistrictDay.Operation
 
     func run() throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fagu-bench-wire-\(UUID().uuidString)")
@@ -79,7 +72,7 @@ struct WireBenchmark {
 
         // SQLite's session extension on plain tables, the same writes.
         let session = try sessionChangeset(writes, at: directory.appendingPathComponent("session.sqlite").path)
-        let sessionCompressed = try zlibSize(session)
+        let sessionCompressed = session.compressed
 
         let ours = Double(file.count)
         // The same comparison without the day's updates, which the session folds into its
@@ -87,8 +80,8 @@ struct WireBenchmark {
         let creations = groups.filter { group in group.fields.contains { $0.field == "community_id" } }
         guard creations.count == logs + cases else { throw BenchmarkFailure(message: "the day's creations were miscounted") }
         let creationsFile = try ChangeSetEncoder.encode(header: header, groups: creations)
-        let sessionInserts = try zlibSize(sessionChangeset(writes.filter { !$0.isUpdate },
-                                                           at: directory.appendingPathComponent("inserts.sqlite").path))
+        let sessionInserts = try sessionChangeset(writes.filter { !$0.isUpdate },
+                                                  at: directory.appendingPathComponent("inserts.sqlite").path).compressed
         let figures: [(String, String)] = [
             ("benchmark", "\"wire\""),
             ("records", "\(logs + cases)"),
@@ -99,7 +92,7 @@ struct WireBenchmark {
             ("zlib_bytes_per_change", String(format: "%.2f", ours / Double(changes))),
             ("zlib_bytes_per_operation", String(format: "%.2f", ours / Double(operations))),
             ("uncompressed_body_bytes_per_change", String(format: "%.2f", Double(decoded.bodyBytes) / Double(changes))),
-            ("session_changeset_bytes", "\(session.count)"),
+            ("session_changeset_bytes", "\(session.size)"),
             ("session_zlib_bytes", "\(sessionCompressed)"),
             ("session_zlib_bytes_per_operation", String(format: "%.2f", Double(sessionCompressed) / Double(operations))),
             ("zlib_bytes_vs_session_ratio", String(format: "%.3f", ours / Double(sessionCompressed))),
@@ -111,53 +104,13 @@ struct WireBenchmark {
         return "{" + figures.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
 
-    /// The changeset SQLite's session extension records for `writes` on plain tables.
-    private func sessionChangeset(_ writes: [Write], at path: String) throws -> [UInt8] {
-        let database = try DatabaseQueue(path: path)
-        return try database.inDatabase { db in
-            for kind in RecordKind.allCases {
-                try db.execute(sql: ReplicaSchema.recordTableSQL(kind, withClock: false))
-            }
-            var session: OpaquePointer?
-            guard fagu_session_start(db.sqliteConnection, &session) == 0, let session else {
-                throw BenchmarkFailure(message: "SQLite's session extension is not available")
-            }
-            defer { fagu_session_end(session) }
-            for batch in stride(from: 0, to: writes.count, by: 1_000) {
-                try db.inTransaction {
-                    for write in writes[batch..<min(batch + 1_000, writes.count)] {
-                        let table = "\"\(write.kind.tableName)\""
-                        if write.isUpdate {
-                            let (name, value) = write.fields.first!
-                            try db.execute(sql: "UPDATE \(table) SET \"\(name)\" = ? WHERE id = ?",
-                                           arguments: [value.benchmarkDatabaseValue, write.id.benchmarkDatabaseValue])
-                        } else {
-                            let names = write.kind.fields.map(\.name)
-                            let values = [write.id.benchmarkDatabaseValue] + names.map { write.fields[$0]?.benchmarkDatabaseValue ?? .null }
-                            try db.execute(sql: "INSERT INTO \(table) (id, \(names.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ("
-                                           + Array(repeating: "?", count: values.count).joined(separator: ", ") + ")",
-                                           arguments: StatementArguments(values))
-                        }
-                    }
-                    return .commit
-                }
-            }
-            var size: Int32 = 0
-            var buffer: UnsafeMutableRawPointer?
-            guard fagu_session_changeset(session, &size, &buffer) == 0, let buffer else {
-                throw BenchmarkFailure(message: "SQLite did not produce a changeset")
-            }
-            defer { fagu_session_free(buffer) }
-            return [UInt8](UnsafeRawBufferPointer(start: buffer, count: Int(size)))
-        }
-    }
-
-    /// The size of `bytes` compressed with zlib at level 6, as the wire format does.
-    private func zlibSize(_ bytes: [UInt8]) throws -> Int {
-        var length = compressBound(uLong(bytes.count))
-        var output = [UInt8](repeating: 0, count: Int(length))
-        let status = compress2(&output, &length, bytes, uLong(bytes.count), 6)
-        guard status == Z_OK else { throw BenchmarkFailure(message: "zlib failed (\(status))") }
-        return Int(length)
+    /// The changeset SQLite's session extension records for `writes` on plain tables:
+    /// its size, and its size zlib'd.
+    private func sessionChangeset(_ writes: [Write], at path: String) throws -> (size: Int, compressed: Int) {
+        let database = try SessionDatabase(path: path)
+        try database.startRecording()
+        try database.write(writes[...], batch: 1_000)
+        let changeset = try database.compressedChangeset()
+        return (changeset.size, changeset.compressed.count)
     }
 }
