@@ -61,6 +61,10 @@ struct SealedFileTests {
         let unopened = #expect(throws: WireError.self) { try ChangeSetDecoder().decode(request) }
         #expect(unopened?.code == .keyRequired)
         #expect(!request.containsBytes(Array(secret.utf8)))
+        // The note is in the file all the same: the hub's key opens it.
+        let hubKey = SealingKey.derived(from: try SigningKeyFile.read(at: Hub.keyPath(home: district.directory.file("hub"))))
+        let forHub = try ChangeSetDecoder().decode(request, key: hubKey)
+        #expect(forHub.groups.contains { $0.fields.contains { $0.value == .text(secret) } })
         // The header still routes: who sent it, for which district.
         #expect(try ChangeSetDecoder().decodeHeader(request).sender == device.replica.id)
 
@@ -74,7 +78,6 @@ struct SealedFileTests {
         let otherKey = SealingKey.derived(from: try SigningKeyFile.read(at: FieldReplica.keyPath(home: district.directory.file("a002"))))
         let wrongKey = #expect(throws: WireError.self) { try ChangeSetDecoder().decode(reply, key: otherKey) }
         #expect(wrongKey?.code == .cannotDecrypt)
-        let hubKey = SealingKey.derived(from: try SigningKeyFile.read(at: Hub.keyPath(home: district.directory.file("hub"))))
         #expect(throws: WireError.self) { try ChangeSetDecoder().decode(reply, key: hubKey) }
         let ownKey = SealingKey.derived(from: try SigningKeyFile.read(at: FieldReplica.keyPath(home: district.directory.file("a001"))))
         let opened = try ChangeSetDecoder().decode(reply, key: ownKey)
