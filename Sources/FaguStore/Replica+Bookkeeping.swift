@@ -101,9 +101,10 @@ extension TransactionContext {
     /// Notes `group` in `incident_alert` when it creates a record of the schema's alert kind
     /// not seen before (its scope stands in the `community_id` column).
     func noteIncident(_ group: ChangeGroup, receivedAt: Timestamp) throws -> Bool {
+        // Only the group that creates the record (it writes every required field) is news.
         guard let alert = tables.schema.alert, group.kind == alert.kind,
-              let scopeField = alert.kind.scopeField ?? alert.kind.fields.first?.name,
-              group.fields.contains(where: { $0.field == scopeField }) else { return false }
+              alert.kind.fields.allSatisfy({ spec in !spec.required || group.fields.contains { $0.field == spec.name } })
+        else { return false }
         func text(_ field: String?) -> String? { field.flatMap { name in group.fields.first { $0.field == name }?.value.text } }
         try db.execute(sql: """
             INSERT OR IGNORE INTO incident_alert (record, community_id, level, summary, author, written_at, received_at)
