@@ -20,17 +20,7 @@ struct DutyCommandTests {
     /// A hub whose roster has a001 serving c01 and c02; a001's laptop and c01's office joined.
     init() throws {
         directory = try TemporaryDirectory(prefix: "fagu-duties")
-        try hub(["init", "--home", directory.file("hub"), "--district", "崇明区", "--json"])
-        let communities = directory.file("communities.csv"), advisers = directory.file("advisers.csv")
-        let appointments = directory.file("appointments.csv")
-        try "id,name,kind,judicial_office\nc01,城桥镇城东村,village,城桥司法所\nc02,堡镇居委会,residential,堡镇司法所\n"
-            .write(toFile: communities, atomically: true, encoding: .utf8)
-        try "id,name,kind,organization,phone,practice_since,education\na001,王丽华,lawyer,崇明律师事务所,13800000001,2012,master\n"
-            .write(toFile: advisers, atomically: true, encoding: .utf8)
-        try "adviser_id,community_id,start,end,annual_fee_cny,service_hours\na001,c01,2026-01-01,,12000,每周二\na001,c02,2026-01-01,,12000,每周四\n"
-            .write(toFile: appointments, atomically: true, encoding: .utf8)
-        try hub(["roster", "import", "--home", directory.file("hub"), "--json", "--communities", communities,
-                 "--advisers", advisers, "--appointments", appointments])
+        try commandHub(in: directory, appointments: "a001,c01,2026-01-01,,12000,每周二\na001,c02,2026-01-01,,12000,每周四\n")
         try hub(["enroll", "--home", directory.file("hub"), "--adviser", "a001", "--out", directory.file("a001.enroll"), "--json"])
         try hub(["enroll", "--home", directory.file("hub"), "--community", "c01", "--out", directory.file("c01.enroll"), "--json"])
         try fagu(["init", "--home", directory.file("a001"), "--enroll", directory.file("a001.enroll"), "--json"])

@@ -21,21 +21,11 @@ struct FieldEventCommandTests {
     init() throws {
         directory = try TemporaryDirectory(prefix: "fagu-events")
         try FileManager.default.createDirectory(atPath: directory.file("inbox"), withIntermediateDirectories: true)
-        try hub(["init", "--home", directory.file("hub"), "--district", "崇明区", "--json"])
-        let communities = directory.file("communities.csv"), advisers = directory.file("advisers.csv")
-        let appointments = directory.file("appointments.csv")
-        try "id,name,kind,judicial_office\nc01,城桥镇城东村,village,城桥司法所\nc02,堡镇居委会,residential,堡镇司法所\n"
-            .write(toFile: communities, atomically: true, encoding: .utf8)
-        try "id,name,kind,organization,phone,practice_since,education\na001,王丽华,lawyer,崇明律师事务所,13800000001,2012,master\n"
-            .write(toFile: advisers, atomically: true, encoding: .utf8)
-        try """
-            adviser_id,community_id,start,end,annual_fee_cny,service_hours
+        try commandHub(in: directory, appointments: """
             a001,c01,2026-01-01,,12000,每周二
             a001,c02,2026-01-01,\(day(-2)),12000,每周四
 
-            """.write(toFile: appointments, atomically: true, encoding: .utf8)
-        try hub(["roster", "import", "--home", directory.file("hub"), "--json", "--communities", communities,
-                 "--advisers", advisers, "--appointments", appointments])
+            """)
         try hub(["enroll", "--home", directory.file("hub"), "--adviser", "a001", "--out", directory.file("a001.enroll"), "--json"])
         try fagu(["init", "--home", directory.file("a001"), "--enroll", directory.file("a001.enroll"), "--json"])
     }
