@@ -22,4 +22,9 @@ public enum Language: String, CaseIterable, Sendable {
     public func text(zh: String, en: String) -> String {
         self == .zh ? zh : en
     }
+
+    /// A catalogue entry in this language.
+    public func text(_ localized: Localized) -> String {
+        self == .zh ? localized.zh : localized.en
+    }
 }
