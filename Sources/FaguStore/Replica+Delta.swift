@@ -31,7 +31,7 @@ extension Replica {
         try read { context in
             var measurement = DeltaMeasurement()
             var remaining = max(limit, 1)
-            for scope in scopes.sorted() {
+            for scope in try context.alertsFirst(scopes.sorted(), peer: peer, origins: origins) {
                 guard remaining > 0 else {
                     if try context.vector(of: scope).sortedEntries.contains(where: {
                         $0.counter > peer[scope][$0.origin] && (origins?.contains($0.origin) ?? true)
@@ -90,6 +90,11 @@ extension Replica {
     /// file stays far inside ``ChangeSetLimits`` whatever the texts.
     public static let pageBytes = 8 << 20
 
+    /// Whether one origin has a group of the alert kind after a counter, in one scope.
+    static let pendingAlertSQL = """
+        SELECT 1 FROM change_log WHERE scope = ? AND origin = ? AND counter > ? AND kind = ? LIMIT 1
+        """
+
     /// The query behind ``delta(for:scopes:)``: one origin's groups after a counter.
     static let deltaSQL = """
         SELECT \(TransactionContext.groupColumns) FROM change_log
@@ -117,5 +122,34 @@ extension Replica {
             let pages = try? Int.fetchOne(db, sql: "SELECT SUM(pgsize) FROM dbstat WHERE name = 'change_log'")
             return (row[0], row[1], pages ?? payload, payload)
         }
+    }
+}
+
+extension TransactionContext {
+    /// `scopes` with those holding a group of the schema's alert kind (an incident report)
+    /// that the peer lacks moved to the front, so a paged sync sends the alert in its first
+    /// pages: a scope's groups still go in causal order, so what precedes the alert in its
+    /// own scope goes with it.
+    func alertsFirst(_ scopes: [ScopeID], peer: ScopeVectors, origins: Set<ReplicaID>?) throws -> [ScopeID] {
+        guard let alert = tables.schema.alert else { return scopes }
+        var urgent: [ScopeID] = []
+        var rest: [ScopeID] = []
+        for scope in scopes {
+            var holdsAlert = false
+            if let number = existingNumber(of: scope) {
+                for (origin, counter) in try vector(of: scope).sortedEntries where counter > peer[scope][origin] {
+                    if let origins, !origins.contains(origin) { continue }
+                    guard let originNumber = originNumbers[origin] else { continue }
+                    let statement = try db.cachedStatement(sql: Replica.pendingAlertSQL)
+                    if try Int.fetchOne(statement, arguments: [number, originNumber, Int64(peer[scope][origin]),
+                                                               alert.kind.storageCode]) != nil {
+                        holdsAlert = true
+                        break
+                    }
+                }
+            }
+            if holdsAlert { urgent.append(scope) } else { rest.append(scope) }
+        }
+        return urgent + rest
     }
 }
