@@ -7,8 +7,8 @@ public struct ConflictListing: Encodable, Sendable {
     public struct Entry: Encodable, Sendable {
         /// Its number, for `fagu resolve … --value N`.
         public var number: Int
-        /// The value, as text.
-        public var value: String
+        /// The value (a number as a number).
+        public var value: ListedValue
         /// The dot of the write.
         public var dot: String
         /// The device (replica id) that wrote it.
@@ -27,7 +27,7 @@ public struct ConflictListing: Encodable, Sendable {
     /// The field in conflict.
     public var field: String
     /// The value every replica shows until someone decides.
-    public var shown: String
+    public var shown: ListedValue?
     /// Every concurrent value.
     public var values: [Entry]
 
@@ -36,9 +36,9 @@ public struct ConflictListing: Encodable, Sendable {
         kind = conflict.kind.rawValue
         record = conflict.record.description
         field = conflict.field
-        shown = conflict.register.displayed.map { RecordListing.text($0.value) } ?? ""
+        shown = conflict.register.displayed.map { ListedValue($0.value, field: conflict.field, of: conflict.kind) }
         values = conflict.register.entries.enumerated().map { index, entry in
-            Entry(number: index + 1, value: RecordListing.text(entry.value), dot: entry.dot.description,
+            Entry(number: index + 1, value: ListedValue(entry.value, field: conflict.field, of: conflict.kind), dot: entry.dot.description,
                   device: entry.dot.origin.description, author: conflict.authors[entry.dot], time: ShanghaiTime.rfc3339(entry.time))
         }
     }
@@ -62,7 +62,7 @@ public struct ConflictListing: Encodable, Sendable {
                 let who = "\(entry.author ?? "?") · \(time) · " + entry.device.prefix(8)
                 let first = entry.number == 1
                 table.append([first ? conflict.record : "", first ? conflict.kind : "", first ? conflict.field : "",
-                              "\(entry.number). \(entry.value)" + (entry.value == conflict.shown ? " ←" : ""), who])
+                              "\(entry.number). \(entry.value.text)" + (entry.value.text == conflict.shown?.text ? " ←" : ""), who])
             }
         }
         Swift.print(table.render())

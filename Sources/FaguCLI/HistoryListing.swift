@@ -7,12 +7,12 @@ public struct HistoryListing: Encodable, Sendable {
     /// A value a change replaced.
     public struct Replaced: Encodable, Sendable {
         public var dot: String
-        public var value: String?
+        public var value: ListedValue?
     }
 
     public var dot: String
     public var field: String
-    public var value: String?
+    public var value: ListedValue?
     public var replaced: [Replaced]
     /// RFC 3339, Shanghai time.
     public var writtenAt: String
@@ -23,15 +23,15 @@ public struct HistoryListing: Encodable, Sendable {
     public var setAside: String?
 
     /// The listing of `changes` (one record's), given the fields now in conflict.
-    public static func of(_ changes: [RecordChange], conflicts: [String: [Dot]]) -> [HistoryListing] {
+    public static func of(_ changes: [RecordChange], of kind: RecordKind, conflicts: [String: [Dot]]) -> [HistoryListing] {
         let byDot = Dictionary(changes.map { ($0.dot, $0) }, uniquingKeysWith: { first, _ in first })
         return changes.map { change in
             // A change's context may also name the record's creation (so it never arrives
             // first); only earlier values of the same field were replaced.
             let replaced = change.supersedes.filter { byDot[$0].map { $0.field == change.field } ?? true }.map { dot in
-                Replaced(dot: dot.description, value: byDot[dot]?.value.map(RecordListing.text))
+                Replaced(dot: dot.description, value: byDot[dot]?.value.map { ListedValue($0, field: change.field, of: kind) })
             }
-            return HistoryListing(dot: change.dot.description, field: change.field, value: change.value.map(RecordListing.text),
+            return HistoryListing(dot: change.dot.description, field: change.field, value: change.value.map { ListedValue($0, field: change.field, of: kind) },
                            replaced: replaced,
                            writtenAt: ShanghaiTime.rfc3339(change.writtenAt), author: change.author,
                            device: change.dot.origin.description,
@@ -48,8 +48,8 @@ public struct HistoryListing: Encodable, Sendable {
         for entry in history {
             let when = ShanghaiTime.display(entry.writtenAt)
             let value = entry.setAside.map { language.text(zh: "已搁置：", en: "set aside: ") + $0 }
-                ?? ((entry.value ?? "") + (entry.inConflict ? language.text(zh: "  ⚠ 冲突中", en: "  ⚠ in conflict") : ""))
-            let replaced = entry.replaced.map { $0.value ?? "?" }.joined(separator: " / ")
+                ?? ((entry.value?.text ?? "") + (entry.inConflict ? language.text(zh: "  ⚠ 冲突中", en: "  ⚠ in conflict") : ""))
+            let replaced = entry.replaced.map { $0.value?.text ?? "?" }.joined(separator: " / ")
             table.append([when, entry.author, String(entry.device.prefix(8)), entry.field, value, replaced])
         }
         return table

@@ -39,7 +39,7 @@ public struct RecordListing: Encodable, Sendable {
         if let status = record.fields["status"]?.text { line = "[\(status)] " + line }
         if let hours = record.fields["hours"] { line = RecordListing.text(hours) + "h " + line }
         summary = line
-        fields = record.fields.mapValues(ListedValue.init)
+        fields = Dictionary(uniqueKeysWithValues: record.fields.map { ($0.key, ListedValue($0.value, field: $0.key, of: record.kind)) })
         conflicts = record.conflicts.keys.sorted()
     }
 

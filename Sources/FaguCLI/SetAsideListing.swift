@@ -5,7 +5,7 @@ import FaguStore
 public enum SetAsideListing {
     /// Prints `entries` as JSON or as a table.
     public static func print(_ entries: [SetAsideEntry], json: Bool, _ language: Language) throws {
-        if json { return try JSONOutput.print(entries) }
+        if json { return try JSONOutput.print(entries.map(SetAsideItem.init)) }
         if entries.isEmpty { return Swift.print(language.text(zh: "（没有被搁置的变更）", en: "(nothing set aside)")) }
         var table = TextTable(headers: [
             language.text(zh: "搁置时间", en: "set aside at"), language.text(zh: "作者", en: "author"),

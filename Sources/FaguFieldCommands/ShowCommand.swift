@@ -32,7 +32,7 @@ struct ShowCommand: ParsableCommand {
         }
         let listing = RecordListing(record)
         let changes = history ? try failing { try device.replica.history(of: record.kind, id: record.id) } : []
-        let historyListing = HistoryListing.of(changes, conflicts: record.conflicts.mapValues { $0.entries.map(\.dot) })
+        let historyListing = HistoryListing.of(changes, of: record.kind, conflicts: record.conflicts.mapValues { $0.entries.map(\.dot) })
         if options.output.json {
             return history ? try JSONOutput.print(WithHistory(record: listing, history: historyListing)) : try JSONOutput.print(listing)
         }

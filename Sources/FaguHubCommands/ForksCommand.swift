@@ -18,7 +18,7 @@ struct ForksCommand: ParsableCommand {
         let hub = try options.openHub()
         let language = options.language
         let alerts = try failing { try hub.replica.forkAlerts() }
-        if options.output.json { return try JSONOutput.print(alerts) }
+        if options.output.json { return try JSONOutput.print(alerts.map(ForkListing.init)) }
         if alerts.isEmpty { return print(language.text(zh: "（没有副本冲突告警）", en: "(no fork alerts)")) }
         var table = TextTable(headers: [language.text(zh: "发现时间", en: "detected"), language.text(zh: "对象", en: "subject"),
                                         language.text(zh: "设备", en: "device"), language.text(zh: "社区", en: "scope"),

@@ -197,7 +197,7 @@ struct ConflictCommandTests {
             let listed = try ConflictListing.all(in: device.replica)
             #expect(listed.count == 1)
             let values = try #require(listed.first?.values)
-            #expect(Set(values.map(\.value)) == ["mediated", "referred"])
+            #expect(Set(values.map(\.value.text)) == ["mediated", "referred"])
             #expect(Set(values.compactMap(\.author)) == ["a001", "office:c01"])
             #expect(values.allSatisfy { $0.time.hasSuffix("+08:00") && $0.device.count == 36 })
             try fagu(["conflicts", "--home", home, "--lang", "zh"])
@@ -205,7 +205,7 @@ struct ConflictCommandTests {
         }
         // Resolved on the laptop by the number `fagu conflicts` gives the office's value.
         let laptopReplica = try FieldReplica.open(home: laptop).replica
-        let number = try #require(try ConflictListing.all(in: laptopReplica).first?.values.first { $0.value == "referred" }?.number)
+        let number = try #require(try ConflictListing.all(in: laptopReplica).first?.values.first { $0.value.text == "referred" }?.number)
         try fagu(["resolve", short, "--home", laptop, "--field", "status", "--value", String(number), "--json"])
         #expect(try laptopReplica.openConflicts().isEmpty)
         try duties.roundTrip(laptop, subject: "a001")
