@@ -22,38 +22,38 @@ extension Replica {
             for suffix in [false, true] {
                 var found: [(kind: RecordKind, id: RecordID)] = []
                 for kind in schema.kinds {
-                    let table = try context.tables.of(kind)
-                    let uuidCondition: String
-                    var arguments: [DatabaseValue] = []
+                    let table = try context.tables.of(kind).quotedTable
+                    // UUIDs are stored as blobs, codes (c01, a017) as text; SQLite orders every
+                    // text before every blob, so `id >= '' AND id < x''` is the codes' key range.
+                    var queries: [(sql: String, arguments: [DatabaseValue])] = [
+                        ("SELECT id FROM \(table) WHERE id >= '' AND id < x'' AND id LIKE ? LIMIT ?",
+                         [(suffix ? "%" + text : text + "%").databaseValue]),
+                    ]
                     if let bytes {
                         if suffix {
-                            uuidCondition = "substr(id, -\(bytes.count)) = ?"
-                            arguments.append(bytes.databaseValue)
+                            // No ORDER BY: SQLite may then read a covering index, smaller than the table.
+                            queries.append(("SELECT id FROM \(table) WHERE substr(id, -\(bytes.count)) = ? LIMIT ?", [bytes.databaseValue]))
                         } else {
                             // The ids from `bytes` up to (not including) the next prefix of that length.
                             var upper = [UInt8](bytes)
                             while let last = upper.last, last == 0xFF { upper.removeLast() }
                             if upper.isEmpty {
-                                uuidCondition = "id >= ?"
-                                arguments.append(bytes.databaseValue)
+                                queries.append(("SELECT id FROM \(table) WHERE id >= ? LIMIT ?", [bytes.databaseValue]))
                             } else {
                                 upper[upper.count - 1] += 1
-                                uuidCondition = "id >= ? AND id < ?"
-                                arguments += [bytes.databaseValue, Data(upper).databaseValue]
+                                queries.append(("SELECT id FROM \(table) WHERE id >= ? AND id < ? LIMIT ?",
+                                                [bytes.databaseValue, Data(upper).databaseValue]))
                             }
                         }
-                    } else {
-                        uuidCondition = "? AND lower(hex(id)) LIKE ?"
-                        arguments += [isHex.databaseValue, (suffix ? "%" + hex : hex + "%").databaseValue]
+                    } else if isHex {
+                        queries.append(("SELECT id FROM \(table) WHERE id >= x'' AND lower(hex(id)) LIKE ? LIMIT ?",
+                                        [(suffix ? "%" + hex : hex + "%").databaseValue]))
                     }
-                    arguments += [(suffix ? "%" + text : text + "%").databaseValue, (limit + 1).databaseValue]
-                    let statement = try context.db.cachedStatement(sql: """
-                        SELECT id FROM \(table.quotedTable)
-                        WHERE (typeof(id) = 'blob' AND \(uuidCondition)) OR (typeof(id) = 'text' AND id LIKE ?)
-                        ORDER BY id LIMIT ?
-                        """)
-                    try statement.forEachRowDirect(arguments, columns: 1) { row in
-                        if let id = RecordID(row[0]) { found.append((kind, id)) }
+                    for query in queries {
+                        let statement = try context.db.cachedStatement(sql: query.sql)
+                        try statement.forEachRowDirect(query.arguments + [(limit + 1).databaseValue], columns: 1) { row in
+                            if let id = RecordID(row[0]) { found.append((kind, id)) }
+                        }
                     }
                 }
                 if !found.isEmpty { return Array(found.sorted { $0.id < $1.id }.prefix(limit + 1)) }
