@@ -140,7 +140,9 @@ let package = Package(
         .testTarget(
             name: "FaguCLITests",
             dependencies: ["FaguDomain", "FaguCLI", "FaguDoctor", "FaguWire", "FaguTesting", "FaguFieldCommands", "FaguHubCommands", "FaguSync", "FaguStore",
-                           "FaguModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                           "FaguModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           // Tests of fagu-doctor damage replica files behind the library's back.
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .testTarget(name: "FaguModelTests", dependencies: ["FaguDomain", "FaguModel"], swiftSettings: strict),
         .testTarget(

@@ -9,7 +9,7 @@ public struct DoctorCommand: ParsableCommand {
             Inspects replicas and change-set files without changing them. Every command \
             takes --json for one JSON document on stdout and --lang zh|en for text.
             """,
-        subcommands: [BundleCommand.self])
+        subcommands: [VerifyCommand.self, DiffCommand.self, BundleCommand.self])
 
     public init() {}
 }

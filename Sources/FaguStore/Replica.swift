@@ -37,6 +37,11 @@ public final class Replica: Sendable {
         self.configuration = configuration
     }
 
+    /// A replica over a connection opened read-only.
+    convenience init(readOnly database: DatabaseQueue, path: String, id: ReplicaID, author: String, schema: Schema) {
+        self.init(database: database, path: path, id: id, author: author, schema: schema, configuration: ReplicaConfiguration())
+    }
+
     /// Creates a new replica file at `path` keeping the kinds of `schema`.
     ///
     /// - Throws: ``ReplicaError`` when a file is already there.

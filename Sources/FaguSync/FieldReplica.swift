@@ -42,7 +42,8 @@ public final class FieldReplica: Sendable {
     /// The private key file in a device home.
     public static func keyPath(home: String) -> String { home + "/device.key" }
 
-    private static let hubAcknowledged = "hub_vectors"
+    /// The metadata key under which a device keeps the vectors the hub last acknowledged.
+    public static let hubAcknowledged = "hub_vectors"
 
     private init(replica: Replica, key: Curve25519.Signing.PrivateKey, limits: ChangeSetLimits) throws {
         func fact(_ key: String) throws -> String {

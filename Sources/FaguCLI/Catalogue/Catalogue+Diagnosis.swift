@@ -1,0 +1,142 @@
+extension Catalogue {
+    // MARK: fagu-doctor: homes
+
+    /// A folder that holds neither a hub nor a device.
+    public static func notAHome(_ path: String) -> Localized {
+        Localized(zh: "\(path) 不是 Fagu 的目录（没有 hub.sqlite 或 replica.sqlite）",
+                  en: "\(path) is not a Fagu home (no hub.sqlite or replica.sqlite)")
+    }
+
+    /// A home whose replica cannot be opened.
+    public static func cannotOpenHome(_ path: String, _ reason: String) -> Localized {
+        Localized(zh: "无法只读打开 \(path)：\(reason)", en: "cannot open \(path) read-only: \(reason)")
+    }
+
+    // MARK: fagu-doctor verify
+
+    /// Verify found nothing wrong.
+    public static func verifySound(_ checks: String) -> Localized {
+        Localized(zh: "✓ 完好：\(checks)", en: "✓ sound: \(checks)")
+    }
+
+    /// What verify checked, as one line.
+    public static let verifyChecks = Localized(
+        zh: "SQLite 完整性、各来源变更日志连续、哈希链、版本向量与日志一致、重放日志得到相同状态、密钥",
+        en: "SQLite integrity, every origin's log complete, hash chains, vectors equal to the log, log replay gives the same state, keys")
+
+    /// Verify found problems.
+    public static func verifyFoundProblems(_ count: Int) -> Localized {
+        Localized(zh: "发现 \(count) 个问题", en: "\(count) problem(s) found")
+    }
+
+    /// The heading of the problems column.
+    public static let problemHeader = Localized(zh: "问题", en: "problem")
+    /// The heading of a "where" column.
+    public static let whereHeader = Localized(zh: "位置", en: "where")
+    /// The heading of a records column.
+    public static let recordsHeader = Localized(zh: "涉及记录", en: "records")
+
+    // MARK: fagu-doctor diff
+
+    /// The two sides hold the same.
+    public static let diffEqual = Localized(zh: "✓ 两边一致", en: "✓ both hold the same")
+
+    /// The two sides differ.
+    public static func diffDiffers(_ count: Int) -> Localized {
+        Localized(zh: "两边不一致：\(count) 处差异", en: "the two differ in \(count) place(s)")
+    }
+
+    /// One side lacks changes the other holds.
+    public static func diffLacks(_ side: String, _ count: UInt64, _ origin: String, _ scope: String) -> Localized {
+        Localized(zh: "\(side) 缺少 \(origin) 在 \(scope) 的 \(count) 个变更",
+                  en: "\(side) lacks \(count) change(s) of \(origin) in \(scope)")
+    }
+
+    /// Equal vectors but different state.
+    public static func diffDigestsDiffer(_ scope: String) -> Localized {
+        Localized(zh: "\(scope)：版本相同但状态摘要不同（数据已分歧，请对两边运行 fagu-doctor verify）",
+                  en: "\(scope): same versions but different state digests (diverged: run fagu-doctor verify on both)")
+    }
+
+    /// A scope only one side holds.
+    public static func diffScopeOnlyOn(_ scope: String, _ side: String) -> Localized {
+        Localized(zh: "\(scope) 只在 \(side) 上", en: "\(scope) is only on \(side)")
+    }
+
+    // MARK: fagu-doctor status
+
+    /// Status headings and labels.
+    public static let statusIdentity = Localized(zh: "身份", en: "identity")
+    public static let statusRole = Localized(zh: "角色", en: "role")
+    public static let statusScopes = Localized(zh: "范围", en: "scopes")
+    public static let statusVectors = Localized(zh: "版本向量", en: "version vectors")
+    public static let statusUnacknowledged = Localized(zh: "未被中心确认的本机变更", en: "own changes not acknowledged by the hub")
+    public static let statusHeldBack = Localized(zh: "等待依赖而暂存的变更组", en: "groups held back waiting for dependencies")
+    public static let statusSetAside = Localized(zh: "被搁置的变更组", en: "groups set aside")
+    public static let statusAttempts = Localized(zh: "最近的同步", en: "last sync attempts")
+    public static let statusConflicts = Localized(zh: "未决冲突", en: "open conflicts")
+    public static let statusDevices = Localized(zh: "设备", en: "devices")
+    public static let statusNone = Localized(zh: "无", en: "none")
+    public static let statusOK = Localized(zh: "成功", en: "ok")
+    public static let statusFailed = Localized(zh: "失败", en: "failed")
+    public static let statusNever = Localized(zh: "从未", en: "never")
+
+    /// Held-back groups wait for these dots.
+    public static func statusWaitingFor(_ dots: String) -> Localized {
+        Localized(zh: "等待：\(dots)", en: "waiting for: \(dots)")
+    }
+
+    /// Devices not heard from for a while.
+    public static func statusSilent(_ count: Int, _ days: Int) -> Localized {
+        Localized(zh: "⚠ \(count) 台设备超过 \(days) 天未同步", en: "⚠ \(count) device(s) silent for more than \(days) days")
+    }
+
+    /// Table headings of the devices list in status.
+    public static let deviceHeader = Localized(zh: "设备", en: "device")
+    public static let subjectHeader = Localized(zh: "对象", en: "subject")
+    public static let lastSeenHeader = Localized(zh: "最后同步", en: "last seen")
+    public static let lagHeader = Localized(zh: "积压", en: "lag")
+    public static let stateHeader = Localized(zh: "状态", en: "state")
+
+    // MARK: fagu-doctor trace
+
+    /// No record with that id.
+    public static func traceNoRecord(_ id: String) -> Localized {
+        Localized(zh: "没有记录 \(id) 的变更", en: "no changes of record \(id) here")
+    }
+
+    /// A write that replaced earlier ones.
+    public static func traceSupersedes(_ dots: String) -> Localized {
+        Localized(zh: "取代 \(dots)", en: "supersedes \(dots)")
+    }
+
+    /// Writes concurrent with this one.
+    public static func traceConcurrent(_ dots: String) -> Localized {
+        Localized(zh: "与 \(dots) 并发", en: "concurrent with \(dots)")
+    }
+
+    /// A set-aside write.
+    public static func traceSetAside(_ code: String) -> Localized {
+        Localized(zh: "已被中心搁置（\(code)）", en: "set aside by the hub (\(code))")
+    }
+}
+
+extension Catalogue {
+    /// A path that does not exist or cannot be read.
+    public static func noSuchPath(_ path: String) -> Localized {
+        Localized(zh: "找不到或无法读取 \(path)", en: "cannot find or read \(path)")
+    }
+
+    /// A file that is not a change-set file.
+    public static func notAChangeSet(_ path: String, _ reason: String) -> Localized {
+        Localized(zh: "\(path) 不是可读的变更集文件：\(reason)", en: "\(path) is not a readable change-set file: \(reason)")
+    }
+}
+
+extension Catalogue {
+    /// Digests differ where the hub set work aside: expected.
+    public static func diffDifferBySetAside(_ scope: String) -> Localized {
+        Localized(zh: "\(scope)：状态摘要不同，因中心搁置了该范围的变更（写入设备保留原记录，属正常）",
+                  en: "\(scope): state digests differ because the hub set changes aside there (the writer keeps its work; expected)")
+    }
+}

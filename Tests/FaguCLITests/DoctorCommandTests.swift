@@ -1,0 +1,132 @@
+import FaguCLI
+@testable import FaguDoctor
+import FaguModel
+import FaguStore
+import FaguSync
+import FaguTesting
+import Foundation
+import GRDB
+import Testing
+
+/// A district with a hub and adviser a001 who logged visits and synced, closed so its
+/// homes can be copied and damaged.
+private func syncedDistrict() throws -> (district: TestDistrict, device: String, hub: String) {
+    let district = try TestDistrict(prefix: "fagu-doctor")
+    let device = try district.join(.adviser, "a001", as: "a001")
+    for hours in [2.0, 3, 4, 5, 6] { try device.logVisit("c01", hours: hours) }
+    try device.logVisit("c02")
+    _ = try device.accept(district.hub.exchange(device.request().file).reply.file)
+    try device.replica.close()
+    return (district, district.directory.file("a001"), district.directory.file("hub"))
+}
+
+/// A copy of the home at `path`, damaged with `sql` run behind the library's back.
+private func damaged(_ path: String, in directory: TemporaryDirectory, as name: String, _ sql: String) throws -> String {
+    let copy = directory.file(name)
+    try FileManager.default.copyItem(atPath: path, toPath: copy)
+    let database = try DatabaseQueue(path: copy + "/replica.sqlite")
+    try database.write { try $0.execute(sql: sql) }
+    try database.close()
+    return copy
+}
+
+/// The problem codes `fagu-doctor verify` finds at `home`, after checking it exits 1.
+private func verifyFinds(_ home: String, files: [String] = []) throws -> Set<ReplicaProblem.Code> {
+    let failure = #expect(throws: CommandFailure.self) { try VerifyCommand.parse(["--home", home, "--lang", "en"] + files).run() }
+    #expect(failure?.exitCode == 1)
+    let replica = try Replica.openReadOnly(at: home + (FileManager.default.fileExists(atPath: home + "/hub.sqlite") ? "/hub.sqlite" : "/replica.sqlite"),
+                                           schema: .legalAdvice)
+    var codes = Set(try replica.verify(scratchDirectory: NSTemporaryDirectory()).map(\.code))
+    if !files.isEmpty { codes.insert(.signatureInvalid) }
+    return codes
+}
+
+@Suite("fagu-doctor verify and diff")
+struct DoctorCommandTests {
+    @Test("verify passes a healthy device and hub, and catches a changed state row, a deleted log row, a broken chain and a vector ahead of the log")
+    func verifyCatchesDamage() throws {
+        let (district, device, hub) = try syncedDistrict()
+        try VerifyCommand.parse(["--home", device]).run()
+        try VerifyCommand.parse(["--home", hub, "--json"]).run()
+
+        // A visit's hours changed in its table, not through the library.
+        let edited = try damaged(device, in: district.directory, as: "edited", "UPDATE visit SET hours = 99 WHERE hours = 3")
+        #expect(try verifyFinds(edited) == [.stateDiffers])
+        let problem = try Replica.openReadOnly(at: edited + "/replica.sqlite", schema: .legalAdvice)
+            .verify(scratchDirectory: NSTemporaryDirectory()).first
+        #expect(problem?.records.count == 1 && problem?.records.first?.hasPrefix("visit ") == true)
+
+        // The log row of the second visit deleted: a gap in the chain (and its record's state no longer follows from the log).
+        let gap = try damaged(device, in: district.directory, as: "gap",
+                              "DELETE FROM change_log WHERE (scope, origin, counter) IN (SELECT scope, origin, counter FROM change_log "
+                              + "WHERE origin = 1 AND scope = (SELECT idx FROM scope WHERE name = 'c01') ORDER BY counter LIMIT 1 OFFSET 1)")
+        #expect(try verifyFinds(gap).isSuperset(of: [.logGap]))
+
+        // An author rewritten in the log: the group no longer hashes to its chain hash.
+        let rewritten = try damaged(device, in: district.directory, as: "rewritten",
+                                    "UPDATE change_log SET author = 'mallory' WHERE (scope, origin, counter) IN (SELECT scope, origin, counter "
+                                    + "FROM change_log WHERE origin = 1 ORDER BY scope, counter LIMIT 1 OFFSET 2)")
+        #expect(try verifyFinds(rewritten).contains(.chainBroken))
+
+        // The vector claims more than the log holds.
+        let ahead = try damaged(device, in: district.directory, as: "ahead", "UPDATE version_vector SET counter = counter + 5 WHERE origin = 1")
+        #expect(try verifyFinds(ahead).contains(.vectorAhead))
+
+        // The same on the hub: a state row changed there.
+        let hubEdited = try damagedHub(hub, in: district.directory)
+        #expect(try verifyFinds(hubEdited) == [.stateDiffers])
+    }
+
+    @Test("verify checks a change-set file's signature against the hub's registry: a valid export passes, one altered byte fails")
+    func verifyChecksSignatures() throws {
+        let (district, device, hub) = try syncedDistrict()
+        let field = try FieldReplica.open(home: device, configuration: TestDistrict.configuration)
+        try field.logVisit("c01")
+        let export = district.directory.file("a001.fagu")
+        _ = try field.export(to: export)
+        try VerifyCommand.parse(["--home", hub, export]).run()
+
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: export)))
+        bytes[bytes.count - 1] ^= 0x01
+        let altered = district.directory.file("altered.fagu")
+        try Data(bytes).write(to: URL(fileURLWithPath: altered))
+        let failure = #expect(throws: CommandFailure.self) { try VerifyCommand.parse(["--home", hub, altered]).run() }
+        #expect(failure?.exitCode == 1)
+        let problems = try HomeChecks.fileProblems(altered, against: DoctorHome(hub, .en))
+        #expect(problems.map(\.code) == [.signatureInvalid])
+    }
+
+    @Test("diff finds a change only one side holds (exit 1) and equality after a sync (exit 0), home to home and home to file")
+    func diffFindsWhatOneSideLacks() throws {
+        let (district, device, hub) = try syncedDistrict()
+        try DiffCommand.parse([device, hub]).run()
+
+        let field = try FieldReplica.open(home: device, configuration: TestDistrict.configuration)
+        try field.logVisit("c02", note: "未同步的走访")
+        let failure = #expect(throws: CommandFailure.self) { try DiffCommand.parse([device, hub, "--lang", "en"]).run() }
+        #expect(failure?.exitCode == 1)
+        let report = try DiffCommand.parse([device, hub]).compare(DiffSide(home: DoctorHome(device, .en)),
+                                                                   DiffSide(home: DoctorHome(hub, .en)))
+        #expect(report.lacks.count == 1)
+        #expect(report.lacks.first?.lackedBy == "B" && report.lacks.first?.scope == "c02")
+        #expect(report.lacks.first?.first.first?.contains("visit") == true)
+
+        // The export of that change, against the hub: the file holds what the hub lacks.
+        let export = district.directory.file("a001.fagu")
+        _ = try field.export(to: export)
+        #expect(throws: CommandFailure.self) { try DiffCommand.parse([export, hub]).run() }
+
+        _ = try field.accept(district.hub.exchange(field.request().file).reply.file)
+        try DiffCommand.parse([device, hub, "--json"]).run()
+    }
+}
+
+/// A copy of the hub's home with one visit's hours changed in its table.
+private func damagedHub(_ hub: String, in directory: TemporaryDirectory) throws -> String {
+    let copy = directory.file("hub-edited")
+    try FileManager.default.copyItem(atPath: hub, toPath: copy)
+    let database = try DatabaseQueue(path: copy + "/hub.sqlite")
+    try database.write { try $0.execute(sql: "UPDATE visit SET hours = 42 WHERE hours = 4") }
+    try database.close()
+    return copy
+}
