@@ -142,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "FaguCLITests",
             dependencies: ["FaguDomain", "FaguCLI", "FaguDoctor", "FaguWire", "FaguTesting", "FaguFieldCommands", "FaguHubCommands", "FaguSync", "FaguStore",
-                           "FaguModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                           "FaguModel", "FaguHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         .testTarget(name: "FaguModelTests", dependencies: ["FaguDomain", "FaguModel"], swiftSettings: strict),
         .testTarget(

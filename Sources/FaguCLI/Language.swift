@@ -30,11 +30,6 @@ public enum Language: String, CaseIterable, Sendable {
         return fromEnvironment(environment)
     }
 
-    /// `zh` or `en` text, whichever this language is.
-    public func text(zh: String, en: String) -> String {
-        self == .zh ? zh : en
-    }
-
     /// A catalogue entry in this language.
     public func text(_ localized: Localized) -> String {
         self == .zh ? localized.zh : localized.en
