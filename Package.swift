@@ -75,10 +75,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
-        // What every command-line tool shares: languages, display-width tables, failures.
+        // What every command-line tool shares: languages, the catalogue of their text (which
+        // translates the core's errors, hence sync and wire), display-width tables, failures.
         .target(
             name: "FaguCLI",
-            dependencies: ["FaguDomain", "FaguModel", "FaguStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["FaguDomain", "FaguModel", "FaguStore", "FaguSync", "FaguWire",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         // fagu-doctor's commands, as a library so tests can run them.
         .target(
@@ -140,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "FaguCLITests",
             dependencies: ["FaguDomain", "FaguCLI", "FaguDoctor", "FaguWire", "FaguTesting", "FaguFieldCommands", "FaguHubCommands", "FaguSync", "FaguStore",
-                           "FaguModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           "FaguModel", "FaguHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            // Tests of fagu-doctor damage replica files behind the library's back.
                            .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),

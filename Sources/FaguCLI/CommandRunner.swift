@@ -1,8 +1,13 @@
 import ArgumentParser
+import FaguModel
+import FaguStore
+import FaguSync
+import FaguWire
 import Foundation
 
 /// Runs a command tree as an executable: help and usage errors as swift-argument-parser
-/// prints them, a ``CommandFailure`` as one line on stderr with its exit code.
+/// prints them, a ``CommandFailure`` as one line on stderr with its exit code, and an error
+/// of the core that no command caught as one line from the catalogue (exit 1).
 public enum CommandRunner {
     /// Parses the process arguments, runs the command (awaiting it when it is async), and exits.
     public static func runAsync<Root: ParsableCommand>(_ root: Root.Type, name: String,
@@ -10,7 +15,8 @@ public enum CommandRunner {
         // Swift would quietly turn bytes that are not UTF-8 into U+FFFD and store that.
         for index in 1..<Int(CommandLine.argc) {
             guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) == nil else { continue }
-            FileHandle.standardError.write(Data("\(name): argument \(index) is not valid UTF-8; nothing was changed\n".utf8))
+            let message = Language.requested(by: arguments).text(Catalogue.argumentNotUTF8(index))
+            FileHandle.standardError.write(Data("\(name): \(message)\n".utf8))
             exit(2)
         }
         do {
@@ -24,6 +30,12 @@ public enum CommandRunner {
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("\(name): \(failure.message)\n".utf8))
             exit(failure.exitCode)
+        } catch where error is ReplicaError || error is SyncRefusal || error is SyncFailure || error is WireError
+                        || error is RecordDecodingError {
+            // A core error a command let through: one line, in the language asked for.
+            let message = Language.requested(by: arguments).text(Catalogue.failure(error))
+            FileHandle.standardError.write(Data("\(name): \(message)\n".utf8))
+            exit(1)
         } catch {
             root.exit(withError: error)
         }

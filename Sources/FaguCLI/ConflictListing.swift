@@ -51,10 +51,10 @@ public struct ConflictListing: Encodable, Sendable {
     /// Prints `conflicts` as JSON or as a table.
     public static func print(_ conflicts: [ConflictListing], json: Bool, _ language: Language) throws {
         if json { return try JSONOutput.print(conflicts) }
-        if conflicts.isEmpty { return Swift.print(language.text(zh: "（没有未决冲突）", en: "(no open conflicts)")) }
-        var table = TextTable(headers: [language.text(zh: "记录", en: "record"), language.text(zh: "类型", en: "kind"),
-                                        language.text(zh: "字段", en: "field"), language.text(zh: "各方的值", en: "values"),
-                                        language.text(zh: "谁 · 何时 · 哪台设备", en: "who · when · device")])
+        if conflicts.isEmpty { return Swift.print(language.text(Catalogue.noOpenConflicts)) }
+        let column = Catalogue.Column.self
+        var table = TextTable(headers: [column.record, column.kind, column.field, column.values, column.whoWhenDevice]
+            .map(language.text))
         for conflict in conflicts {
             for entry in conflict.values {
                 // Who, when and where: the author, the Shanghai time, the writing device's id.
@@ -66,7 +66,6 @@ public struct ConflictListing: Encodable, Sendable {
             }
         }
         Swift.print(table.render())
-        Swift.print(language.text(zh: "← 为各设备当前显示的值；用 fagu resolve 编号 --field 字段 --value 序号 决定",
-                                  en: "← is the value every device shows meanwhile; decide with fagu resolve ID --field NAME --value N"))
+        Swift.print(language.text(Catalogue.conflictLegend))
     }
 }

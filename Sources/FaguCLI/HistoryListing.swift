@@ -41,14 +41,14 @@ public struct HistoryListing: Encodable, Sendable {
 
     /// The history as a table.
     public static func table(_ history: [HistoryListing], _ language: Language) -> TextTable {
-        var table = TextTable(headers: [language.text(zh: "时间（上海）", en: "when (Shanghai)"), language.text(zh: "谁", en: "who"),
-                                        language.text(zh: "设备", en: "device"), language.text(zh: "字段", en: "field"),
-                                        language.text(zh: "新值", en: "value"), language.text(zh: "取代", en: "replaced")])
+        let column = Catalogue.Column.self
+        var table = TextTable(headers: [column.whenInShanghai, column.who, column.device, column.field, column.newValue,
+                                        column.replaced].map(language.text))
         table.maxCellWidth = 40
         for entry in history {
             let when = ShanghaiTime.display(entry.writtenAt)
-            let value = entry.setAside.map { language.text(zh: "已搁置：", en: "set aside: ") + $0 }
-                ?? ((entry.value?.text ?? "") + (entry.inConflict ? language.text(zh: "  ⚠ 冲突中", en: "  ⚠ in conflict") : ""))
+            let value = entry.setAside.map { language.text(Catalogue.setAside($0)) }
+                ?? ((entry.value?.text ?? "") + (entry.inConflict ? language.text(Catalogue.inConflictMark) : ""))
             let replaced = entry.replaced.map { $0.value?.text ?? "?" }.joined(separator: " / ")
             table.append([when, entry.author, String(entry.device.prefix(8)), entry.field, value, replaced])
         }

@@ -18,9 +18,16 @@ public enum Language: String, CaseIterable, Sendable {
         return .en
     }
 
-    /// `zh` or `en` text, whichever this language is.
-    public func text(zh: String, en: String) -> String {
-        self == .zh ? zh : en
+    /// The language `arguments` ask for with `--lang zh|en` (or `--lang=…`), else the one the
+    /// environment asks for: for text shown before or outside a command's own options.
+    public static func requested(by arguments: [String],
+                                 environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+        for (index, argument) in arguments.enumerated() {
+            let value = argument == "--lang" ? arguments.dropFirst(index + 1).first
+                : argument.hasPrefix("--lang=") ? String(argument.dropFirst("--lang=".count)) : nil
+            if let value, let language = Language(rawValue: value) { return language }
+        }
+        return fromEnvironment(environment)
     }
 
     /// A catalogue entry in this language.

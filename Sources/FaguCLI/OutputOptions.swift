@@ -19,7 +19,7 @@ public struct OutputOptions: ParsableArguments, Sendable {
 
     public mutating func validate() throws {
         if let lang, Language(rawValue: lang) == nil {
-            throw ValidationError("--lang must be zh or en, not \(lang)")
+            throw ValidationError(Language.fromEnvironment().text(Catalogue.languageInvalid(lang)))
         }
     }
 }

@@ -55,15 +55,14 @@ public struct RecordListing: Encodable, Sendable {
 
     /// A table of listings.
     public static func table(_ listings: [RecordListing], _ language: Language) -> TextTable {
-        var table = TextTable(headers: [language.text(zh: "编号", en: "id"), language.text(zh: "类型", en: "kind"),
-                                        language.text(zh: "社区", en: "community"), language.text(zh: "日期", en: "date"),
-                                        language.text(zh: "摘要", en: "summary")])
+        let column = Catalogue.Column.self
+        var table = TextTable(headers: [column.id, column.kind, column.community, column.date, column.summary].map(language.text))
         table.maxCellWidth = 48
         // Incident reports first: they are what must not wait.
         let ordered = listings.filter { $0.kind == RecordKind.incident.rawValue } + listings.filter { $0.kind != RecordKind.incident.rawValue }
         for listing in ordered {
             // A short id: its last 8 characters, which any command accepts (a unique suffix).
-            let kind = language == .zh ? (RecordKind(rawValue: listing.kind)?.chineseName ?? listing.kind) : listing.kind
+            let kind = RecordKind(rawValue: listing.kind).map { language.text(Catalogue.kindName($0)) } ?? listing.kind
             table.append([String(listing.id.suffix(8)), kind, listing.community ?? "", listing.date ?? "",
                           (listing.conflicts.isEmpty ? "" : "⚠ ") + listing.summary])
         }

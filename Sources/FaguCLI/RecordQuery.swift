@@ -15,6 +15,8 @@ public struct RecordQuery: Sendable {
     public var questions: Questions = .any
     /// Only the work of this adviser, when set.
     public var adviser: String?
+    /// The language of failures.
+    private let language: Language
 
     /// A filter on hard questions (R5).
     public enum Questions: Sendable {
@@ -26,31 +28,32 @@ public struct RecordQuery: Sendable {
         case overdue(today: String)
     }
 
-    /// Checks the filters.
+    /// Checks the filters; failures, then and when listing, are in `language`.
     ///
     /// - Throws: ``CommandFailure`` (exit 2) for an unknown kind or a month not `YYYY-MM`.
     public init(kind: String?, community: String?, month: String?, language: Language) throws {
         if let kind {
             guard let found = RecordKind(rawValue: kind) else {
-                throw CommandFailure(language.text(zh: "未知类型 \(kind)", en: "unknown kind \(kind)") + " ("
-                                     + RecordKind.allCases.map(\.rawValue).joined(separator: ", ") + ")", exitCode: 2)
+                let known = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw CommandFailure(language.text(Catalogue.unknownKind(kind, known: known)), exitCode: 2)
             }
             kinds = [found]
         } else {
             kinds = RecordKind.allCases.filter { !$0.isRoster }
         }
         if let month, !CalendarDate.isValid(month + "-01") {
-            throw CommandFailure(language.text(zh: "--month 须为 YYYY-MM", en: "--month must be YYYY-MM, not \(month)"), exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.monthInvalid(month)), exitCode: 2)
         }
         self.community = community
         self.month = month
+        self.language = language
     }
 
     /// The matching records of `replica`, as listings.
     public func listings(in replica: Replica) throws -> [RecordListing] {
         var kinds = self.kinds
         if case .any = questions {} else { kinds = kinds.filter { $0 == .consultation } }
-        return try failing {
+        return try failing(language) {
             try kinds.flatMap { kind in
                 // The filters run in SQL where the kind has the field; a kind without it has no match.
                 var filter = RecordFilter()
@@ -85,7 +88,7 @@ public struct RecordQuery: Sendable {
     /// Prints `listings` as JSON or as a table.
     public static func print(_ listings: [RecordListing], json: Bool, _ language: Language) throws {
         if json { return try JSONOutput.print(listings) }
-        if listings.isEmpty { return Swift.print(language.text(zh: "（没有记录）", en: "(no records)")) }
+        if listings.isEmpty { return Swift.print(language.text(Catalogue.noRecords)) }
         Swift.print(RecordListing.table(listings, language).render())
     }
 }

@@ -33,41 +33,43 @@ public struct BundleCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
+        let language = output.language
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw CommandFailure("cannot read \(file)", exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.cannotRead(file)), exitCode: 2)
         }
-        let inspection = ChangeSetInspection(file: [UInt8](data), key: try key.map(BundleCommand.sealingKey(at:)))
+        let inspection = ChangeSetInspection(file: [UInt8](data), key: try key.map { try BundleCommand.sealingKey(at: $0, language) })
         if output.json {
             let report = BundleReport(file: file, inspection: inspection)
             FileHandle.standardOutput.write(try ChangeSetDescription.encoder.encode(report))
             FileHandle.standardOutput.write(Data("\n".utf8))
         } else {
-            print(BundleText(file: file, inspection: inspection, language: output.language).render())
+            print(BundleText(file: file, inspection: inspection, language: language).render())
         }
         if let error = inspection.error, error.code != .keyRequired {
-            throw CommandFailure("\(file): refused: \(error)")
+            throw CommandFailure(language.text(Catalogue.Doctor.fileRefused(file, Catalogue.WireErrors.text(for: error))))
         }
     }
 
     /// The sealing key of the home at `path` (a folder holding `device.key` or `hub.key`) or
-    /// of the key file at `path`.
-    public static func sealingKey(at path: String) throws -> Curve25519.KeyAgreement.PrivateKey {
+    /// of the key file at `path`; failures are in `language`.
+    public static func sealingKey(at path: String, _ language: Language = .fromEnvironment()) throws
+        -> Curve25519.KeyAgreement.PrivateKey {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw CommandFailure("no key at \(path)", exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.Doctor.noKey(at: path)), exitCode: 2)
         }
         var file = path
         if isFolder.boolValue {
             guard let found = ["device.key", "hub.key"].map({ path + "/" + $0 })
                 .first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-                throw CommandFailure("\(path) holds no device.key or hub.key", exitCode: 2)
+                throw CommandFailure(language.text(Catalogue.Doctor.noKeyInFolder(path)), exitCode: 2)
             }
             file = found
         }
         do {
             return SealingKey.derived(from: try SigningKeyFile.read(at: file))
         } catch {
-            throw CommandFailure("\(file) is not a Fagu key file: \(error)", exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.Doctor.notAKeyFile(file, Catalogue.failure(error))), exitCode: 2)
         }
     }
 }

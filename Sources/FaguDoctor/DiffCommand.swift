@@ -59,8 +59,8 @@ public struct DiffCommand: ParsableCommand {
 
     public func run() throws {
         let language = output.language
-        let (a, b) = try failing { (try side(first, other: second, language), try side(second, other: first, language)) }
-        let report = try failing { try compare(a, b) }
+        let (a, b) = try failing(language) { (try side(first, other: second, language), try side(second, other: first, language)) }
+        let report = try failing(language) { try compare(a, b) }
         if output.json {
             try JSONOutput.print(report)
         } else {

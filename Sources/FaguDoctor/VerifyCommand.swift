@@ -42,7 +42,7 @@ public struct VerifyCommand: ParsableCommand {
     public func run() throws {
         let language = output.language
         let home = try DoctorHome(home, language)
-        let problems = try failing {
+        let problems = try failing(language) {
             var problems = try home.replica.verify(scratchDirectory: FileManager.default.temporaryDirectory.path)
             problems += try HomeChecks.keyProblems(of: home)
             for file in files { problems += try HomeChecks.fileProblems(file, against: home) }

@@ -41,8 +41,7 @@ struct AidStatusCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         guard let status = LegalAidReferral.Status(rawValue: status) else {
-            throw CommandFailure(language.text(zh: "--status 须为 referred、accepted 或 rejected",
-                                               en: "--status must be referred, accepted or rejected"), exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.aidStatusInvalid), exitCode: 2)
         }
         try WorkUpdate.write(LegalAidReferral.self, id, fields: ["status": .text(status.rawValue)], options: options)
     }

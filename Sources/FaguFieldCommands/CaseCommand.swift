@@ -33,7 +33,7 @@ struct CaseOpenCommand: ParsableCommand {
         let device = try options.openDevice()
         try WriteChecks.work(in: community, dated: day, on: device, language)
         let adviserID = try WriteChecks.adviser(adviser, on: device, dated: day, language)
-        let id = try failing {
+        let id = try failing(language) {
             try device.replica.write { transaction in
                 try transaction.insert(LegalCase(id: transaction.newRecordID(), communityID: community, adviserID: adviserID,
                                                  date: day, title: title, status: .open))
@@ -61,20 +61,19 @@ struct CaseUpdateCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         guard status != nil || note != nil else {
-            throw CommandFailure(language.text(zh: "请给出 --status 或 --note", en: "give --status, --note or both"), exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.caseUpdateNeedsChange), exitCode: 2)
         }
         if let status, LegalCase.Status(rawValue: status) == nil {
-            throw CommandFailure(language.text(zh: "未知状态 \(status)", en: "unknown status \(status)") +
-                                 " (open|in_progress|mediated|referred|closed)", exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.caseStatusUnknown(status)), exitCode: 2)
         }
         let note = try self.note.map { try WriteChecks.text($0, "--note", language) }
         let device = try options.openDevice()
         let recordID = try RecordReference.resolve(id, kind: .legalCase, on: device.replica, language).id
         let adviserID = device.role == .adviser ? device.subject : nil
-        try failing {
+        try failing(language) {
             guard let stored = try device.replica.record(.legalCase, id: recordID),
                   let community = stored.fields["community_id"]?.text else {
-                throw CommandFailure(language.text(zh: "本设备上没有案件 \(id)", en: "no case \(id) on this device"))
+                throw CommandFailure(language.text(Catalogue.noCaseOnDevice(id)))
             }
             try WriteChecks.work(in: community, dated: device.replica.now().shanghaiDay, on: device, language)
             try device.replica.write { transaction in

@@ -25,8 +25,7 @@ struct CommissionAddCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         guard let kind = Commission.Kind(rawValue: kind) else {
-            throw CommandFailure(language.text(zh: "--kind 须为 document 或 litigation", en: "--kind must be document or litigation"),
-                                 exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.commissionKindInvalid), exitCode: 2)
         }
         let summary = try WriteChecks.text(summary, "--summary", language)
         try duty.log(options) { id, date, adviser in

@@ -15,7 +15,7 @@ struct ConflictsCommand: ParsableCommand {
 
     func run() throws {
         let device = try options.openDevice()
-        let conflicts = try failing { try ConflictListing.all(in: device.replica) }
+        let conflicts = try failing(options.language) { try ConflictListing.all(in: device.replica) }
         try ConflictListing.print(conflicts, json: options.output.json, options.language)
     }
 }

@@ -35,14 +35,13 @@ struct ConsultAddCommand: ParsableCommand {
         let question = try WriteChecks.text(question, "--question", language)
         let answer = try answer.map { try WriteChecks.text($0, "--answer", language) }
         if hard != (due != nil) {
-            throw CommandFailure(language.text(zh: "疑难咨询须同时给出 --hard 和 --due", en: "--hard and --due go together"), exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.hardNeedsDue), exitCode: 2)
         }
         let day = try duty.day(language)
         if let due {
             try WriteChecks.date(due, language)
             guard due >= day else {
-                throw CommandFailure(language.text(zh: "答复期限 \(due) 早于咨询日期 \(day)", en: "--due \(due) is before the question's date \(day)"),
-                                     exitCode: 2)
+                throw CommandFailure(language.text(Catalogue.dueBeforeQuestion(due, day)), exitCode: 2)
             }
         }
         try duty.log(options) { id, date, adviser in

@@ -21,6 +21,6 @@ public struct DeviceOptions: ParsableArguments, Sendable {
 
     /// Opens the device in the home, or fails with a line saying how to join.
     public func openDevice() throws -> FieldReplica {
-        try failing { try FieldReplica.open(home: homePath) }
+        try failing(language) { try FieldReplica.open(home: homePath) }
     }
 }

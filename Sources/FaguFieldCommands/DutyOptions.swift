@@ -20,8 +20,7 @@ struct DutyOptions: ParsableArguments {
         let day = date ?? today
         try WriteChecks.date(day, language)
         guard day <= today else {
-            throw CommandFailure(language.text(zh: "日期 \(day) 在今天（\(today)）之后", en: "--date \(day) is after today (\(today))"),
-                                 exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.dateAfterToday(day, today: today)), exitCode: 2)
         }
         return day
     }
@@ -30,7 +29,7 @@ struct DutyOptions: ParsableArguments {
     /// once the device may write it, and prints its id.
     func log<Record: TypedRecord>(_ options: DeviceOptions, _ make: (RecordID, String, String) -> Record) throws {
         let (device, day, adviser) = try checked(options)
-        let id = try failing { try device.replica.write { transaction in try transaction.insert(make(transaction.newRecordID(), day, adviser)) } }
+        let id = try failing(options.language) { try device.replica.write { transaction in try transaction.insert(make(transaction.newRecordID(), day, adviser)) } }
         try WrittenRecord.report(id, options)
     }
 

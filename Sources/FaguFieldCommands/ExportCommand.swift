@@ -32,11 +32,10 @@ struct ExportCommand: ParsableCommand {
             // Not SUBJECT-YYYYMMDD.fagu: that is the name of the hub's reply on the same stick.
             path = out + "/" + device.subject + "-" + CalendarDate.stamp() + "-to-hub.fagu"
         }
-        let summary = try failing { try device.export(to: path) }
+        let summary = try failing(options.language) { try device.export(to: path) }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let output = Output(file: path, changes: summary.sentChanges, bytes: bytes)
         if options.output.json { return try JSONOutput.print(output) }
-        print(options.language.text(zh: "已写出 \(path)：\(output.changes) 项变更，\(bytes) 字节",
-                                    en: "wrote \(path): \(output.changes) changes, \(bytes) bytes"))
+        print(options.language.text(Catalogue.exported(to: path, changes: output.changes, bytes: bytes)))
     }
 }

@@ -25,8 +25,7 @@ struct GovernanceAddCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         guard let kind = GovernanceItem.Kind(rawValue: kind) else {
-            throw CommandFailure(language.text(zh: "--kind 须为 rules、contract、decision 或 election",
-                                               en: "--kind must be rules, contract, decision or election"), exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.governanceKindInvalid), exitCode: 2)
         }
         let summary = try WriteChecks.text(summary, "--summary", language)
         try duty.log(options) { id, date, adviser in

@@ -23,13 +23,11 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let device = try options.openDevice()
-        let summary = try failing { try device.importReply(from: file) }
+        let summary = try failing(options.language) { try device.importReply(from: file) }
         let output = Output(receivedChanges: summary.receivedChanges, heldBackGroups: summary.heldBackGroups,
                             openConflicts: summary.openConflicts, setAside: summary.setAside)
         if options.output.json { return try JSONOutput.print(output) }
-        print(options.language.text(
-            zh: "已导入 \(output.receivedChanges) 项变更；未决冲突 \(output.openConflicts) 个",
-            en: "applied \(output.receivedChanges) changes; \(output.openConflicts) open conflict(s)"))
+        print(options.language.text(Catalogue.imported(changes: output.receivedChanges, openConflicts: output.openConflicts)))
         if output.setAside > 0 { print(SetAsideNotice.text(output.setAside, options.language)) }
     }
 }

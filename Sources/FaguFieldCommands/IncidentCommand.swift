@@ -26,7 +26,7 @@ struct IncidentReportCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         guard let level = IncidentReport.Level(rawValue: level) else {
-            throw CommandFailure(language.text(zh: "--level 须为 major 或 mass", en: "--level must be major or mass"), exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.incidentLevelInvalid), exitCode: 2)
         }
         let summary = try WriteChecks.text(summary, "--summary", language)
         try duty.log(options) { id, date, adviser in

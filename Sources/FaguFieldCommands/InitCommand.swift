@@ -31,17 +31,16 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let enrollment = try failing { try Enrollment.read(from: enroll) }
-        let device = try failing { try FieldReplica.join(home: options.homePath, enrollment: enrollment) }
+        let enrollment = try failing(language) { try Enrollment.read(from: enroll) }
+        let device = try failing(language) { try FieldReplica.join(home: options.homePath, enrollment: enrollment) }
         let output = Output(replica: device.replica.id.description, role: device.role.rawValue, subject: device.subject,
                             district: device.district, scopes: (try device.scopes).map(\.name), hubUrl: device.hubURL,
                             home: options.homePath)
         if options.output.json { return try JSONOutput.print(output) }
-        print(language.text(
-            zh: "已加入\(device.district)：\(device.role == .adviser ? "顾问" : "社区") \(device.subject)，设备 \(device.replica.id)",
-            en: "joined \(device.district) as \(device.role.rawValue) \(device.subject), device \(device.replica.id)"))
-        print(language.text(zh: "社区：", en: "communities: ") + (try device.communityScopes).map(\.name).joined(separator: ", "))
-        print(language.text(zh: "首次同步时向辖区中心登记本设备密钥：fagu sync 或 fagu export",
-                            en: "the first sync registers this device's key with the hub: fagu sync, or fagu export"))
+        print(language.text(Catalogue.joinedDistrict(device.district, role: device.role, subject: device.subject,
+                                                     device: output.replica)))
+        let communities = try failing(language) { try device.communityScopes }
+        print(language.text(Catalogue.communitiesServed(communities.map(\.name).joined(separator: ", "))))
+        print(language.text(Catalogue.firstSyncRegistersKey))
     }
 }

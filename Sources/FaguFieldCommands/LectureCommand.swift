@@ -25,7 +25,7 @@ struct LectureAddCommand: ParsableCommand {
         let language = options.language
         let topic = try WriteChecks.text(topic, "--topic", language)
         guard attendees >= 0 else {
-            throw CommandFailure(language.text(zh: "--attendees 不能为负数", en: "--attendees must be 0 or more"), exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.attendeesNegative), exitCode: 2)
         }
         try duty.log(options) { id, date, adviser in
             Lecture(id: id, communityID: duty.community, adviserID: adviser, date: date, topic: topic, attendees: attendees)

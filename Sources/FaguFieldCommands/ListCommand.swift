@@ -32,7 +32,7 @@ struct ListCommand: ParsableCommand {
         let device = try options.openDevice()
         if mine {
             guard device.role == .adviser else {
-                throw CommandFailure(language.text(zh: "--mine 只用于顾问设备", en: "--mine is for an adviser's device"), exitCode: 2)
+                throw CommandFailure(language.text(Catalogue.mineIsForAdvisers), exitCode: 2)
             }
             query.adviser = device.subject
         }

@@ -32,13 +32,12 @@ struct LogVisitCommand: ParsableCommand {
         let language = options.language
         try WriteChecks.date(date, language)
         guard hours > 0, hours <= 24 else {
-            throw CommandFailure(language.text(zh: "--hours 须在 0 到 24 之间", en: "--hours must be more than 0 and at most 24"),
-                                 exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.hoursOutOfRange), exitCode: 2)
         }
         let device = try options.openDevice()
         try WriteChecks.work(in: community, dated: date, on: device, language)
         let adviserID = try WriteChecks.adviser(adviser, on: device, dated: date, language)
-        let id = try failing {
+        let id = try failing(language) {
             try device.replica.write { transaction in
                 try transaction.insert(Visit(id: transaction.newRecordID(), communityID: community, adviserID: adviserID,
                                              date: date, hours: hours, note: note))

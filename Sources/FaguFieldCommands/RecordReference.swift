@@ -14,22 +14,18 @@ enum RecordReference {
                         _ language: Language) throws -> (kind: RecordKind, id: RecordID) {
         if let id = RecordID(text) {
             let kinds = kind.map { [$0] } ?? RecordKind.allCases
-            if let found = try failing({ try kinds.first { try replica.record($0, id: id) != nil } }) { return (found, id) }
+            if let found = try failing(language, { try kinds.first { try replica.record($0, id: id) != nil } }) { return (found, id) }
         }
         guard text.filter({ $0 != "-" }).count >= 6 else {
-            throw CommandFailure(language.text(zh: "编号至少要 6 个字符：\(text)", en: "give at least 6 characters of the id: \(text)"),
-                                 exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.idTooShort(text)), exitCode: 2)
         }
-        let matches = try failing { try replica.records(withIDMatching: text) }.filter { kind == nil || $0.kind == kind }
+        let matches = try failing(language) { try replica.records(withIDMatching: text) }.filter { kind == nil || $0.kind == kind }
         guard let first = matches.first else {
-            let what = kind.map { $0.rawValue + " " } ?? ""
-            throw CommandFailure(language.text(zh: "本设备上没有编号为 \(text) 的\(what)记录", en: "no \(what)record \(text) on this device"),
-                                 exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.noRecordMatches(text, kind: kind)), exitCode: 2)
         }
         guard matches.count == 1 else {
             let list = matches.prefix(10).map { "\($0.id) (\($0.kind.rawValue))" }.joined(separator: ", ")
-            throw CommandFailure(language.text(zh: "编号 \(text) 不唯一，可能是：\(list)", en: "\(text) matches several records: \(list)"),
-                                 exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.severalRecordsMatch(text, list)), exitCode: 2)
         }
         return first
     }

@@ -30,15 +30,13 @@ struct RecoverCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let enrollment = try failing { try Enrollment.read(from: enroll) }
-        let recovery = try failing { try FieldReplica.recover(home: options.homePath, enrollment: enrollment) }
+        let enrollment = try failing(language) { try Enrollment.read(from: enroll) }
+        let recovery = try failing(language) { try FieldReplica.recover(home: options.homePath, enrollment: enrollment) }
         let output = Output(replica: recovery.newReplica.description, keptAt: recovery.keptAt,
                             carriedGroups: recovery.carriedGroups, rewrittenGroups: recovery.rewrittenGroups)
         if options.output.json { return try JSONOutput.print(output) }
-        print(language.text(
-            zh: "已恢复为新设备 \(output.replica)：重写未确认的变更 \(output.rewrittenGroups) 组，沿用 \(output.carriedGroups) 组；旧副本保存在 \(output.keptAt)",
-            en: "recovered as device \(output.replica): \(output.rewrittenGroups) unconfirmed group(s) written again, "
-                + "\(output.carriedGroups) carried over; the old replica is kept in \(output.keptAt)"))
-        print(language.text(zh: "请运行 fagu sync（或 fagu export）", en: "now run fagu sync (or fagu export)"))
+        print(language.text(Catalogue.recovered(as: output.replica, rewritten: output.rewrittenGroups, carried: output.carriedGroups,
+                                                keptAt: output.keptAt)))
+        print(language.text(Catalogue.syncAfterRecovering))
     }
 }

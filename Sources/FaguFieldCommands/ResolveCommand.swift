@@ -23,12 +23,12 @@ struct ResolveCommand: ParsableCommand {
         let language = options.language
         let device = try options.openDevice()
         let recordID = try RecordReference.resolve(id, on: device.replica, language).id
-        try failing {
+        try failing(language) {
             guard let conflict = try device.replica.openConflicts().first(where: { $0.record == recordID && $0.field == field }) else {
-                throw CommandFailure(language.text(zh: "\(id) 的 \(field) 没有未决冲突", en: "\(id) has no open conflict on \(field)"))
+                throw CommandFailure(language.text(Catalogue.noOpenConflict(id, on: field)))
             }
             guard let spec = conflict.kind.fields.first(where: { $0.name == field }) else {
-                throw CommandFailure("unknown field \(field)")
+                throw CommandFailure(language.text(Catalogue.unknownField(field)))
             }
             let typed: FieldValue
             let entries = conflict.register.entries
@@ -37,10 +37,10 @@ struct ResolveCommand: ParsableCommand {
                 // A text field's value given by its number in `fagu conflicts`.
                 typed = entries[Int(value)! - 1].value
             case "INTEGER":
-                guard let integer = Int64(value) else { throw CommandFailure("\(field) takes a whole number", exitCode: 2) }
+                guard let integer = Int64(value) else { throw CommandFailure(language.text(Catalogue.takesWholeNumber(field)), exitCode: 2) }
                 typed = .integer(integer)
             case "REAL":
-                guard let real = Double(value) else { throw CommandFailure("\(field) takes a number", exitCode: 2) }
+                guard let real = Double(value) else { throw CommandFailure(language.text(Catalogue.takesNumber(field)), exitCode: 2) }
                 typed = .real(real)
             default:
                 typed = .text(value)

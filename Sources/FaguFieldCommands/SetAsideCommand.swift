@@ -17,7 +17,7 @@ struct SetAsideCommand: ParsableCommand {
 
     func run() throws {
         let device = try options.openDevice()
-        let entries = try failing { try device.replica.setAsideEntries() }
+        let entries = try failing(options.language) { try device.replica.setAsideEntries() }
         try SetAsideListing.print(entries, json: options.output.json, options.language)
     }
 }

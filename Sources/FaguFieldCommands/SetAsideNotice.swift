@@ -4,7 +4,6 @@ import FaguCLI
 enum SetAsideNotice {
     /// "⚠ the hub set aside N group(s) of this device's work: see fagu set-aside".
     static func text(_ count: Int, _ language: Language) -> String {
-        language.text(zh: "⚠ 辖区中心搁置了本设备的 \(count) 组变更，原因见 fagu set-aside",
-                      en: "⚠ the hub set aside \(count) group(s) of this device's work: see fagu set-aside")
+        language.text(Catalogue.hubSetAside(count))
     }
 }

@@ -27,21 +27,21 @@ struct ShowCommand: ParsableCommand {
         let language = options.language
         let device = try options.openDevice()
         let reference = try RecordReference.resolve(id, on: device.replica, language)
-        guard let record = try failing({ try device.replica.record(reference.kind, id: reference.id) }) else {
-            throw CommandFailure(language.text(zh: "本设备上没有记录 \(id)", en: "no record \(id) on this device"))
+        guard let record = try failing(language, { try device.replica.record(reference.kind, id: reference.id) }) else {
+            throw CommandFailure(language.text(Catalogue.noRecordOnDevice(id)))
         }
         let listing = RecordListing(record)
-        let changes = history ? try failing { try device.replica.history(of: record.kind, id: record.id) } : []
+        let changes = history ? try failing(language) { try device.replica.history(of: record.kind, id: record.id) } : []
         let historyListing = HistoryListing.of(changes, of: record.kind, conflicts: record.conflicts.mapValues { $0.entries.map(\.dot) })
         if options.output.json {
             return history ? try JSONOutput.print(WithHistory(record: listing, history: historyListing)) : try JSONOutput.print(listing)
         }
         print("\(record.kind.rawValue) \(record.id)")
-        var table = TextTable(headers: [language.text(zh: "字段", en: "field"), language.text(zh: "值", en: "value")])
+        var table = TextTable(headers: [Catalogue.Column.field, Catalogue.Column.value].map(language.text))
         for name in listing.fields.keys.sorted() {
             let conflict = record.conflicts[name].map { register in
-                "  ⚠ " + language.text(zh: "冲突：", en: "conflict: ")
-                    + register.entries.map { RecordListing.text($0.value) }.joined(separator: " / ")
+                "  ⚠ " + language.text(Catalogue.conflictAmong(register.entries.map { RecordListing.text($0.value) }
+                    .joined(separator: " / ")))
             } ?? ""
             table.append([name, listing.fields[name]!.text + conflict])
         }

@@ -43,7 +43,8 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let device = try options.openDevice()
-        let output = try failing {
+        let language = options.language
+        let output = try failing(language) {
             let last = try device.replica.syncAttempts(limit: 1).first.map {
                 LastSync(at: ShanghaiTime.rfc3339($0.at), transport: $0.transport, peer: $0.peer, ok: $0.ok,
                          sentChanges: $0.sentChanges, receivedChanges: $0.receivedChanges, message: $0.message)
@@ -60,33 +61,29 @@ struct StatusCommand: ParsableCommand {
                           changesInCommunities: changes, lastSync: last)
         }
         if options.output.json { return try JSONOutput.print(output) }
-        let language = options.language
-        var table = TextTable(headers: [language.text(zh: "项目", en: "item"), language.text(zh: "值", en: "value")])
-        table.append([language.text(zh: "设备", en: "device"), output.replica])
-        table.append([language.text(zh: "身份", en: "who"),
-                      (device.role == .adviser ? language.text(zh: "顾问 ", en: "adviser ") : language.text(zh: "社区 ", en: "office "))
-                      + output.subject + " · " + output.district])
-        table.append([language.text(zh: "社区", en: "communities"), (try device.communityScopes).map(\.name).joined(separator: ", ")])
-        table.append([language.text(zh: "辖区中心", en: "hub"), output.hubUrl.isEmpty ? "—" : output.hubUrl])
-        table.append([language.text(zh: "密钥已登记", en: "key registered"),
-                      output.registered ? language.text(zh: "是", en: "yes") : language.text(zh: "否（待首次同步）", en: "no (at first sync)")])
-        table.append([language.text(zh: "待上传变更", en: "changes not at hub"), "\(output.pendingChanges)"])
-        table.append([language.text(zh: "等待依赖的变更组", en: "groups held back"), "\(output.heldBackGroups)"])
-        table.append([language.text(zh: "未决冲突", en: "open conflicts"), "\(output.openConflicts)"])
-        table.append([language.text(zh: "被搁置的变更组", en: "groups set aside"),
-                      "\(output.setAsideGroups)" + (output.setAsideGroups > 0 ? language.text(zh: "（fagu set-aside 查看）",
-                                                                                              en: " (see fagu set-aside)") : "")])
+        let status = Catalogue.Status.self, column = Catalogue.Column.self
+        let communities = try failing(language) { try device.communityScopes }
+        var table = TextTable(headers: [column.item, column.value].map(language.text))
+        table.append([language.text(column.device), output.replica])
+        table.append([language.text(status.who),
+                      language.text(Catalogue.deviceRole(device.role)) + " " + output.subject + " · " + output.district])
+        table.append([language.text(column.communities), communities.map(\.name).joined(separator: ", ")])
+        table.append([language.text(status.hub), output.hubUrl.isEmpty ? "—" : output.hubUrl])
+        table.append([language.text(status.keyRegistered),
+                      language.text(output.registered ? status.yes : status.notUntilFirstSync)])
+        table.append([language.text(status.changesNotAtHub), "\(output.pendingChanges)"])
+        table.append([language.text(status.groupsHeldBack), "\(output.heldBackGroups)"])
+        table.append([language.text(status.openConflicts), "\(output.openConflicts)"])
+        table.append([language.text(status.groupsSetAside),
+                      "\(output.setAsideGroups)" + (output.setAsideGroups > 0 ? language.text(status.seeSetAside) : "")])
         if let forked = output.forked {
-            table.append([language.text(zh: "副本冲突", en: "FORKED"),
-                          language.text(zh: "本设备身份被另一副本使用，已停止写入；请 fagu recover --enroll 新登记文件",
-                                        en: "another copy uses this identity; writing stopped: fagu recover --enroll NEW_FILE")
-                          + " (\(forked))"])
+            table.append([language.text(status.forked), language.text(status.forkedAdvice) + " (\(forked))"])
         }
         if let last = output.lastSync {
-            let result = last.ok ? language.text(zh: "成功", en: "ok") : language.text(zh: "失败：", en: "failed: ") + last.message
-            table.append([language.text(zh: "上次同步", en: "last sync"), "\(ShanghaiTime.display(last.at)) \(last.transport) \(result)"])
+            let result = language.text(last.ok ? status.succeeded : status.failed(last.message))
+            table.append([language.text(status.lastSync), "\(ShanghaiTime.display(last.at)) \(last.transport) \(result)"])
         } else {
-            table.append([language.text(zh: "上次同步", en: "last sync"), language.text(zh: "从未", en: "never")])
+            table.append([language.text(status.lastSync), language.text(status.never)])
         }
         print(table.render())
     }

@@ -49,41 +49,38 @@ struct SyncCommand: AsyncParsableCommand {
         let device = try options.openDevice()
         let address = hub ?? device.hubURL
         guard !address.isEmpty else {
-            throw CommandFailure(language.text(zh: "没有辖区中心地址：请用 --hub URL，或用 fagu export 通过U盘同步",
-                                               en: "no hub address: give --hub URL, or sync by file with fagu export"), exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.noHubAddress), exitCode: 2)
         }
         if let url = URL(string: address), url.scheme?.lowercased() == "http", !insecureHttp,
            let host = url.host, !Self.isLoopback(host) {
-            throw CommandFailure(language.text(
-                zh: "不通过明文 http 向 \(host) 发送居民信息：请用 https，或在可信网络上加 --insecure-http",
-                en: "refusing to send residents' data in clear text to \(host): use https, or --insecure-http on a network you trust"),
-                                 exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.refusingClearText(to: host)), exitCode: 2)
         }
         let transport: HTTPTransport
         do {
             transport = try HTTPTransport(baseURL: address, timeout: .seconds(max(timeout, 1)), trustRoots: trust)
         } catch {
-            throw CommandFailure(error.message, exitCode: 2)
+            throw CommandFailure(language.text(error.catalogueText), exitCode: 2)
         }
         let progress = ProgressLine(enabled: !options.output.json)
-        let label = language.text(zh: "同步中", en: "syncing")
-        progress.update("\(label) \(address) …")
-        let summary = try await failing {
-            try await device.sync(over: transport) { step in
-                progress.update(label + language.text(
-                    zh: " 第 \(step.rounds) 轮：已发送 \(step.sentChanges)，已接收 \(step.receivedChanges)",
-                    en: " round \(step.rounds): sent \(step.sentChanges), received \(step.receivedChanges)"))
+        progress.update(language.text(Catalogue.syncing(with: address)))
+        let summary = try await failing(language) {
+            do {
+                return try await device.sync(over: transport) { step in
+                    progress.update(language.text(Catalogue.syncingRound(step.rounds, sent: step.sentChanges,
+                                                                         received: step.receivedChanges)))
+                }
+            } catch let error as HTTPTransportError {
+                throw CommandFailure(language.text(error.catalogueText))
             }
         }
         progress.finish()
         let output = Output(hub: address, rounds: summary.rounds, sentChanges: summary.sentChanges,
                             receivedChanges: summary.receivedChanges, heldBackGroups: summary.heldBackGroups,
-                            openConflicts: summary.openConflicts, pendingChanges: try failing { try device.pendingChanges() },
+                            openConflicts: summary.openConflicts, pendingChanges: try failing(language) { try device.pendingChanges() },
                             setAside: summary.setAside)
         if options.output.json { return try JSONOutput.print(output) }
-        print(language.text(
-            zh: "已与 \(address) 同步：发送 \(output.sentChanges) 项，接收 \(output.receivedChanges) 项，\(output.rounds) 轮；未决冲突 \(output.openConflicts) 个",
-            en: "synced with \(address): sent \(output.sentChanges), received \(output.receivedChanges) in \(output.rounds) round trip(s); \(output.openConflicts) open conflict(s)"))
+        print(language.text(Catalogue.synced(with: address, sent: output.sentChanges, received: output.receivedChanges,
+                                             rounds: output.rounds, openConflicts: output.openConflicts)))
         if output.setAside > 0 { print(SetAsideNotice.text(output.setAside, language)) }
     }
 }

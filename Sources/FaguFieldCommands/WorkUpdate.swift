@@ -11,12 +11,11 @@ enum WorkUpdate {
         let language = options.language
         let device = try options.openDevice()
         let id = try RecordReference.resolve(reference, kind: Record.kind, on: device.replica, language).id
-        guard let record = try failing({ try device.replica.fetch(Record.self, id: id) }) else {
-            throw CommandFailure(language.text(zh: "本设备上没有\(Record.kind.chineseName)记录 \(reference)",
-                                               en: "no \(Record.kind.rawValue) \(reference) on this device"), exitCode: 2)
+        guard let record = try failing(language, { try device.replica.fetch(Record.self, id: id) }) else {
+            throw CommandFailure(language.text(Catalogue.noLoggedWork(Record.kind, reference)), exitCode: 2)
         }
         try WriteChecks.work(in: record.communityID, dated: record.date, on: device, language)
-        _ = try failing { try device.replica.write { try $0.update(Record.kind, id: id, fields: fields) } }
+        _ = try failing(language) { try device.replica.write { try $0.update(Record.kind, id: id, fields: fields) } }
         try WrittenRecord.report(id, options)
     }
 }

@@ -28,7 +28,7 @@ struct DevicesCommand: ParsableCommand {
     func run() throws {
         let hub = try options.openHub()
         // Communities as the roster has them today (appointments added and ended since enrollment).
-        let devices = try failing {
+        let devices = try failing(options.language) {
             try hub.replica.devices().map { device in
                 Output(replica: device.id.description, role: device.role.rawValue, subject: device.subject,
                        scopes: try hub.currentScopes(of: device).map(\.name), registered: device.publicKey != nil,
@@ -40,20 +40,17 @@ struct DevicesCommand: ParsableCommand {
         }
         if options.output.json { return try JSONOutput.print(devices) }
         let language = options.language
-        var table = TextTable(headers: [language.text(zh: "设备", en: "device"), language.text(zh: "对象", en: "subject"),
-                                        language.text(zh: "社区", en: "communities"), language.text(zh: "状态", en: "state"),
-                                        language.text(zh: "最近同步", en: "last seen")])
+        let hubText = Catalogue.Hub.self, column = Catalogue.Column.self
+        var table = TextTable(headers: [column.device, column.subject, column.communities, column.state, column.lastSeen]
+            .map(language.text))
         for device in devices {
-            var state = device.revoked ? language.text(zh: "已吊销", en: "revoked")
-                : device.registered ? language.text(zh: "已登记", en: "registered") : language.text(zh: "待首次同步", en: "awaiting first sync")
-            if device.forked { state += language.text(zh: "，副本冲突", en: ", forked") }
-            if device.setAsideGroups > 0 {
-                state += language.text(zh: "，搁置 \(device.setAsideGroups) 组", en: ", \(device.setAsideGroups) set aside")
-            }
+            var state = language.text(device.revoked ? hubText.stateRevoked
+                                      : device.registered ? hubText.stateRegistered : hubText.stateAwaitingFirstSync)
+            if device.forked { state += language.text(hubText.stateForked) }
+            if device.setAsideGroups > 0 { state += language.text(hubText.stateSetAside(device.setAsideGroups)) }
             if let minutes = device.clockAheadMinutes {
-                let ahead = minutes >= 2 * 1_440 ? language.text(zh: "\(minutes / 1_440) 天", en: "\(minutes / 1_440) days")
-                    : language.text(zh: "\(minutes) 分钟", en: "\(minutes) min")
-                state += language.text(zh: "，时钟超前 \(ahead)", en: ", clock ahead \(ahead)")
+                let ahead = minutes >= 2 * 1_440 ? hubText.days(minutes / 1_440) : hubText.minutes(minutes)
+                state += language.text(hubText.stateClockAhead(ahead))
             }
             table.append([device.replica, device.subject, device.scopes.filter { $0 != "roster" }.joined(separator: ","), state,
                           device.lastSeen.map(ShanghaiTime.display) ?? "—"])

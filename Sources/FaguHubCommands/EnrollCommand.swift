@@ -37,9 +37,9 @@ struct EnrollCommand: ParsableCommand {
 
     func validate() throws {
         guard (adviser == nil) != (community == nil) else {
-            throw ValidationError("give exactly one of --adviser ID or --community ID")
+            throw ValidationError(options.language.text(Catalogue.Hub.enrollOneSubject))
         }
-        guard validDays >= 1 else { throw ValidationError("--valid-days must be at least 1") }
+        guard validDays >= 1 else { throw ValidationError(options.language.text(Catalogue.Hub.validDaysAtLeastOne)) }
     }
 
     func run() throws {
@@ -47,17 +47,16 @@ struct EnrollCommand: ParsableCommand {
         let (role, subject): (DeviceRole, String) = adviser.map { (.adviser, $0) } ?? (.office, community!)
         let language = options.language
         guard !FileManager.default.fileExists(atPath: out) else {
-            throw CommandFailure(language.text(zh: "\(out) 已存在", en: "\(out) already exists"), exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.alreadyExists(out)), exitCode: 2)
         }
         let folder = (out as NSString).deletingLastPathComponent
         guard FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) else {
-            throw CommandFailure(language.text(zh: "无法写入 \(out)", en: "cannot write \(out)"), exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.cannotWrite(out)), exitCode: 2)
         }
         guard let url = URL(string: hubUrl), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-            throw CommandFailure(language.text(zh: "--hub-url 须为 http(s)://主机:端口", en: "--hub-url must be http(s)://HOST:PORT"),
-                                 exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.Hub.hubURLInvalid), exitCode: 2)
         }
-        let enrollment = try failing {
+        let enrollment = try failing(language) {
             let enrollment = try hub.enroll(role, subject: subject, hubURL: hubUrl, today: CalendarDate.today(),
                                             validDays: validDays)
             do {
@@ -72,8 +71,7 @@ struct EnrollCommand: ParsableCommand {
         let output = Output(file: out, replica: enrollment.replica, role: enrollment.role, subject: subject,
                             scopes: enrollment.scopes)
         if options.output.json { return try JSONOutput.print(output) }
-        print(options.language.text(
-            zh: "已为 \(subject) 签发登记文件 \(out)（设备 \(enrollment.replica)，社区 \(enrollment.scopes.filter { $0 != "roster" }.joined(separator: ", "))）",
-            en: "enrolled a device for \(subject): \(out) (device \(enrollment.replica), communities \(enrollment.scopes.filter { $0 != "roster" }.joined(separator: ", ")))"))
+        let communities = enrollment.scopes.filter { $0 != "roster" }.joined(separator: ", ")
+        print(language.text(Catalogue.Hub.enrolled(subject, file: out, device: enrollment.replica, communities: communities)))
     }
 }

@@ -17,12 +17,12 @@ struct ForksCommand: ParsableCommand {
     func run() throws {
         let hub = try options.openHub()
         let language = options.language
-        let alerts = try failing { try hub.replica.forkAlerts() }
+        let alerts = try failing(language) { try hub.replica.forkAlerts() }
         if options.output.json { return try JSONOutput.print(alerts.map(ForkListing.init)) }
-        if alerts.isEmpty { return print(language.text(zh: "（没有副本冲突告警）", en: "(no fork alerts)")) }
-        var table = TextTable(headers: [language.text(zh: "发现时间", en: "detected"), language.text(zh: "对象", en: "subject"),
-                                        language.text(zh: "设备", en: "device"), language.text(zh: "社区", en: "scope"),
-                                        language.text(zh: "情况", en: "detail")])
+        if alerts.isEmpty { return print(language.text(Catalogue.Hub.noForkAlerts)) }
+        let column = Catalogue.Column.self
+        var table = TextTable(headers: [column.detected, column.subject, column.device, column.scope, column.detail]
+            .map(language.text))
         for alert in alerts {
             table.append([ShanghaiTime.text(alert.detectedAt), alert.subject, alert.replica, alert.scope, alert.detail])
         }

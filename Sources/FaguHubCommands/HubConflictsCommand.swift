@@ -11,7 +11,7 @@ struct HubConflictsCommand: ParsableCommand {
 
     func run() throws {
         let hub = try options.openHub()
-        let conflicts = try failing { try ConflictListing.all(in: hub.replica) }
+        let conflicts = try failing(options.language) { try ConflictListing.all(in: hub.replica) }
         try ConflictListing.print(conflicts, json: options.output.json, options.language)
     }
 }

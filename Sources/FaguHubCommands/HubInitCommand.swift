@@ -20,12 +20,11 @@ struct HubInitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let hub = try failing { try Hub.create(home: options.homePath, district: district) }
+        let hub = try failing(options.language) { try Hub.create(home: options.homePath, district: district) }
         let output = Output(district: hub.district, replica: hub.replica.id.description, publicKey: Hex.encode(hub.publicKey),
                             home: options.homePath)
         if options.output.json { return try JSONOutput.print(output) }
-        print(options.language.text(zh: "已创建辖区中心：\(hub.district)（\(options.homePath)）",
-                                    en: "created the hub of \(hub.district) in \(options.homePath)"))
-        print(options.language.text(zh: "下一步：fagu-hub roster import", en: "next: fagu-hub roster import"))
+        print(options.language.text(Catalogue.Hub.created(hub.district, in: options.homePath)))
+        print(options.language.text(Catalogue.Hub.importRosterNext))
     }
 }

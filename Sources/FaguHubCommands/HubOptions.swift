@@ -21,6 +21,6 @@ public struct HubOptions: ParsableArguments, Sendable {
 
     /// Opens the hub in the home.
     public func openHub(pageLimit: Int = 2_000) throws -> Hub {
-        try failing { try Hub.open(home: homePath, pageLimit: pageLimit) }
+        try failing(language) { try Hub.open(home: homePath, pageLimit: pageLimit) }
     }
 }

@@ -19,11 +19,11 @@ struct HubSetAsideCommand: ParsableCommand {
     func run() throws {
         let hub = try options.openHub()
         let language = options.language
-        let entries = try failing {
+        let entries = try failing(language) {
             guard let device else { return try hub.replica.setAsideEntries() }
             let matching = try hub.replica.devices().filter { $0.id.description == device.lowercased() || $0.subject == device }
             guard !matching.isEmpty else {
-                throw CommandFailure(language.text(zh: "没有登记的设备 \(device)", en: "no enrolled device is \(device)"), exitCode: 2)
+                throw CommandFailure(language.text(Catalogue.Hub.noEnrolledDevice(device)), exitCode: 2)
             }
             return try matching.flatMap { try hub.replica.setAsideEntries(origin: $0.id) }
                 .sorted { $0.notedAt > $1.notedAt }

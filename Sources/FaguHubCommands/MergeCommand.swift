@@ -23,40 +23,38 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let hub = try options.openHub()
         let progress = ProgressLine(enabled: !options.output.json)
-        let label = options.language.text(zh: "合并", en: "merging")
+        let language = options.language
+        let label = language.text(Catalogue.Hub.merging)
         let day = CalendarDate.today().replacingOccurrences(of: "-", with: "")
-        let report = try failing {
+        let report = try failing(language) {
             try NightlyMerge(hub: hub, inbox: inbox, outbox: outbox).run(day: day) { done, total in
                 progress.update(label, done: done, total: total)
             }
         }
         progress.finish()
-        let language = options.language
         if options.output.json {
             try JSONOutput.print(report)
         } else {
-            var table = TextTable(headers: [language.text(zh: "文件", en: "file"), language.text(zh: "来自", en: "from"),
-                                            language.text(zh: "结果", en: "result")])
+            let hubText = Catalogue.Hub.self, column = Catalogue.Column.self
+            var table = TextTable(headers: [column.file, column.from, column.result].map(language.text))
             for entry in report.inbox {
-                table.append([entry.file, entry.subject ?? "—",
-                              entry.applied
-                                  ? language.text(zh: "已应用 \(entry.appliedChanges) 项", en: "applied \(entry.appliedChanges)")
-                                    + (entry.setAsideGroups > 0 ? language.text(zh: "，搁置 \(entry.setAsideGroups) 组",
-                                                                                en: ", \(entry.setAsideGroups) group(s) set aside") : "")
-                                  : language.text(zh: "已拒收：", en: "rejected: ") + (entry.reason ?? "")])
+                let result = entry.applied
+                    ? language.text(hubText.applied(entry.appliedChanges))
+                        + (entry.setAsideGroups > 0 ? language.text(hubText.groupsSetAside(entry.setAsideGroups)) : "")
+                    : language.text(hubText.rejected(entry.reason ?? ""))
+                table.append([entry.file, entry.subject ?? "—", result])
             }
             if !report.inbox.isEmpty { print(table.render()) }
             if !report.incidents.isEmpty {
-                print(language.text(zh: "⚠ 新到事项报告 \(report.incidents.count) 件：", en: "⚠ incident reports received: ")
-                      + report.incidents.joined(separator: ", "))
+                print(language.text(hubText.incidentsReceived(report.incidents.count, report.incidents.joined(separator: ", "))))
             }
             for reply in report.replies {
-                print(language.text(zh: "回执 \(reply.file)：\(reply.changes) 项变更", en: "reply \(reply.file): \(reply.changes) changes"))
+                print(language.text(hubText.replyWritten(reply.file, changes: reply.changes)))
             }
         }
         let refused = report.inbox.filter { !$0.applied }.count
         if refused > 0 {
-            throw CommandFailure(language.text(zh: "\(refused) 个文件被拒收（见 rejected/）", en: "\(refused) file(s) rejected (see rejected/)"))
+            throw CommandFailure(language.text(Catalogue.Hub.filesRejected(refused)))
         }
     }
 }

@@ -16,11 +16,11 @@ struct RevokeCommand: ParsableCommand {
 
     func run() throws {
         let hub = try options.openHub()
-        let revoked = try failing { try hub.revoke(replica) }
+        let revoked = try failing(options.language) { try hub.revoke(replica) }
         if options.output.json { return try JSONOutput.print(Output(revoked: revoked.map(\.description))) }
         if revoked.isEmpty {
-            print(options.language.text(zh: "已是吊销状态", en: "already revoked"))
+            print(options.language.text(Catalogue.Hub.alreadyRevoked))
         }
-        for id in revoked { print(options.language.text(zh: "已吊销 \(id)", en: "revoked \(id)")) }
+        for id in revoked { print(options.language.text(Catalogue.Hub.revokedDevice(id.description))) }
     }
 }

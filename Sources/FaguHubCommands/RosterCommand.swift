@@ -55,21 +55,20 @@ struct RosterImportCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         guard communities != nil || advisers != nil || appointments != nil else {
-            throw CommandFailure(language.text(zh: "请至少给出一个 CSV 文件", en: "give at least one of --communities, --advisers, --appointments"),
-                                 exitCode: 2)
+            throw CommandFailure(language.text(Catalogue.Hub.rosterNeedsFile), exitCode: 2)
         }
         let day = today ?? CalendarDate.today()
-        guard CalendarDate.isValid(day) else { throw CommandFailure("--today must be YYYY-MM-DD", exitCode: 2) }
+        guard CalendarDate.isValid(day) else { throw CommandFailure(language.text(Catalogue.Hub.todayInvalid), exitCode: 2) }
         func load(_ path: String?) throws -> RosterFile? {
             try path.map { path in
                 do { return try RosterFile(contentsOfFile: path) } catch {
-                    throw CommandFailure(language.text(zh: "无法读取 \(path)", en: "cannot read \(path)"), exitCode: 2)
+                    throw CommandFailure(language.text(Catalogue.cannotRead(path)), exitCode: 2)
                 }
             }
         }
         let files = (try load(communities), try load(advisers), try load(appointments))
         let hub = try options.openHub()
-        let result = try failing { () -> (RosterImport, Hub.RosterWrite?) in
+        let result = try failing(language) { () -> (RosterImport, Hub.RosterWrite?) in
             let known = try hub.replica.records(.community).map(\.id.description)
             let knownAdvisers = try hub.replica.records(.adviser).map(\.id.description)
             let existing = try hub.replica.typedRecords(Appointment.self)
@@ -83,7 +82,7 @@ struct RosterImportCommand: ParsableCommand {
         let (read, written) = result
         let describe: (RosterProblem) -> Problem = { problem in
             Problem(file: problem.file, line: problem.line, field: problem.field, code: problem.code.rawValue,
-                    rule: problem.code.rule, message: language == .zh ? problem.chinese : problem.english)
+                    rule: problem.code.rule, message: language.text(problem.catalogueText))
         }
         let output = Output(imported: written != nil, created: written?.created ?? 0, updated: written?.updated ?? 0,
                             unchanged: written?.unchanged ?? 0, errors: read.errors.map(describe),
@@ -92,21 +91,18 @@ struct RosterImportCommand: ParsableCommand {
             try JSONOutput.print(output)
         } else {
             for problem in read.warnings {
-                FileHandle.standardError.write(Data((language.text(zh: "警告 ", en: "warning ")
-                    + (language == .zh ? problem.chineseDescription : problem.description) + "\n").utf8))
+                FileHandle.standardError.write(Data((language.text(Catalogue.Hub.rosterWarning(problem.locatedText)) + "\n").utf8))
             }
             for problem in read.errors {
-                FileHandle.standardError.write(Data((language.text(zh: "错误 ", en: "error ")
-                    + (language == .zh ? problem.chineseDescription : problem.description) + "\n").utf8))
+                FileHandle.standardError.write(Data((language.text(Catalogue.Hub.rosterError(problem.locatedText)) + "\n").utf8))
             }
             if written != nil {
-                print(language.text(zh: "名册已导入：新增 \(output.created)，更新 \(output.updated)，未变 \(output.unchanged)；警告 \(output.warnings.count) 条",
-                                    en: "roster imported: \(output.created) created, \(output.updated) updated, \(output.unchanged) unchanged; \(output.warnings.count) warning(s)"))
+                print(language.text(Catalogue.Hub.rosterImported(created: output.created, updated: output.updated,
+                                                                 unchanged: output.unchanged, warnings: output.warnings.count)))
             }
         }
         if !read.errors.isEmpty {
-            throw CommandFailure(language.text(zh: "名册有 \(read.errors.count) 处错误，未导入任何内容",
-                                               en: "\(read.errors.count) error(s) in the roster; nothing was imported"))
+            throw CommandFailure(language.text(Catalogue.Hub.rosterRefused(errors: read.errors.count)))
         }
     }
 }

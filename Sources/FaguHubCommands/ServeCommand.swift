@@ -35,11 +35,12 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give both --tls-cert and --tls-key, or neither") }
-        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535") }
-        guard pageLimit > 0 else { throw ValidationError("--page-limit must be positive") }
+        let language = options.language, hubText = Catalogue.Hub.self
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError(language.text(hubText.tlsNeedsBoth)) }
+        guard (0...65_535).contains(port) else { throw ValidationError(language.text(hubText.portOutOfRange)) }
+        guard pageLimit > 0 else { throw ValidationError(language.text(hubText.pageLimitNotPositive)) }
         guard (1_024...ChangeSetLimits.standard.maxFileBytes).contains(maxUploadBytes) else {
-            throw ValidationError("--max-upload-bytes must be between 1024 and \(ChangeSetLimits.standard.maxFileBytes)")
+            throw ValidationError(language.text(hubText.maxUploadOutOfRange(ChangeSetLimits.standard.maxFileBytes)))
         }
     }
 
@@ -47,9 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
         let hub = try options.openHub(pageLimit: pageLimit)
         let language = options.language
         if tlsCert == nil, !["127.0.0.1", "localhost", "::1"].contains(host) {
-            FileHandle.standardError.write(Data(language.text(
-                zh: "警告：在 \(host) 上以明文 HTTP 服务；签名仍保护真实性，但内容未加密。请用 --tls-cert/--tls-key 或置于 TLS 代理之后。\n",
-                en: "warning: serving plain HTTP on \(host); signatures still authenticate, but content is not encrypted. Use --tls-cert/--tls-key or a TLS proxy.\n").utf8))
+            FileHandle.standardError.write(Data((language.text(Catalogue.Hub.plainHTTPWarning(host)) + "\n").utf8))
         }
         let tls = tlsCert.map { TLSFiles(certificateChain: $0, privateKey: tlsKey!) }
         var logger = Logger(label: "fagu-hub")
@@ -57,9 +56,8 @@ struct ServeCommand: AsyncParsableCommand {
         let scheme = tls == nil ? "http" : "https"
         let server = HubServer(hub: hub, host: host, port: port, tls: tls, maxRequestBytes: maxUploadBytes,
                                logger: logger) { notice in
-            let line = language.text(
-                zh: "⚠ 事项报告到达：\(notice.communityID ?? "?") \(notice.level ?? "") 来自 \(notice.subject)（\(notice.record)）",
-                en: "⚠ incident report arrived: \(notice.communityID ?? "?") \(notice.level ?? "") from \(notice.subject) (\(notice.record))")
+            let line = language.text(Catalogue.Hub.incidentArrived(community: notice.communityID ?? "?", level: notice.level ?? "",
+                                                                   from: notice.subject, record: "\(notice.record)"))
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         let host = self.host, district = hub.district
@@ -71,12 +69,11 @@ struct ServeCommand: AsyncParsableCommand {
                 if json {
                     try? JSONOutput.print(Listening(district: district, listening: url))
                 } else {
-                    FileHandle.standardOutput.write(Data((language.text(
-                        zh: "辖区中心（\(district)）正在监听 \(url)", en: "hub of \(district) listening on \(url)") + "\n").utf8))
+                    FileHandle.standardOutput.write(Data((language.text(Catalogue.Hub.listening(district, on: url)) + "\n").utf8))
                 }
             }
         } catch {
-            throw CommandFailure("cannot serve on \(host):\(port): \(error)")
+            throw CommandFailure(language.text(Catalogue.Hub.cannotServe(host, port, Catalogue.failure(error))))
         }
     }
 }

@@ -6,7 +6,7 @@ import FaguModel
 /// residents' personal data.
 public struct ReplicaError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What kind of refusal this is; stable for scripts and tests.
-    public enum Code: String, Hashable, Sendable {
+    public enum Code: String, Hashable, Sendable, CaseIterable {
         /// The record does not exist.
         case recordNotFound = "record_not_found"
         /// A record with that id already exists.
