@@ -60,7 +60,14 @@ public struct DiffCommand: ParsableCommand {
     public func run() throws {
         let language = output.language
         let (a, b) = try failing(language) { (try side(first, other: second, language), try side(second, other: first, language)) }
-        let report = try failing(language) { try compare(a, b) }
+        // Each home read in one snapshot, so a hub syncing meanwhile is seen at one moment.
+        func snapshot<T>(_ replica: Replica?, _ body: () throws -> T) throws -> T {
+            guard let replica else { return try body() }
+            return try replica.inSnapshot(body)
+        }
+        let report = try failing(language) {
+            try snapshot(a.replica) { try snapshot(b.replica) { try compare(a.reread(), b.reread()) } }
+        }
         if output.json {
             try JSONOutput.print(report)
         } else {

@@ -19,12 +19,22 @@ struct DiffSide {
 
     /// A home's side.
     init(home: DoctorHome) throws {
-        name = home.path
-        replica = home.replica
-        let scopes = try home.replica.scopes()
-        vectors = try home.replica.vectors(scopes: scopes)
+        try self.init(name: home.path, replica: home.replica)
+    }
+
+    private init(name: String, replica: Replica) throws {
+        self.name = name
+        self.replica = replica
+        let scopes = try replica.scopes()
+        vectors = try replica.vectors(scopes: scopes)
         self.scopes = Set(scopes)
         groups = []
+    }
+
+    /// The side read again (a home's vectors as they are now; a file is as it was).
+    func reread() throws -> DiffSide {
+        guard let replica else { return self }
+        return try DiffSide(name: name, replica: replica)
     }
 
     /// A file's side: its header's vectors, and its groups when `inspection` opened the body.

@@ -9,7 +9,8 @@ public struct DoctorCommand: ParsableCommand {
             Inspects replicas and change-set files without changing them. Every command \
             takes --json for one JSON document on stdout and --lang zh|en for text.
             """,
-        subcommands: [VerifyCommand.self, DiffCommand.self, BundleCommand.self])
+        subcommands: [StatusCommand.self, VerifyCommand.self, DiffCommand.self, TraceCommand.self, DoctorConflictsCommand.self,
+                      BundleCommand.self])
 
     public init() {}
 }

@@ -15,6 +15,8 @@ extension Replica {
         }
         var config = Configuration()
         config.readonly = true
+        // ``inSnapshot(_:)`` holds one read transaction across several accesses.
+        config.allowsUnsafeTransactions = true
         config.busyMode = .timeout(15)
         let database = try DatabaseQueue(path: path, configuration: config)
         let (id, author, version): (ReplicaID?, String?, Int?) = try database.read { db in
@@ -38,10 +40,33 @@ extension Replica {
     /// record's state equal to what replaying the whole log into a scratch replica (made in
     /// `scratchDirectory`, then removed) gives.
     public func verify(scratchDirectory: String) throws -> [ReplicaProblem] {
-        var problems = try integrityProblems()
-        problems += try logProblems()
-        problems += try replayProblems(scratchDirectory: scratchDirectory)
-        return problems
+        // One snapshot for every check, so a hub that goes on syncing meanwhile is not seen
+        // half before and half after a write.
+        try inSnapshot {
+            var problems = try integrityProblems()
+            problems += try logProblems()
+            problems += try replayProblems(scratchDirectory: scratchDirectory)
+            return problems
+        }
+    }
+
+    /// Runs `body`, whose reads of this replica all see one snapshot of the file: what
+    /// another process commits meanwhile is invisible to it. In WAL mode this blocks no
+    /// writer. Only for a replica from ``openReadOnly(at:schema:)``.
+    public func inSnapshot<T>(_ body: () throws -> T) throws -> T {
+        try database.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN DEFERRED")
+            // A deferred transaction takes its snapshot at its first read.
+            _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM replica_meta")
+        }
+        do {
+            let result = try body()
+            try database.writeWithoutTransaction { db in try db.execute(sql: "COMMIT") }
+            return result
+        } catch {
+            try database.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+            throw error
+        }
     }
 
     /// SQLite's `PRAGMA integrity_check`, one problem per line it reports.
@@ -170,5 +195,21 @@ extension Replica {
                                            detail: "\(differing.count) record(s) in \(scope.name) differ from what the change log gives"))
         }
         return problems
+    }
+}
+
+extension Replica {
+    /// The received groups held back until what they depend on arrives, each with the dots
+    /// it still waits for.
+    public func heldBackGroups() throws -> [(group: ChangeGroup, missing: [Dot])] {
+        try read { context in
+            var held: [(group: ChangeGroup, missing: [Dot])] = []
+            for scope in context.knownScopes {
+                let groups = try context.pendingGroups(in: scope)
+                guard !groups.isEmpty else { continue }
+                held += CausalSchedule(groups: groups, vector: try context.vector(of: scope)).waiting
+            }
+            return held
+        }
     }
 }

@@ -130,3 +130,68 @@ private func damagedHub(_ hub: String, in directory: TemporaryDirectory) throws 
     try database.close()
     return copy
 }
+
+@Suite("fagu-doctor status and trace")
+struct DoctorStatusAndTraceTests {
+    @Test("status names a held-back group and the dot it waits for; a hub's status lists its devices with their lag")
+    func statusNamesMissingDependency() throws {
+        let district = try TestDistrict(prefix: "fagu-doctor-status")
+        let writer = try district.join(.adviser, "a001", as: "a001")
+        let reader = try district.join(.office, "c01", as: "office")
+        let caseID = try writer.openCase("c01", "宅基地相邻权纠纷")
+        try writer.replica.write { try $0.update(.legalCase, id: caseID, fields: ["status": .text("mediated")]) }
+        let groups = try writer.replica.delta(for: ScopeVectors(), scopes: [.community("c01")])
+        let creation = try #require(groups.first { $0.record == caseID && $0.fields.count > 1 })
+        let update = try #require(groups.last { $0.record == caseID })
+        // The office receives the update without the case's creation: it is held back.
+        let report = try reader.replica.apply([update])
+        #expect(report.heldBackGroups == 1)
+
+        let status = try StatusReport(of: DoctorHome(district.directory.file("office"), .en), silentDays: 14)
+        let held = try #require(status.heldBack.first)
+        #expect(status.heldBack.count == 1 && held.record == caseID.description)
+        #expect(held.waitingFor.contains(creation.dot(at: creation.fields.count - 1).description)
+                || held.waitingFor.contains(creation.dot(at: 0).description), "\(held.waitingFor)")
+        try StatusCommand.parse(["--home", district.directory.file("office"), "--lang", "zh"]).run()
+
+        // The hub, before and after the adviser's first sync.
+        let before = try StatusReport(of: DoctorHome(district.directory.file("hub"), .en), silentDays: 14)
+        #expect(before.devices?.count == 2 && before.silentDevices?.count == 2, "never seen counts as silent")
+        _ = try writer.accept(district.hub.exchange(writer.request().file).reply.file)
+        let after = try StatusReport(of: DoctorHome(district.directory.file("hub"), .en), silentDays: 14)
+        let adviser = try #require(after.devices?.first { $0.subject == "a001" })
+        #expect(adviser.lastSeen?.hasSuffix("+08:00") == true && adviser.lag == 0)
+        #expect(after.silentDevices == [reader.replica.id.description])
+        try StatusCommand.parse(["--home", district.directory.file("hub"), "--json"]).run()
+    }
+
+    @Test("trace shows a resolved conflict: two concurrent writes, each naming the other, and the write that superseded both")
+    func traceOfResolvedConflict() throws {
+        let district = try TestDistrict(prefix: "fagu-doctor-trace")
+        let adviser = try district.join(.adviser, "a001", as: "a001")
+        let office = try district.join(.office, "c01", as: "office")
+        func sync(_ device: FieldReplica) throws { _ = try device.accept(district.hub.exchange(device.request().file).reply.file) }
+        let caseID = try adviser.openCase("c01", "宅基地相邻权纠纷")
+        try sync(adviser)
+        try sync(office)
+        try adviser.replica.write { try $0.update(.legalCase, id: caseID, fields: ["status": .text("mediated")]) }
+        try office.replica.write { try $0.update(.legalCase, id: caseID, fields: ["status": .text("referred")]) }
+        for device in [adviser, office, adviser] { try sync(device) }
+        #expect(try adviser.replica.openConflicts().count == 1)
+        try adviser.replica.write { try $0.update(.legalCase, id: caseID, fields: ["status": .text("closed")]) }
+        for device in [adviser, office] { try sync(device) }
+        #expect(try office.replica.openConflicts().isEmpty)
+
+        let home = try DoctorHome(district.directory.file("hub"), .en)
+        let trace = RecordTrace(kind: .legalCase, record: caseID, changes: try home.replica.history(of: .legalCase, id: caseID))
+        let statuses = trace.writes.filter { $0.fields["status"] != nil }
+        #expect(statuses.map { $0.fields["status"]!.text } == ["open", "mediated", "referred", "closed"])
+        let (mediated, referred, closed) = (statuses[1], statuses[2], statuses[3])
+        #expect(mediated.concurrentWith == referred.dots && referred.concurrentWith == mediated.dots)
+        #expect(Set(closed.supersedes).isSuperset(of: mediated.dots + referred.dots))
+        #expect(closed.concurrentWith.isEmpty)
+        #expect(closed.parents.count == 2, "the resolution follows from both concurrent writes")
+        try TraceCommand.parse([String(caseID.description.suffix(8)), "--home", district.directory.file("hub"), "--lang", "zh"]).run()
+        try TraceCommand.parse([caseID.description, "--home", district.directory.file("a001"), "--json"]).run()
+    }
+}

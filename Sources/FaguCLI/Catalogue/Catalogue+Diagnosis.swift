@@ -65,22 +65,34 @@ extension Catalogue {
 
     // MARK: fagu-doctor status
 
-    /// Status headings and labels.
+    /// The identity line.
     public static let statusIdentity = Localized(zh: "身份", en: "identity")
+    /// The role line.
     public static let statusRole = Localized(zh: "角色", en: "role")
+    /// The scopes line.
     public static let statusScopes = Localized(zh: "范围", en: "scopes")
+    /// The version vectors heading.
     public static let statusVectors = Localized(zh: "版本向量", en: "version vectors")
+    /// The heading of own changes the hub has not acknowledged.
     public static let statusUnacknowledged = Localized(zh: "未被中心确认的本机变更", en: "own changes not acknowledged by the hub")
+    /// The heading of held-back groups.
     public static let statusHeldBack = Localized(zh: "等待依赖而暂存的变更组", en: "groups held back waiting for dependencies")
+    /// The heading of set-aside groups.
     public static let statusSetAside = Localized(zh: "被搁置的变更组", en: "groups set aside")
+    /// The heading of the last sync attempts.
     public static let statusAttempts = Localized(zh: "最近的同步", en: "last sync attempts")
+    /// The open-conflicts line.
     public static let statusConflicts = Localized(zh: "未决冲突", en: "open conflicts")
+    /// The devices heading.
     public static let statusDevices = Localized(zh: "设备", en: "devices")
+    /// Nothing to show.
     public static let statusNone = Localized(zh: "无", en: "none")
+    /// A sync that succeeded.
     public static let statusOK = Localized(zh: "成功", en: "ok")
+    /// A sync that failed.
     public static let statusFailed = Localized(zh: "失败", en: "failed")
+    /// Never (a device not yet seen).
     public static let statusNever = Localized(zh: "从未", en: "never")
-
     /// Held-back groups wait for these dots.
     public static func statusWaitingFor(_ dots: String) -> Localized {
         Localized(zh: "等待：\(dots)", en: "waiting for: \(dots)")
@@ -91,11 +103,15 @@ extension Catalogue {
         Localized(zh: "⚠ \(count) 台设备超过 \(days) 天未同步", en: "⚠ \(count) device(s) silent for more than \(days) days")
     }
 
-    /// Table headings of the devices list in status.
+    /// The device column.
     public static let deviceHeader = Localized(zh: "设备", en: "device")
+    /// The adviser or community column.
     public static let subjectHeader = Localized(zh: "对象", en: "subject")
+    /// The last-seen column.
     public static let lastSeenHeader = Localized(zh: "最后同步", en: "last seen")
+    /// The lag column.
     public static let lagHeader = Localized(zh: "积压", en: "lag")
+    /// The state column.
     public static let stateHeader = Localized(zh: "状态", en: "state")
 
     // MARK: fagu-doctor trace

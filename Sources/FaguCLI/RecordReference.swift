@@ -1,16 +1,15 @@
-import FaguCLI
 import FaguDomain
 import FaguModel
 import FaguStore
 
 /// A record named on the command line: its full id, or any unique prefix (or suffix) of 6
 /// or more characters of the id as printed — time-ordered ids share their first characters.
-enum RecordReference {
+public enum RecordReference {
     /// The record `text` names on `replica`, of `kind` when given.
     ///
     /// - Throws: a one-line ``CommandFailure`` (exit 2) when nothing matches, when `text` is
     ///   shorter than 6 characters, or when several records match (listing them).
-    static func resolve(_ text: String, kind: RecordKind? = nil, on replica: Replica,
+    public static func resolve(_ text: String, kind: RecordKind? = nil, on replica: Replica,
                         _ language: Language) throws -> (kind: RecordKind, id: RecordID) {
         if let id = RecordID(text) {
             let kinds = kind.map { [$0] } ?? RecordKind.allCases
