@@ -183,6 +183,7 @@ let package = Package(
         .testTarget(
             name: "FaguHTTPTests",
             dependencies: ["FaguDomain", "FaguHubServer", "FaguHTTP", "FaguSync", "FaguStore", "FaguModel", "FaguWire", "FaguTesting",
+                           "FaguDoctor", "FaguCLI",
                            .product(name: "AsyncHTTPClient", package: "async-http-client"),
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
