@@ -24,6 +24,8 @@ struct BundleReport: Encodable {
     var decoded: ChangeSetDescription?
     /// The header alone when the body could not be decoded.
     var header: ChangeSetDescription.Header?
+    /// Whether the signature verified, and with whose key.
+    var signatureCheck: SignatureCheck?
 
     init(file: String, inspection: ChangeSetInspection) {
         self.file = file

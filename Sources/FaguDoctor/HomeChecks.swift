@@ -61,7 +61,7 @@ enum HomeChecks {
         let key: Curve25519.Signing.PublicKey?
         if let known = try home.signingKey(of: header.sender) {
             key = known
-        } else if let offered = header.publicKey {
+        } else if header.enrollmentToken != nil, let offered = header.publicKey {
             key = try? Curve25519.Signing.PublicKey(rawRepresentation: offered)
         } else {
             key = nil

@@ -4,6 +4,7 @@ import FaguModel
 import FaguStore
 import FaguSync
 import FaguTesting
+import FaguWire
 import Foundation
 import GRDB
 import Testing
@@ -193,5 +194,40 @@ struct DoctorStatusAndTraceTests {
         #expect(closed.parents.count == 2, "the resolution follows from both concurrent writes")
         try TraceCommand.parse([String(caseID.description.suffix(8)), "--home", district.directory.file("hub"), "--lang", "zh"]).run()
         try TraceCommand.parse([caseID.description, "--home", district.directory.file("a001"), "--json"]).run()
+    }
+}
+
+@Suite("fagu-doctor bundle signatures")
+struct BundleSignatureTests {
+    @Test("bundle verifies a device's file with the hub's registry and a reply with the device's hub key; one altered byte exits 1")
+    func verifiesSignatures() throws {
+        let (district, device, hub) = try syncedDistrict()
+        let field = try FieldReplica.open(home: device, configuration: TestDistrict.configuration)
+        try field.logVisit("c01")
+        let export = district.directory.file("a001.fagu")
+        _ = try field.export(to: export)
+        let file = [UInt8](try Data(contentsOf: URL(fileURLWithPath: export)))
+        let header = try ChangeSetDecoder(schema: .legalAdvice).decodeHeader(file)
+        #expect(try SignatureCheck.of(file, header: header, senderKey: nil, home: hub, .en).outcome == .verified)
+        #expect(try SignatureCheck.of(file, header: header, senderKey: device, home: nil, .en).outcome == .verified)
+        #expect(try SignatureCheck.of(file, header: header, senderKey: nil, home: nil, .en).outcome == .unchecked)
+        try BundleCommand.parse([export, "--key", hub]).run()
+
+        var altered = file
+        altered[altered.count - 1] ^= 0x01
+        let path = district.directory.file("altered.fagu")
+        try Data(altered).write(to: URL(fileURLWithPath: path))
+        #expect(try SignatureCheck.of(altered, header: header, senderKey: nil, home: hub, .en).outcome == .invalid)
+        let failure = #expect(throws: CommandFailure.self) { try BundleCommand.parse([path, "--key", hub, "--lang", "en"]).run() }
+        #expect(failure?.exitCode == 1)
+
+        // The hub's reply, checked on the device with the hub's key it keeps.
+        let reply = try district.hub.exchange(field.request().file).reply.file
+        let replyPath = district.directory.file("reply.fagu")
+        try Data(reply).write(to: URL(fileURLWithPath: replyPath))
+        let replyHeader = try ChangeSetDecoder(schema: .legalAdvice).decodeHeader(reply)
+        let check = try SignatureCheck.of(reply, header: replyHeader, senderKey: nil, home: device, .en)
+        #expect(check.outcome == .verified && check.keySource == "hub")
+        try BundleCommand.parse([replyPath, "--key", device, "--json"]).run()
     }
 }

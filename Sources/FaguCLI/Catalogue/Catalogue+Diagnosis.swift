@@ -156,3 +156,33 @@ extension Catalogue {
                   en: "\(scope): state digests differ because the hub set changes aside there (the writer keeps its work; expected)")
     }
 }
+
+extension Catalogue {
+    // MARK: fagu-doctor bundle: the signature check
+
+    /// How to let the doctor check a signature.
+    public static let signatureUncheckedHint = Localized(
+        zh: "未验证：请用 --key 给出中心或设备目录，或用 --sender 给出发送方公钥",
+        en: "not checked: give --key with the hub's or the device's home, or --sender with the sender's key")
+
+    /// The signature-check line's label.
+    public static let signatureCheckLabel = Localized(zh: "签名验证", en: "Signature check")
+
+    /// A signature that verified, and whose key it was.
+    public static func signatureVerified(_ source: String) -> Localized {
+        let zh = ["sender": "发送方公钥", "registry": "中心登记的设备公钥", "hub": "设备保存的中心公钥", "offered": "文件自带的登记公钥"][source] ?? source
+        let en = ["sender": "the sender's key given", "registry": "the device's key registered at the hub",
+                  "hub": "the hub's key kept on the device", "offered": "the key the file registers"][source] ?? source
+        return Localized(zh: "✓ 有效（\(zh)）", en: "✓ valid (\(en))")
+    }
+
+    /// A signature that did not verify.
+    public static func signatureInvalid(_ detail: String) -> Localized {
+        Localized(zh: "✗ 无效：\(detail)", en: "✗ INVALID: \(detail)")
+    }
+
+    /// The failure line of a file whose signature does not verify.
+    public static func fileSignatureInvalid(_ file: String) -> Localized {
+        Localized(zh: "\(file)：签名无效，中心会拒收", en: "\(file): the signature does not verify; the hub would refuse it")
+    }
+}
