@@ -86,19 +86,30 @@ public final class FieldReplica: Sendable {
             throw SyncFailure("the enrollment file is damaged")
         }
         try AtomicFile.createPrivateFolder(home)
-        guard !FileManager.default.fileExists(atPath: keyPath(home: home)) else {
-            throw SyncFailure("\(home) already holds a device key; use another --home")
+        // The replica file is the mark of a finished join: without it, a key or a staging
+        // folder here is what a join cut off (a crash, a kill) left, never registered anywhere.
+        let fileManager = FileManager.default
+        for leftover in (try fileManager.contentsOfDirectory(atPath: home)).filter({ $0.hasPrefix(".joining-") }) {
+            try fileManager.removeItem(atPath: home + "/" + leftover)
         }
+        if fileManager.fileExists(atPath: keyPath(home: home)) { try fileManager.removeItem(atPath: keyPath(home: home)) }
+        // Everything is made in a staging folder and moved in last, the replica file after
+        // the key, so a join cut off at any point can simply be run again.
+        let staging = home + "/.joining-\(UUID().uuidString)"
+        try AtomicFile.createPrivateFolder(staging)
         do {
-            return try create(home: home, id: id, role: role, enrollment: enrollment, configuration: configuration)
+            let made = try create(home: staging, id: id, role: role, enrollment: enrollment, configuration: configuration)
+            try made.replica.close()
+            try fileManager.moveItem(atPath: keyPath(home: staging), toPath: keyPath(home: home))
+            try fileManager.moveItem(atPath: replicaPath(home: staging), toPath: replicaPath(home: home))
+            try fileManager.removeItem(atPath: staging)
         } catch {
             // Leave nothing half-made behind, so joining again works.
-            for path in [keyPath(home: home), replicaPath(home: home), replicaPath(home: home) + "-wal",
-                         replicaPath(home: home) + "-shm"] {
-                try? FileManager.default.removeItem(atPath: path)
-            }
+            try? fileManager.removeItem(atPath: staging)
+            try? fileManager.removeItem(atPath: keyPath(home: home))
             throw error
         }
+        return try open(home: home, configuration: configuration)
     }
 
     private static func create(home: String, id: ReplicaID, role: DeviceRole, enrollment: Enrollment,
