@@ -10,7 +10,7 @@ public struct HubCommand: AsyncParsableCommand {
             --home, else $FAGU_HUB_HOME, else ~/.fagu-hub. Every command takes --json and --lang zh|en.
             """,
         subcommands: [HubInitCommand.self, RosterCommand.self, EnrollCommand.self, RevokeCommand.self,
-                      DevicesCommand.self, MergeCommand.self, HubListCommand.self, HubConflictsCommand.self,
+                      DevicesCommand.self, MergeCommand.self, HubListCommand.self, HubShowCommand.self, HubConflictsCommand.self,
                       IncidentsCommand.self, HubSetAsideCommand.self, ForksCommand.self, ServeCommand.self])
 
     public init() {}

@@ -76,6 +76,12 @@ struct DutyCommandTests {
         let topics = Set(try FieldReplica.open(home: laptop).replica.typedRecords(Consultation.self).map(\.topic))
         #expect(topics == ["labour", "land_contract"])
         #expect(try FieldReplica.open(home: laptop).replica.typedRecords(Consultation.self).filter(\.hard).count == 2)
+        // The hub shows any of them by a short id, with its history; an unknown one is one line.
+        let incident = try #require(try Hub.open(home: hubHome).replica.typedRecords(IncidentReport.self).first)
+        try hub(["show", String(incident.id.description.suffix(8)), "--home", hubHome, "--history", "--lang", "zh"])
+        try hub(["show", incident.id.description, "--home", hubHome, "--json"])
+        let unknown = failure { try hub(["show", "ffffffff", "--home", hubHome, "--lang", "en"]) }
+        #expect(unknown?.exitCode == 2 && unknown?.message.contains("ffffffff") == true, "\(unknown?.message ?? "no failure")")
     }
 
     @Test("an answer and a referral's outcome are recorded later on the same record")

@@ -109,9 +109,9 @@ extension Catalogue {
         Localized(zh: "编号 \(reference) 不唯一，可能是：\(list)", en: "\(reference) matches several records: \(list)")
     }
 
-    /// "no record ID on this device".
-    public static func noRecordOnDevice(_ id: String) -> Localized {
-        Localized(zh: "本设备上没有记录 \(id)", en: "no record \(id) on this device")
+    /// No record with that id in this replica (a device's or the hub's).
+    public static func noRecordHere(_ id: String) -> Localized {
+        Localized(zh: "这里没有记录 \(id)", en: "no record \(id) here")
     }
 
     /// "no case ID on this device".
