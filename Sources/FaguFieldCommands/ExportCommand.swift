@@ -30,7 +30,15 @@ struct ExportCommand: ParsableCommand {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
             // Not SUBJECT-YYYYMMDD.fagu: that is the name of the hub's reply on the same stick.
-            path = out + "/" + device.subject + "-" + CalendarDate.stamp() + "-to-hub.fagu"
+            // Two exports within one second (a script, an impatient double run) get -2, -3, …
+            // rather than a refusal: the first file may still be waiting on the stick.
+            let stem = out + "/" + device.subject + "-" + CalendarDate.stamp()
+            path = stem + "-to-hub.fagu"
+            var number = 2
+            while FileManager.default.fileExists(atPath: path) {
+                path = stem + "-\(number)-to-hub.fagu"
+                number += 1
+            }
         }
         let summary = try failing(options.language) { try device.export(to: path) }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
