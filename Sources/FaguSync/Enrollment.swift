@@ -63,7 +63,7 @@ public struct Enrollment: Codable, Hashable, Sendable {
     /// - Throws: ``SyncFailure`` when the file is missing or is not an enrollment.
     public static func read(from path: String) throws -> Enrollment {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SyncFailure("cannot read the enrollment file \(path)")
+            throw SyncFailure(.enrollmentUnreadable, subject: path, "cannot read the enrollment file \(path)")
         }
         let decoder = JSONDecoder()
         if let format = try? decoder.decode(FormatOnly.self, from: data), format.format != currentFormat {
@@ -71,7 +71,7 @@ public struct Enrollment: Codable, Hashable, Sendable {
                               + "ask the hub for a new enrollment file")
         }
         guard let enrollment = try? decoder.decode(Enrollment.self, from: data) else {
-            throw SyncFailure("\(path) is not a Fagu enrollment file")
+            throw SyncFailure(.notEnrollment, subject: path, "\(path) is not a Fagu enrollment file")
         }
         guard enrollment.format == currentFormat else {
             throw SyncFailure("\(path) is an enrollment of format \(enrollment.format); this Fagu reads \(currentFormat)")

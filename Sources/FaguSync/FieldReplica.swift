@@ -80,7 +80,7 @@ public final class FieldReplica: Sendable {
     public static func join(home: String, enrollment: Enrollment,
                             configuration: ReplicaConfiguration = ReplicaConfiguration()) throws -> FieldReplica {
         guard !FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
-            throw SyncFailure("\(home) already holds a replica; use another --home")
+            throw SyncFailure(.replicaExists, subject: home, "\(home) already holds a replica; use another --home")
         }
         guard let id = ReplicaID(enrollment.replica), let role = DeviceRole(rawValue: enrollment.role) else {
             throw SyncFailure("the enrollment file is damaged")
@@ -132,7 +132,7 @@ public final class FieldReplica: Sendable {
     public static func open(home: String, configuration: ReplicaConfiguration = ReplicaConfiguration(),
                             limits: ChangeSetLimits = .standard) throws -> FieldReplica {
         guard FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
-            throw SyncFailure("no replica in \(home); join a district first with `fagu init --enroll FILE`")
+            throw SyncFailure(.noReplica, subject: home, "no replica in \(home); join a district first with `fagu init --enroll FILE`")
         }
         let replica = try Replica.open(at: replicaPath(home: home), configuration: configuration)
         return try FieldReplica(replica: replica, key: SigningKeyFile.read(at: keyPath(home: home)), limits: limits)

@@ -49,7 +49,7 @@ public final class Hub: Sendable {
         let district = district.trimmingCharacters(in: .whitespaces)
         guard !district.isEmpty else { throw SyncFailure("the district name is empty") }
         guard !FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
-            throw SyncFailure("\(home) already holds a hub")
+            throw SyncFailure(.hubExists, subject: home, "\(home) already holds a hub")
         }
         try AtomicFile.createPrivateFolder(home)
         let key = try SigningKeyFile.create(at: keyPath(home: home))
@@ -65,7 +65,7 @@ public final class Hub: Sendable {
     public static func open(home: String, configuration: ReplicaConfiguration = ReplicaConfiguration(),
                             pageLimit: Int = 2_000, limits: ChangeSetLimits = .standard) throws -> Hub {
         guard FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
-            throw SyncFailure("no hub in \(home); run `fagu-hub init --district NAME` first")
+            throw SyncFailure(.noHub, subject: home, "no hub in \(home); run `fagu-hub init --district NAME` first")
         }
         let replica = try Replica.open(at: replicaPath(home: home), configuration: configuration)
         guard try replica.metadata("role") == "hub", let district = try replica.metadata("district") else {

@@ -67,9 +67,12 @@ struct CatalogueTests {
         let damaged = WireError(.badChecksum, "the body's SHA-256 does not match")
         #expect(Language.zh.text(Catalogue.failure(damaged)).contains("bad_checksum"))
         #expect(Language.en.text(Catalogue.failure(damaged)) == damaged.description)
-        let local = SyncFailure("no replica in /tmp/x; join a district first with `fagu init --enroll FILE`")
-        #expect(Language.zh.text(Catalogue.failure(local)).hasPrefix("未能完成（no replica in /tmp/x"))
+        let local = SyncFailure("cannot read /tmp/x")
+        #expect(Language.zh.text(Catalogue.failure(local)) == "未能完成（cannot read /tmp/x）")
         #expect(Language.en.text(Catalogue.failure(local)) == local.message)
+        let noReplica = SyncFailure(.noReplica, subject: "/tmp/x", "no replica in /tmp/x; join a district first with `fagu init --enroll FILE`")
+        #expect(Language.zh.text(Catalogue.failure(noReplica)) == "/tmp/x 中没有副本：请先用 fagu init --enroll 文件 加入辖区")
+        #expect(Language.en.text(Catalogue.failure(noReplica)) == noReplica.message)
     }
 
     @Test("a command's core failure is one line in the language asked for")
@@ -77,7 +80,7 @@ struct CatalogueTests {
         let directory = try TemporaryDirectory(prefix: "fagu-catalogue")
         let home = directory.file("nowhere")
         let chinese = failure { try fagu(["status", "--home", home, "--lang", "zh"]) }
-        #expect(chinese?.message.hasPrefix("未能完成（no replica in") == true, "\(chinese?.message ?? "no failure")")
+        #expect(chinese?.message == "\(home) 中没有副本：请先用 fagu init --enroll 文件 加入辖区", "\(chinese?.message ?? "no failure")")
         let english = failure { try fagu(["status", "--home", home, "--lang", "en"]) }
         #expect(english?.message.hasPrefix("no replica in") == true, "\(english?.message ?? "no failure")")
     }

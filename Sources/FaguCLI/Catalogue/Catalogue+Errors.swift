@@ -13,7 +13,7 @@ extension Catalogue {
         case let error as ReplicaError: ReplicaErrors.text(for: error)
         case let refusal as SyncRefusal: SyncRefusals.text(for: refusal)
         case let error as WireError: WireErrors.text(for: error)
-        case let failure as SyncFailure: coreError(notDone, detail: failure.message)
+        case let failure as SyncFailure: syncFailure(failure)
         case let error as RecordDecodingError: coreError(recordUnreadable, detail: error.description)
         default: coreError(failed, detail: String(describing: error))
         }
@@ -23,6 +23,27 @@ extension Catalogue {
     /// (which names the records and fields concerned) after it; in English, `detail` alone.
     public static func coreError(_ summary: Localized, detail: String) -> Localized {
         Localized(zh: "\(summary.zh)（\(detail)）", en: detail)
+    }
+
+    /// A local failure in the tools' own words when its kind is known, else with a Chinese lead.
+    public static func syncFailure(_ failure: SyncFailure) -> Localized {
+        let subject = failure.subject ?? ""
+        switch failure.code {
+        case .noReplica:
+            return Localized(zh: "\(subject) 中没有副本：请先用 fagu init --enroll 文件 加入辖区", en: failure.message)
+        case .noHub:
+            return Localized(zh: "\(subject) 中没有辖区中心：请先运行 fagu-hub init --district 名称", en: failure.message)
+        case .replicaExists:
+            return Localized(zh: "\(subject) 已有副本；请换一个 --home", en: failure.message)
+        case .hubExists:
+            return Localized(zh: "\(subject) 已有辖区中心", en: failure.message)
+        case .enrollmentUnreadable:
+            return Localized(zh: "无法读取登记文件 \(subject)", en: failure.message)
+        case .notEnrollment:
+            return Localized(zh: "\(subject) 不是 Fagu 登记文件", en: failure.message)
+        case .other:
+            return coreError(notDone, detail: failure.message)
+        }
     }
 
     /// A local step that could not be done (a file not read or written, a home not set up).
