@@ -52,8 +52,10 @@ extension Replica {
 
     /// Runs `body`, whose reads of this replica all see one snapshot of the file: what
     /// another process commits meanwhile is invisible to it. In WAL mode this blocks no
-    /// writer. Only for a replica from ``openReadOnly(at:schema:)``.
+    /// writer. On a replica opened for writing, `body` simply runs.
     public func inSnapshot<T>(_ body: () throws -> T) throws -> T {
+        // A writable replica is this process's own: its writes are serialized with the reads.
+        guard isReadOnly else { return try body() }
         try database.writeWithoutTransaction { db in
             try db.execute(sql: "BEGIN DEFERRED")
             // A deferred transaction takes its snapshot at its first read.
@@ -210,6 +212,43 @@ extension Replica {
                 held += CausalSchedule(groups: groups, vector: try context.vector(of: scope)).waiting
             }
             return held
+        }
+    }
+}
+
+extension Replica {
+    /// Copies this replica into a new file at `path` (readable by its owner only) with
+    /// SQLite's online backup, a consistent copy even while writers go on, adds `metadata`
+    /// to the copy, and checks it: SQLite's integrity check and every chain and vector.
+    ///
+    /// - Throws: ``ReplicaError`` when `path` exists, or the copy does not check out (it is
+    ///   then removed).
+    public func backup(to path: String, metadata: [String: String] = [:]) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw ReplicaError(.incompatibleReplica, "\(path) already exists; choose another name")
+        }
+        guard PrivateFile.create(path) else { throw ReplicaError(.incompatibleReplica, "cannot create \(path)") }
+        do {
+            let copy = try DatabaseQueue(path: path)
+            try database.backup(to: copy)
+            try copy.write { db in
+                for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
+                    try db.execute(sql: "INSERT OR REPLACE INTO replica_meta (key, value) VALUES (?, ?)", arguments: [key, value])
+                }
+            }
+            try copy.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            }
+            try copy.close()
+            let check = try Replica.openReadOnly(at: path, schema: schema)
+            let problems = try check.inSnapshot { try check.integrityProblems() + check.logProblems() }
+            try check.database.close()
+            if let first = problems.first {
+                throw ReplicaError(.corrupt, "the copy at \(path) does not check out: \(first.detail)")
+            }
+        } catch {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            throw error
         }
     }
 }

@@ -23,13 +23,16 @@ public final class Replica: Sendable {
     let database: DatabaseQueue
     let configuration: ReplicaConfiguration
     let tables: KindTables
+    /// Whether the connection was opened read-only (``openReadOnly(at:schema:)``).
+    let isReadOnly: Bool
 
     /// The kinds of record this replica keeps.
     public var schema: Schema { tables.schema }
 
     private init(database: DatabaseQueue, path: String, id: ReplicaID, author: String, schema: Schema,
-                 configuration: ReplicaConfiguration) {
+                 configuration: ReplicaConfiguration, isReadOnly: Bool = false) {
         self.database = database
+        self.isReadOnly = isReadOnly
         self.tables = KindTables(schema)
         self.path = path
         self.id = id
@@ -39,7 +42,8 @@ public final class Replica: Sendable {
 
     /// A replica over a connection opened read-only.
     convenience init(readOnly database: DatabaseQueue, path: String, id: ReplicaID, author: String, schema: Schema) {
-        self.init(database: database, path: path, id: id, author: author, schema: schema, configuration: ReplicaConfiguration())
+        self.init(database: database, path: path, id: id, author: author, schema: schema, configuration: ReplicaConfiguration(),
+                  isReadOnly: true)
     }
 
     /// Creates a new replica file at `path` keeping the kinds of `schema`.

@@ -289,7 +289,14 @@ public final class FieldReplica: Sendable {
             // everyone else orders them.
             try replica.retimeOwn(header.retimed)
             var acknowledged = try hubVectors()
-            for scope in header.vectors.scopes { acknowledged[scope] = acknowledged[scope].merged(with: header.vectors[scope]) }
+            for scope in header.vectors.scopes {
+                var merged = acknowledged[scope].merged(with: header.vectors[scope])
+                // Of this device's own work, what the hub says it holds now counts, even when
+                // less than it once acknowledged (a hub restored from a backup): the next
+                // request sends again whatever the hub lacks.
+                merged[replica.id] = header.vectors[scope][replica.id]
+                acknowledged[scope] = merged
+            }
             try replica.storeVectors(acknowledged, as: FieldReplica.hubAcknowledged)
             var facts: [String: String?] = ["scopes": scopes.map(\.name).joined(separator: ",")]
             if header.publicKey == Array(signingKey.publicKey.rawRepresentation) { facts["enrollment_token"] = .some(nil) }
@@ -362,6 +369,7 @@ public final class FieldReplica: Sendable {
     public func sync(over transport: any SyncTransport, pageLimit: Int = 2_000,
                      progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncSummary {
         var summary = SyncSummary()
+        var unacknowledged = Int.max
         do {
             while true {
                 let request = try request(limit: pageLimit)
@@ -373,12 +381,17 @@ public final class FieldReplica: Sendable {
                 summary.heldBackGroups = accepted.report.heldBackGroups
                 summary.incidents += accepted.report.incidents
                 summary.setAside += accepted.report.ownSetAside
-                let more = request.more || accepted.more
+                // Own work still unacknowledged after a complete round means the hub holds less
+                // than it once did (restored from a backup): go again while that shrinks.
+                let pending = try pendingChanges()
+                let resend = pending > 0 && pending < unacknowledged
+                let more = request.more || accepted.more || resend
+                unacknowledged = pending
                 progress(SyncProgress(rounds: summary.rounds, sentChanges: summary.sentChanges,
-                                      receivedChanges: summary.receivedChanges, pendingChanges: try pendingChanges(),
+                                      receivedChanges: summary.receivedChanges, pendingChanges: pending,
                                       more: more))
                 if !more { break }
-                guard request.changes > 0 || accepted.changes > 0 else {
+                guard request.changes > 0 || accepted.changes > 0 || resend else {
                     throw SyncFailure("the hub says it has more but sent nothing; try again later")
                 }
             }

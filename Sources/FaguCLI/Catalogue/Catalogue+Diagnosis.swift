@@ -186,3 +186,18 @@ extension Catalogue {
         Localized(zh: "\(file)：签名无效，中心会拒收", en: "\(file): the signature does not verify; the hub would refuse it")
     }
 }
+
+extension Catalogue {
+    // MARK: fagu-hub backup and restore
+
+    /// A backup written and checked.
+    public static func backedUp(to file: String, bytes: Int) -> Localized {
+        Localized(zh: "已备份到 \(file)（\(bytes) 字节，已校验）", en: "backed up to \(file) (\(bytes) bytes, checked)")
+    }
+
+    /// A hub restored.
+    public static func restored(_ home: String, from file: String) -> Localized {
+        Localized(zh: "已从 \(file) 恢复辖区中心到 \(home)；各设备下次同步时会补发中心缺少的变更",
+                  en: "restored the hub from \(file) into \(home); devices send what it lacks at their next sync")
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import FaguCLI
+import FaguSync
+import Foundation
+
+/// `fagu-hub backup --out FILE`: a consistent, checked copy of the hub, safe while it serves.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Write a consistent, checked copy of the hub to one file, safe while serve runs (备份).",
+        discussion: """
+            Uses SQLite's online backup, so `fagu-hub serve` and merges go on meanwhile; the copy \
+            is checked (integrity, every hash chain and vector) before the command succeeds. The \
+            file holds the hub's key too: keep it as safe as the hub (it is readable by its owner \
+            only). Restore with `fagu-hub restore FILE --home DIR`.
+            """)
+
+    /// Where to write the copy.
+    @Option(name: .long, help: ArgumentHelp("The backup file to create (it must not exist).", valueName: "FILE"))
+    var out: String
+
+    @OptionGroup var options: HubOptions
+
+    struct Output: Encodable {
+        var file: String
+        var bytes: Int
+    }
+
+    func run() throws {
+        let language = options.language
+        try failing(language) { try Hub.backup(home: options.homePath, to: out) }
+        let bytes = (try FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
+        if options.output.json { return try JSONOutput.print(Output(file: out, bytes: bytes)) }
+        print(language.text(Catalogue.backedUp(to: out, bytes: bytes)))
+    }
+}
