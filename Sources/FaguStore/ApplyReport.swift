@@ -22,6 +22,9 @@ public struct ApplyReport: Hashable, Sendable {
     public var ownSetAside = 0
     /// At the hub: the file's request number was not above the last taken from its device.
     public var replayed = false
+    /// Whether the request was the very one last taken from the device, delivered again
+    /// (a merge cut off before it filed it away): nothing new, nothing to refuse.
+    public var repeatsLastRequest = false
     /// Incident reports (事项报告) that arrived for the first time, to flag at once.
     public var incidents: [RecordID] = []
 

@@ -50,6 +50,7 @@ extension Replica {
             // changes still apply (a late USB file loses nothing), but it earns no reply.
             let lastRequest = UInt64(row["last_request"] as Int64)
             report.replayed = requestNumber <= lastRequest
+            report.repeatsLastRequest = requestNumber == lastRequest
             guard !report.replayed else { return report }   // what it reports is old news
             try db.execute(sql: "UPDATE device SET last_request = ?, encryption_key = COALESCE(?, encryption_key) WHERE replica_id = ?",
                            arguments: [Int64(requestNumber), encryptionKey.map { Data($0) }, id.description])

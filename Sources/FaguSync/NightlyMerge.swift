@@ -65,6 +65,17 @@ public struct NightlyMerge: Sendable {
                 continue
             }
             entry.subject = receipt.device.subject
+            if receipt.report.repeatsLastRequest && receipt.report.appliedChanges == 0 {
+                // The last request of the device, already applied by a merge cut off before it
+                // filed the file away: file it now; a device's request numbers are signed, so
+                // this is the same file, not a replay of an older one.
+                entry.applied = true
+                entry.reason = "already applied by an earlier merge"
+                _ = try? move(path, into: "applied", name)
+                report.inbox.append(entry)
+                progress(index + 1, names.count)
+                continue
+            }
             if receipt.report.replayed {
                 // Its changes were applied; a replay is rejected as a file and earns nothing more.
                 entry.appliedChanges = receipt.report.appliedChanges

@@ -34,4 +34,25 @@ struct FreshnessTests {
         let reason = try String(contentsOfFile: inbox + "/rejected/a001-old.fagu.reason.txt", encoding: .utf8)
         #expect(reason.hasPrefix("replayed"))
     }
+
+    @Test("the last request delivered again (a merge cut off before filing it away) is filed as applied, not rejected")
+    func lastRequestAgainIsFiled() throws {
+        let district = try District()
+        let device = try district.join(.adviser, "a001", as: "a001")
+        try device.logVisit("c01")
+        let inbox = district.directory.file("inbox")
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        _ = try device.export(to: inbox + "/a001-1.fagu")
+        let file = try Data(contentsOf: URL(fileURLWithPath: inbox + "/a001-1.fagu"))
+        let first = try NightlyMerge(hub: district.hub, inbox: inbox, outbox: nil).run(day: "20261127")
+        #expect(first.inbox.map(\.applied) == [true])
+        // The merge was killed after its commit, before the move: the file is there again.
+        try file.write(to: URL(fileURLWithPath: inbox + "/a001-1.fagu"))
+        let digest = try district.hubState().digest
+        let again = try NightlyMerge(hub: district.hub, inbox: inbox, outbox: nil).run(day: "20261127")
+        #expect(again.inbox.map(\.applied) == [true])
+        #expect(again.inbox.first?.reason == "already applied by an earlier merge")
+        #expect(!FileManager.default.fileExists(atPath: inbox + "/rejected"))
+        #expect(try district.hubState().digest == digest)
+    }
 }
