@@ -14,7 +14,8 @@ public struct FieldCommand: AsyncParsableCommand {
                       AidCommand.self, GovernanceCommand.self, LectureCommand.self, CommissionCommand.self,
                       IncidentCommand.self, CaseCommand.self, ListCommand.self,
                       ShowCommand.self, ConflictsCommand.self, ResolveCommand.self, SyncCommand.self,
-                      ExportCommand.self, ImportCommand.self, SetAsideCommand.self, RecoverCommand.self])
+                      ExportCommand.self, ImportCommand.self, SetAsideCommand.self, RecoverCommand.self,
+                      DeviceBackupCommand.self, DeviceRestoreCommand.self])
 
     public init() {}
 }

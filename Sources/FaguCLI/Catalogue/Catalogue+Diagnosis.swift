@@ -201,3 +201,12 @@ extension Catalogue {
                   en: "restored the hub from \(file) into \(home); devices send what it lacks at their next sync")
     }
 }
+
+extension Catalogue {
+    /// A device restored, awaiting a new identity.
+    public static func deviceRestored(_ home: String, from file: String) -> Localized {
+        Localized(zh: "已从 \(file) 恢复到 \(home)。请向辖区中心申请新的登记文件，再运行 fagu recover --enroll 文件，之后即可继续记录和同步",
+                  en: "restored \(file) into \(home). Get a new enrollment file from the hub and run `fagu recover --enroll FILE`; "
+                      + "then record and sync as before")
+    }
+}

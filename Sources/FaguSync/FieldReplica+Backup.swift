@@ -1,0 +1,57 @@
+import FaguDomain
+import FaguStore
+import Foundation
+
+extension FieldReplica {
+    /// The metadata key under which a device's backup carries its key file.
+    static let backupKeyEntry = "backup_device_key"
+
+    /// Writes a consistent, checked copy of the device in `home` — its replica and its key —
+    /// to the new file at `path`.
+    ///
+    /// - Throws: ``SyncFailure`` when `home` holds no device; ``ReplicaError`` when `path`
+    ///   exists or the copy does not check out.
+    public static func backup(home: String, to path: String) throws {
+        guard FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
+            throw SyncFailure(.noReplica, subject: home, "no replica in \(home); join a district first with `fagu init --enroll FILE`")
+        }
+        let replica = try Replica.openReadOnly(at: replicaPath(home: home), schema: .legalAdvice)
+        guard let key = FileManager.default.contents(atPath: keyPath(home: home)) else {
+            throw SyncFailure("cannot read the signing key at \(keyPath(home: home))")
+        }
+        try replica.backup(to: path, metadata: [backupKeyEntry: String(decoding: key, as: UTF8.self)])
+    }
+
+    /// Restores the device backed up in `file` into `home`, which must not hold a device.
+    ///
+    /// A backup is an older copy of an identity that may have written since: the restored
+    /// device is marked as such and writes nothing until `fagu recover --enroll NEW_FILE`
+    /// gives it a new identity, carrying its work over — so no change is ever written twice
+    /// under one dot.
+    ///
+    /// - Throws: ``SyncFailure`` when `home` holds a device or `file` is not a device's backup.
+    public static func restore(from file: String, home: String) throws {
+        guard !FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
+            throw SyncFailure(.replicaExists, subject: home, "\(home) already holds a replica; restore into an empty --home")
+        }
+        let backup = try Replica.openReadOnly(at: file, schema: .legalAdvice)
+        guard let role = try backup.metadata("role"), role != "hub", let key = try backup.metadata(backupKeyEntry) else {
+            throw SyncFailure("\(file) is not a backup of a Fagu device (fagu backup)")
+        }
+        try AtomicFile.createPrivateFolder(home)
+        let staging = home + "/.restoring-\(UUID().uuidString).sqlite"
+        do {
+            try backup.backup(to: staging)
+            let restored = try Replica.open(at: staging, schema: .legalAdvice)
+            try restored.setMetadata([backupKeyEntry: nil])
+            try restored.markForked("restored from a backup: this identity may have written since; "
+                                    + "get a new enrollment file and run `fagu recover --enroll FILE`")
+            try restored.close()
+            try AtomicFile.write(Data(key.utf8), to: keyPath(home: home))
+            try FileManager.default.moveItem(atPath: staging, toPath: replicaPath(home: home))
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
+        }
+    }
+}
