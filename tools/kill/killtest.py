@@ -179,11 +179,11 @@ class KillTest:
         return ["hub"]
 
     def import_reply(self):
-        replies = sorted(f for f in os.listdir(os.path.join(self.work, "outbox")) if f.startswith("c01-"))
+        replies = sorted(f for f in os.listdir(os.path.join(self.work, "outbox")) if f.startswith("c01-") and f.endswith(".fagu"))
         if not replies:
             self.export()
             self.merge()
-            replies = sorted(f for f in os.listdir(os.path.join(self.work, "outbox")) if f.startswith("c01-"))
+            replies = sorted(f for f in os.listdir(os.path.join(self.work, "outbox")) if f.startswith("c01-") and f.endswith(".fagu"))
             if not replies:
                 return ["office"]
         reply = os.path.join("outbox", self.random.choice(replies[-3:]))
@@ -229,7 +229,7 @@ class KillTest:
             # A merge may reject files the killed steps left (an older request the hub already
             # applied, delivered again): it exits 1 and says why in rejected/*.reason.txt.
             self.run("fagu-hub", "merge", "--home", "hub", "--inbox", "inbox", "--outbox", "outbox", check=False)
-            replies = sorted(f for f in os.listdir(os.path.join(self.work, "outbox")) if f.startswith("c01-"))
+            replies = sorted(f for f in os.listdir(os.path.join(self.work, "outbox")) if f.startswith("c01-") and f.endswith(".fagu"))
             self.run("fagu", "import", os.path.join("outbox", replies[-1]), "--home", "office")
 
     def final_checks(self):
