@@ -145,7 +145,7 @@ let package = Package(
         // ledger of every write the schedule made.
         .target(
             name: "FaguSimulation",
-            dependencies: ["FaguTesting", "FaguSync", "FaguStore", "FaguDomain", "FaguModel", "FaguWire"],
+            dependencies: ["FaguTesting", "FaguSync", "FaguStore", "FaguMerge", "FaguDomain", "FaguModel", "FaguWire"],
             path: "tools/Simulation",
             swiftSettings: strict),
         .executableTarget(
@@ -167,7 +167,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "FaguSyncTests",
-            dependencies: ["FaguDomain", "FaguModel", "FaguStore", "FaguWire", "FaguSync", "FaguTesting",
+            dependencies: ["FaguDomain", "FaguModel", "FaguStore", "FaguWire", "FaguSync", "FaguTesting", "FaguSimulation",
                            .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         .testTarget(name: "FaguRosterTests", dependencies: ["FaguDomain", "FaguRoster", "FaguModel"], swiftSettings: strict),
