@@ -30,6 +30,10 @@ struct GuaranteeAudit {
     private(set) var setAsideByCode: [String: Int] = [:]
     /// Fields in conflict at the hub.
     private(set) var openConflicts = 0
+    /// Scopes (device by device) whose digest equals the hub's.
+    private(set) var scopesEqualByDigest = 0
+    /// Scopes equal to the hub's record by record, apart from the device's own set-aside work.
+    private(set) var scopesEqualButOwnSetAside = 0
     private var outcomes: [ExpectedOutcome] = []
     private var expected: [RecordID: [String: [Dot: FieldValue]]] = [:]
 
@@ -199,9 +203,11 @@ struct GuaranteeAudit {
         }
     }
 
-    /// Notes every field of `stored` whose entries differ from `registers`.
-    private mutating func compare(_ stored: StoredRecord, with registers: [String: [Dot: FieldValue]], at place: String) {
-        for name in Set(registers.keys).union(stored.registers.keys).sorted() {
+    /// Notes every field of `stored` (but those `skipping` names) whose entries differ from
+    /// `registers`.
+    private mutating func compare(_ stored: StoredRecord, with registers: [String: [Dot: FieldValue]], at place: String,
+                                  skipping: Set<String> = []) {
+        for name in Set(registers.keys).union(stored.registers.keys).sorted() where !skipping.contains(name) {
             let held = Dictionary((stored.registers[name]?.entries ?? []).map { ($0.dot, $0.value) },
                                   uniquingKeysWith: { first, _ in first })
             let wanted = registers[name] ?? [:]
@@ -220,23 +226,40 @@ struct GuaranteeAudit {
     private mutating func check(_ device: SimulatedDevice, hubRecords: [RecordID: StoredRecord]) throws {
         let field = try device.field()
         let name = "\(device.subject)'s device"
-        // Records its own set-aside work touched: held here as written, not as the hub holds them.
-        let touched = Set(ledger.writes.filter { $0.device == device.index && outcomes[$0.number] != .arrives }.map(\.record))
+        // Fields its own set-aside work wrote: held here as written, not as the hub holds them.
+        var touched: [RecordID: Set<String>] = [:]
+        for write in ledger.writes where write.device == device.index && outcomes[write.number] != .arrives {
+            touched[write.record, default: []].formUnion(write.fields.map(\.name))
+        }
         let held = try GuaranteeAudit.records(of: field.replica)
         let scopes = try field.scopes
-        for scope in scopes where try field.replica.digest(scopes: [scope]) != hub.replica.digest(scopes: [scope]) {
+        for scope in scopes {
+            if try field.replica.digest(scopes: [scope]) == hub.replica.digest(scopes: [scope]) {
+                scopesEqualByDigest += 1
+                continue
+            }
             if scope == .roster {
                 failures.append("\(name) holds another roster than the hub's")
                 continue
             }
             let ids = Set(held.values.filter { $0.scope == scope }.map(\.id))
                 .union(hubRecords.values.filter { $0.scope == scope }.map(\.id))
-            let differing = ids.filter { !touched.contains($0) && held[$0] != hubRecords[$0] }.sorted()
-            if let first = differing.first {
-                let missing = differing.filter { held[$0] == nil }.count
-                failures.append("\(name) differs from the hub in \(scope): \(differing.count) records (\(missing) missing), e.g. "
-                                + "\(hubRecords[first]?.kind.rawValue ?? held[first]?.kind.rawValue ?? "?") \(first)")
+            let differing = ids.filter { id in
+                guard held[id] != hubRecords[id] else { return false }
+                guard let fields = touched[id], let mine = held[id] else { return true }
+                // Its own set-aside creation: the hub never held it.
+                guard let theirs = hubRecords[id] else { return false }
+                return Set(mine.registers.keys).union(theirs.registers.keys).contains {
+                    !fields.contains($0) && mine.registers[$0] != theirs.registers[$0]
+                }
+            }.sorted()
+            guard let first = differing.first else {
+                scopesEqualButOwnSetAside += 1
+                continue
             }
+            let missing = differing.filter { held[$0] == nil }.count
+            failures.append("\(name) differs from the hub in \(scope): \(differing.count) records (\(missing) missing), e.g. "
+                            + "\(hubRecords[first]?.kind.rawValue ?? held[first]?.kind.rawValue ?? "?") \(first)")
         }
         let served = ledger.communitiesEverServed(role: device.role, subject: device.subject)
         for id in held.keys.sorted() {
@@ -252,8 +275,8 @@ struct GuaranteeAudit {
             if !own && outcomes[creation.number] != .arrives {
                 failures.append("\(name) holds \(stored.kind.rawValue) \(id), whose creation the hub set aside")
             }
-            if scopes.contains(stored.scope) && !touched.contains(id), let registers = expected[id] {
-                compare(stored, with: registers, at: name)
+            if scopes.contains(stored.scope), let registers = expected[id] {
+                compare(stored, with: registers, at: name, skipping: touched[id] ?? [])
             }
         }
         let pending = try field.pendingChanges()

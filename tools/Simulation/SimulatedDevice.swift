@@ -47,9 +47,19 @@ final class SimulatedDevice {
         return reopened
     }
 
-    /// Drops the device without closing it, as a crash or a killed process would; the next
-    /// use opens it again from its home.
-    func crash() { opened = nil }
+    /// Kills the device: drops its replica without closing it and leaves its files as a
+    /// killed process would (``CrashImage``); the next use opens it again from its home.
+    ///
+    /// - Throws: When the replica is still held elsewhere (a simulator bug: its files must not
+    ///   change under an open connection) or its files cannot be copied.
+    func crash() throws {
+        guard opened != nil else { return }
+        let image = try CrashImage(of: FieldReplica.replicaPath(home: home))
+        weak let dropped = opened
+        opened = nil
+        guard dropped == nil else { throw SimulationFault("\(subject)'s replica is still held elsewhere; it cannot crash") }
+        try image.restore()
+    }
 
     /// Whether it can reach the hub (network or stick) on simulated day `day`.
     func isOnline(on day: Int) -> Bool { day >= offlineUntilDay }

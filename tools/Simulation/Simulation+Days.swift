@@ -16,7 +16,9 @@ extension Simulation {
         if Int.random(in: 0..<100, using: &random) < 30 || (figures.rosterChanges == 0 && day >= plan.days / 3) {
             do { try changeRoster() } catch { fail("the roster could not be changed: \(error)") }
         }
-        if Int.random(in: 0..<100, using: &random) < 5 { crashHub() }
+        if Int.random(in: 0..<100, using: &random) < 5 {
+            do { try crashHub() } catch { fail("the hub could not crash: \(error)") }
+        }
     }
 
     /// `device` can reach the hub neither by network nor by stick for `days` days; it keeps

@@ -24,9 +24,8 @@ extension Simulation {
             if lost.hubApplied && Bool.random(using: &random) {
                 // The process died before the reply came back: the work is the hub's, the
                 // acknowledgement is not the device's, and the next sync must send it again.
-                device.crash()
-                figures.deviceRestarts += 1
                 figures.restartsMidSync += 1
+                do { try crash(device) } catch { fail("\(device.subject) could not crash: \(error)") }
             }
         } catch {
             fail("\(device.subject)'s sync was refused: \(error)")

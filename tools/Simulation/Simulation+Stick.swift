@@ -45,6 +45,17 @@ extension Simulation {
         carried.append(CarriedFile(path: path, device: device.index, arrivesOnDay: day + delay, twice: twice))
     }
 
+    /// Applies the files at `paths` at the hub as a merge does, without moving them.
+    private func receive(_ paths: [String]) throws {
+        let hub = try hub()
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            do { _ = try hub.receive([UInt8](data)) } catch {
+                fail("the hub refused a carried file before crashing mid-merge: \(error)")
+            }
+        }
+    }
+
     /// Imports the reply file at `path` on `device`; a refusal breaks a guarantee.
     private func importReply(_ path: String, by device: SimulatedDevice) throws {
         do {
@@ -80,14 +91,8 @@ extension Simulation {
         if !arrived.isEmpty && Int.random(in: 0..<100, using: &random) < 8 {
             // The first files applied, then the process died before moving them aside: the merge
             // that follows finds them again, as replays.
-            let hub = try hub()
-            for path in arrived.prefix(Int.random(in: 1...arrived.count, using: &random)) {
-                guard let data = FileManager.default.contents(atPath: path) else { continue }
-                do { _ = try hub.receive([UInt8](data)) } catch {
-                    fail("the hub refused a carried file before crashing mid-merge: \(error)")
-                }
-            }
-            crashHub()
+            try receive(Array(arrived.prefix(Int.random(in: 1...arrived.count, using: &random))))
+            try crashHub()
             figures.restartsMidMerge += 1
         }
         let outbox = directory.file("outbox/\(merges)")

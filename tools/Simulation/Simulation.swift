@@ -93,6 +93,8 @@ public final class Simulation {
         do { try audit.run() } catch { audit.failures.append("the audit could not read a replica: \(error)") }
         figures.setAsideByCode = audit.setAsideByCode
         figures.openConflicts = audit.openConflicts
+        figures.scopesEqualByDigest = audit.scopesEqualByDigest
+        figures.scopesEqualButOwnSetAside = audit.scopesEqualButOwnSetAside
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return SimulationReport(plan: plan, figures: figures, failures: failures + audit.failures,
@@ -112,10 +114,22 @@ public final class Simulation {
         return reopened
     }
 
-    /// Drops the hub without closing it, as a crash would; the next use opens it again.
-    func crashHub() {
-        openedHub = nil
+    /// Kills the hub: drops it without closing it and leaves its files as a killed process
+    /// would (``CrashImage``); the next use opens it again from its home.
+    func crashHub() throws {
         figures.hubRestarts += 1
+        guard openedHub != nil else { return }
+        let image = try CrashImage(of: Hub.replicaPath(home: hubHome))
+        weak let dropped = openedHub
+        openedHub = nil
+        guard dropped == nil else { throw SimulationFault("the hub is still held elsewhere; it cannot crash") }
+        try image.restore()
+    }
+
+    /// Kills `device` (see ``SimulatedDevice/crash()``).
+    func crash(_ device: SimulatedDevice) throws {
+        figures.deviceRestarts += 1
+        try device.crash()
     }
 
     /// The simulated day as `YYYY-MM-DD`.
@@ -153,10 +167,8 @@ public final class Simulation {
             case 56..<78: await syncOverNetwork(pickDevice())
             case 78..<88: try visitWithStick(pickDevice())
             case 88..<95: try deliverLate()
-            case 95..<99:
-                pickDevice().crash()
-                figures.deviceRestarts += 1
-            default: crashHub()
+            case 95..<99: try crash(pickDevice())
+            default: try crashHub()
             }
         } catch {
             fail("step \(roll) failed: \(error)")

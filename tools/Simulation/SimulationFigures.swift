@@ -45,6 +45,11 @@ public struct SimulationFigures: Sendable, Hashable, Codable {
     public var setAsideByCode: [String: Int] = [:]
     /// Fields in conflict at the hub at the end (concurrent edits kept side by side).
     public var openConflicts = 0
+    /// Scopes, device by device, whose digest equals the hub's at the end.
+    public var scopesEqualByDigest = 0
+    /// Scopes equal to the hub's record by record but for the device's own set-aside work,
+    /// which stays on the device as written.
+    public var scopesEqualButOwnSetAside = 0
 
     /// Nothing counted yet.
     public init() {}

@@ -66,6 +66,8 @@ public struct SimulationReport: Sendable, Codable {
             "roster        \(f.rosterChanges) changes: \(f.appointmentsEnded) appointments ended, \(f.appointmentsAdded) added",
             "set aside     \(f.setAsideByCode.values.reduce(0, +)): \(counts(f.setAsideByCode))",
             "conflicts     \(f.openConflicts) fields open at the hub",
+            "converged     \(f.scopesEqualByDigest + f.scopesEqualButOwnSetAside) device scopes: \(f.scopesEqualByDigest) with the "
+                + "hub's digest, \(f.scopesEqualButOwnSetAside) record by record but for the device's own set-aside work",
             String(format: "time          %.1f s wall, %.0f writes/s", seconds, writesPerSecond),
         ]
         if passed {
