@@ -117,9 +117,10 @@ struct GuaranteeAudit {
             }
             let history = histories[write.record] ?? []
             if case .setAside(let code, let because) = outcome {
-                let received = history.contains { $0.dot == write.fields[0].dot }
+                let held = history.first { $0.dot == write.fields[0].dot }
+                let what = held.map { $0.setAside.map { "holds it set aside (\($0)) without listing it" } ?? "applied it" }
                 failures.append("\(write.label) should have been set aside as \(code) (\(because)), but the hub "
-                                + (received ? "applied it" : "never received it"))
+                                + (what ?? "never received it"))
                 continue
             }
             var lost: [String] = []
