@@ -20,6 +20,7 @@ let package = Package(
         .executable(name: "fagu-bench", targets: ["FaguBenchmarks"]),
         .executable(name: "fagu-load", targets: ["FaguLoad"]),
         .executable(name: "fagu-fuzz-replay", targets: ["FaguFuzz"]),
+        .executable(name: "fagu-sim", targets: ["fagu-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -139,6 +140,19 @@ let package = Package(
             dependencies: ["FaguDomain", "FaguWire"],
             path: "tools/Fuzz",
             swiftSettings: strict),
+        // The partition simulator: a hub and N devices as real replicas in one process, driven
+        // by one seeded schedule of work, faults and roster changes, then checked against a
+        // ledger of every write the schedule made.
+        .target(
+            name: "FaguSimulation",
+            dependencies: ["FaguTesting", "FaguSync", "FaguStore", "FaguMerge", "FaguDomain", "FaguModel", "FaguWire"],
+            path: "tools/Simulation",
+            swiftSettings: strict),
+        .executableTarget(
+            name: "fagu-sim",
+            dependencies: ["FaguSimulation", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "tools/Simulator",
+            swiftSettings: strict),
         .testTarget(
             name: "FaguCLITests",
             dependencies: ["FaguDomain", "FaguCLI", "FaguDoctor", "FaguWire", "FaguTesting", "FaguFieldCommands", "FaguHubCommands", "FaguSync", "FaguStore",
@@ -153,7 +167,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "FaguSyncTests",
-            dependencies: ["FaguDomain", "FaguModel", "FaguStore", "FaguWire", "FaguSync", "FaguTesting",
+            dependencies: ["FaguDomain", "FaguModel", "FaguStore", "FaguWire", "FaguSync", "FaguTesting", "FaguSimulation",
                            .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         .testTarget(name: "FaguRosterTests", dependencies: ["FaguDomain", "FaguRoster", "FaguModel"], swiftSettings: strict),
