@@ -111,6 +111,13 @@ extension Replica {
             }
             report.duplicateGroups += schedule.duplicates
             report.heldBackGroups += schedule.waiting.count
+            // A group set aside on arrival that must wait for an earlier one is listed now,
+            // while its content is at hand: pending rows keep a set-aside group without it, and
+            // once released it is applied as one that arrived set aside.
+            for waiting in schedule.waiting {
+                guard let setAside = waiting.group.setAside, let original = originals[Replica.key(of: waiting.group)] else { continue }
+                try context.noteSetAside(waiting.group, setAside, original: original, notedAt: now)
+            }
             for waiting in schedule.waiting where report.missing.count < 8 {
                 report.missing.append(contentsOf: waiting.missing.prefix(8 - report.missing.count))
             }

@@ -33,24 +33,35 @@ struct DoctorBesideServeTests {
                 }
                 return syncs
             }
-            // The doctor reads over and over until the syncs are done; the hub's sync log says
-            // whether syncs committed while a doctor run was reading.
-            var overlapping = 0
-            var doctorRuns = 0
+            // The doctor reads over and over, on a thread of its own (as a separate process
+            // would: it must not take the threads the syncs run on), until the syncs are done;
+            // the hub's sync log says whether syncs committed while a doctor run was reading.
             signal.yield()
-            while doctorRuns < 200 {
-                let before = try district.hub.replica.syncAttempts(limit: 100).count
-                if before >= 36 { break }
-                try StatusCommand.parse(["--home", hubHome, "--json"]).run()
-                try VerifyCommand.parse(["--home", hubHome, "--json"]).run()
-                do {
-                    // A device syncing right now may be ahead of the hub: diff may differ, not fail.
-                    try DiffCommand.parse([district.directory.file("a001"), hubHome, "--json"]).run()
-                } catch let failure as CommandFailure {
-                    #expect(failure.exitCode == 1, "\(failure.message)")
-                }
-                if try district.hub.replica.syncAttempts(limit: 100).count > before { overlapping += 1 }
-                doctorRuns += 1
+            let hubReplica = district.hub.replica
+            let deviceHome = district.directory.file("a001")
+            let (overlapping, doctorRuns) = try await withCheckedThrowingContinuation { (done: CheckedContinuation<(Int, Int), any Error>) in
+                Thread {
+                    do {
+                        var overlapping = 0
+                        var doctorRuns = 0
+                        let deadline = Date().addingTimeInterval(300)
+                        while Date() < deadline {
+                            let before = try hubReplica.syncAttempts(limit: 100).count
+                            if before >= 36 { break }
+                            try StatusCommand.parse(["--home", hubHome, "--json"]).run()
+                            try VerifyCommand.parse(["--home", hubHome, "--json"]).run()
+                            do {
+                                // A device syncing right now may be ahead of the hub: diff may differ, not fail.
+                                try DiffCommand.parse([deviceHome, hubHome, "--json"]).run()
+                            } catch let failure as CommandFailure where failure.exitCode == 1 {}
+                            if try hubReplica.syncAttempts(limit: 100).count > before { overlapping += 1 }
+                            doctorRuns += 1
+                        }
+                        done.resume(returning: (overlapping, doctorRuns))
+                    } catch {
+                        done.resume(throwing: error)
+                    }
+                }.start()
             }
             #expect(overlapping > 0, "syncs committed while the doctor read the hub (\(doctorRuns) doctor runs)")
             let syncs = try await syncing.value
