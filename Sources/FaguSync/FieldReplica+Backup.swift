@@ -1,4 +1,3 @@
-import FaguDomain
 import FaguStore
 import Foundation
 
@@ -15,11 +14,8 @@ extension FieldReplica {
         guard FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
             throw SyncFailure(.noReplica, subject: home, "no replica in \(home); join a district first with `fagu init --enroll FILE`")
         }
-        let replica = try Replica.openReadOnly(at: replicaPath(home: home), schema: .legalAdvice)
-        guard let key = FileManager.default.contents(atPath: keyPath(home: home)) else {
-            throw SyncFailure("cannot read the signing key at \(keyPath(home: home))")
-        }
-        try replica.backup(to: path, metadata: [backupKeyEntry: String(decoding: key, as: UTF8.self)])
+        try BackupFile.write(replicaPath: replicaPath(home: home), keyPath: keyPath(home: home), keyEntry: backupKeyEntry,
+                             to: path) { _ in }
     }
 
     /// Restores the device backed up in `file` into `home`, which must not hold a device.
@@ -34,24 +30,11 @@ extension FieldReplica {
         guard !FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
             throw SyncFailure(.replicaExists, subject: home, "\(home) already holds a replica; restore into an empty --home")
         }
-        let backup = try Replica.openReadOnly(at: file, schema: .legalAdvice)
-        guard let role = try backup.metadata("role"), role != "hub", let key = try backup.metadata(backupKeyEntry) else {
-            throw SyncFailure("\(file) is not a backup of a Fagu device (fagu backup)")
-        }
-        try AtomicFile.createPrivateFolder(home)
-        let staging = home + "/.restoring-\(UUID().uuidString).sqlite"
-        do {
-            try backup.backup(to: staging)
-            let restored = try Replica.open(at: staging, schema: .legalAdvice)
-            try restored.setMetadata([backupKeyEntry: nil])
+        try BackupFile.restore(from: file, home: home, replicaPath: replicaPath(home: home), keyPath: keyPath(home: home),
+                               keyEntry: backupKeyEntry, accepts: { try $0.metadata("role").map { $0 != "hub" } ?? false },
+                               prepare: { restored in
             try restored.markForked("restored from a backup: this identity may have written since; "
                                     + "get a new enrollment file and run `fagu recover --enroll FILE`")
-            try restored.close()
-            try AtomicFile.write(Data(key.utf8), to: keyPath(home: home))
-            try FileManager.default.moveItem(atPath: staging, toPath: replicaPath(home: home))
-        } catch {
-            try? FileManager.default.removeItem(atPath: staging)
-            throw error
-        }
+        })
     }
 }

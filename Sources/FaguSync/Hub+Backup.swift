@@ -1,4 +1,3 @@
-import FaguDomain
 import FaguStore
 import Foundation
 
@@ -10,15 +9,13 @@ extension Hub {
     /// Writes a consistent, checked copy of this hub — its replica and its key — to the new
     /// file at `path`, safe while `fagu-hub serve` and merges go on.
     ///
-    /// - Throws: ``SyncFailure`` when the key cannot be read; ``ReplicaError`` when `path`
+    /// - Throws: ``SyncFailure`` when `home` holds no hub; ``ReplicaError`` when `path`
     ///   exists or the copy does not check out.
     public static func backup(home: String, to path: String) throws {
-        let replica = try Replica.openReadOnly(at: replicaPath(home: home), schema: .legalAdvice)
-        guard try replica.metadata("role") == "hub" else { throw SyncFailure("\(home) does not hold a hub replica") }
-        guard let key = FileManager.default.contents(atPath: keyPath(home: home)) else {
-            throw SyncFailure("cannot read the hub's key at \(keyPath(home: home))")
+        try BackupFile.write(replicaPath: replicaPath(home: home), keyPath: keyPath(home: home), keyEntry: backupKeyEntry,
+                             to: path) { replica in
+            guard try replica.metadata("role") == "hub" else { throw SyncFailure("\(home) does not hold a hub replica") }
         }
-        try replica.backup(to: path, metadata: [backupKeyEntry: String(decoding: key, as: UTF8.self)])
     }
 
     /// Restores the hub backed up in `file` into `home`, which must not hold a hub: the
@@ -31,23 +28,7 @@ extension Hub {
               !FileManager.default.fileExists(atPath: keyPath(home: home)) else {
             throw SyncFailure(.hubExists, subject: home, "\(home) already holds a hub; restore into an empty --home")
         }
-        let backup = try Replica.openReadOnly(at: file, schema: .legalAdvice)
-        guard try backup.metadata("role") == "hub", let key = try backup.metadata(backupKeyEntry) else {
-            throw SyncFailure("\(file) is not a backup of a Fagu hub (fagu-hub backup)")
-        }
-        try AtomicFile.createPrivateFolder(home)
-        let staging = home + "/.restoring-\(UUID().uuidString).sqlite"
-        do {
-            // A fresh copy through SQLite (never a byte copy of a file another process may hold).
-            try backup.backup(to: staging)
-            let restored = try Replica.open(at: staging, schema: .legalAdvice)
-            try restored.setMetadata([backupKeyEntry: nil])
-            try restored.close()
-            try AtomicFile.write(Data(key.utf8), to: keyPath(home: home))
-            try FileManager.default.moveItem(atPath: staging, toPath: replicaPath(home: home))
-        } catch {
-            try? FileManager.default.removeItem(atPath: staging)
-            throw error
-        }
+        try BackupFile.restore(from: file, home: home, replicaPath: replicaPath(home: home), keyPath: keyPath(home: home),
+                               keyEntry: backupKeyEntry, accepts: { try $0.metadata("role") == "hub" }, prepare: { _ in })
     }
 }
