@@ -76,6 +76,7 @@ public struct StatusCommand: ParsableCommand {
             if device.revoked { state.append("revoked") }
             if device.forked { state.append("forked") }
             if device.setAside > 0 { state.append("set aside \(device.setAside)") }
+            if device.refused > 0 { state.append("refused \(device.refused)") }
             table.append([String(device.device.prefix(8)), "\(device.role) \(device.subject)",
                           device.lastSeen.map(ShanghaiTime.display) ?? language.text(Catalogue.statusNever), "\(device.lag)",
                           state.joined(separator: ", ")])

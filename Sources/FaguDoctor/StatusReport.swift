@@ -50,6 +50,9 @@ struct StatusReport: Encodable {
         var revoked: Bool
         var forked: Bool
         var setAside: Int
+        /// Requests from its adviser or office that the hub refused (or that failed), as the
+        /// hub's sync log counts them (by subject: devices of one adviser share the count).
+        var refused: Int
     }
 
     var home: String
@@ -112,6 +115,7 @@ struct StatusReport: Encodable {
         guard home.kind == .hub else { return }
         let now = Date().timeIntervalSince1970 * 1_000
         var listed: [Device] = []
+        let failed = try replica.failedSyncAttempts()
         for device in try replica.devices() {
             var lag: UInt64 = 0
             for scope in device.lastVectors.scopes {
@@ -122,7 +126,8 @@ struct StatusReport: Encodable {
             listed.append(Device(device: device.id.description, role: device.role.rawValue, subject: device.subject,
                                  lastSeen: device.lastSeenAt.map(ShanghaiTime.rfc3339), lag: lag, silentDays: silent,
                                  revoked: device.revokedAt != nil, forked: device.forkedAt != nil,
-                                 setAside: entries.filter { $0.origin == device.id.description }.count))
+                                 setAside: entries.filter { $0.origin == device.id.description }.count,
+                                 refused: failed[device.subject, default: 0] + failed["device \(device.id)", default: 0]))
         }
         devices = listed
         silentAfterDays = silentDays

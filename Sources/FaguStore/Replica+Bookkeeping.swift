@@ -74,6 +74,17 @@ extension Replica {
         }
     }
 
+    /// How many sync attempts failed or were refused, per peer (a subject, an address, a file).
+    public func failedSyncAttempts() throws -> [String: Int] {
+        try database.read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT peer, COUNT(*) FROM sync_attempt WHERE ok = 0 GROUP BY peer") {
+                counts[row[0]] = row[1]
+            }
+            return counts
+        }
+    }
+
     /// Every incident report received here, oldest arrival first.
     public func incidentAlerts() throws -> [IncidentAlert] {
         try database.read { db in
