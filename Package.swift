@@ -82,6 +82,9 @@ let package = Package(
             dependencies: ["FaguDomain", "FaguModel", "FaguStore", "FaguSync", "FaguWire",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
+        // The hub's reports (coverage, compliance, funding, incidents, …): pure functions of the
+        // typed records and a period, no I/O, so tests can check them exhaustively.
+        .target(name: "FaguReports", dependencies: ["FaguDomain", "FaguModel"], swiftSettings: strict),
         // fagu-doctor's commands, as a library so tests can run them.
         .target(
             name: "FaguDoctor",
@@ -104,7 +107,7 @@ let package = Package(
         .target(
             name: "FaguHubCommands",
             dependencies: [
-                "FaguDomain", "FaguCLI", "FaguModel", "FaguStore", "FaguSync", "FaguRoster", "FaguHubServer", "FaguWire",
+                "FaguDomain", "FaguCLI", "FaguModel", "FaguStore", "FaguSync", "FaguRoster", "FaguHubServer", "FaguWire", "FaguReports",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -141,11 +144,12 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "FaguCLITests",
-            dependencies: ["FaguDomain", "FaguCLI", "FaguDoctor", "FaguWire", "FaguTesting", "FaguFieldCommands", "FaguHubCommands", "FaguSync", "FaguStore",
+            dependencies: ["FaguDomain", "FaguCLI", "FaguDoctor", "FaguWire", "FaguTesting", "FaguFieldCommands", "FaguHubCommands", "FaguSync", "FaguStore", "FaguReports",
                            "FaguModel", "FaguHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            // Tests of fagu-doctor damage replica files behind the library's back.
                            .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        .testTarget(name: "FaguReportsTests", dependencies: ["FaguDomain", "FaguModel", "FaguReports"], swiftSettings: strict),
         .testTarget(name: "FaguModelTests", dependencies: ["FaguDomain", "FaguModel"], swiftSettings: strict),
         .testTarget(
             name: "FaguWireTests",
