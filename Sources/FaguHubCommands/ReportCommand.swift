@@ -12,5 +12,5 @@ struct ReportCommand: ParsableCommand {
             (--json is json) and --out FILE.
             """,
         subcommands: [CoverageReportCommand.self, ComplianceReportCommand.self, FundingReportCommand.self,
-                      IncidentsReportCommand.self])
+                      IncidentsReportCommand.self, StatsReportCommand.self, EvaluationReportCommand.self])
 }

@@ -8,9 +8,9 @@ import FaguDomain
 /// month they cover wholly asks for a visit and 6 hours. A month covered in part, on *d* of
 /// its *n* days, asks for a visit and 6 × *d* / *n* hours rounded up to the half hour; a
 /// month covered on fewer than 7 days (an appointment that starts in its last week or ends
-/// in its first) is not assessed.
+/// in its first) is not assessed, nor is a month that has not ended by the report's day.
 ///
-/// R4 judges each quarter wholly inside the period, for each community that had an
+/// R4 judges each quarter wholly inside the period and ended by the report's day, for each community that had an
 /// appointment on some day of it (one with none is R1's violation already). R5's period is
 /// the month of the due day; a question unanswered after its due day (by `asOf`) is
 /// `overdue`, one answered on a later Shanghai day is `answered_late`. R6 is one warning per
@@ -76,7 +76,7 @@ public struct ComplianceReport: Sendable, Encodable {
                 let covered = covering.count == 1 ? covering[0].days(first, last)
                     : (first...last).filter { day in covering.contains { $0.covers(day) } }.count
                 let done = tally[Key(adviser: adviser, community: community, month: month.label)] ?? (0, 0)
-                let required = requiredHours(covered: covered, of: month.dayCount)
+                let required = month.lastDay <= asOf ? requiredHours(covered: covered, of: month.dayCount) : nil
                 var row = VisitRow(adviser: adviser, community: community, month: month.label, coveredDays: covered,
                                    monthDays: month.dayCount, visits: done.visits, hours: done.hours, requiredHours: required,
                                    compliant: true)
@@ -111,7 +111,9 @@ public struct ComplianceReport: Sendable, Encodable {
         let byCommunity = AppointmentSpan.grouped(records.appointments) { $0.communityID }
         for quarter in period.wholeQuarters {
             let first = quarter.dayNumbers.first
-            let last = CalendarMonth(year: quarter.year, month: quarter.month + 2).dayNumbers.last
+            let lastMonth = CalendarMonth(year: quarter.year, month: quarter.month + 2)
+            guard lastMonth.lastDay <= asOf else { continue }
+            let last = lastMonth.dayNumbers.last
             for community in records.communities.map({ $0.id.description }).sorted() {
                 guard (byCommunity[community] ?? []).contains(where: { $0.overlaps(first, last) }) else { continue }
                 let done = lectureTally[community + "\u{0}" + quarter.quarterLabel] ?? (0, 0)

@@ -71,6 +71,12 @@ import Testing
         let incidents = try Self.findings(directory, ["incidents", "--month", "2025-11"])
         #expect(incidents.violations.isEmpty && incidents.warnings == ["R6 incident_reported 2025-11 c01 a001"])
 
+        let evaluation = try Self.findings(directory, ["evaluation", "--year", "2025", "--adviser", "a001"])
+        #expect(evaluation.violations.contains("R5 overdue 2025-11 c01 a001"))
+        #expect(evaluation.violations.contains("R3 hours_short 2025-11 c01 a001"))
+        let stats = try Self.findings(directory, ["stats", "--year", "2025"])
+        #expect(stats.violations.isEmpty && stats.warnings.isEmpty)
+
         // A visit on the last day of October counts for October: no R3 there.
         let october = try Self.findings(directory, ["compliance", "--month", "2025-10"])
         #expect(october.violations.isEmpty)
@@ -91,7 +97,8 @@ import Testing
     @Test func theHTMLPageIsWellFormedSelfContainedAndHasOneSVGPerChart() throws {
         let directory = try Self.district()
         for (arguments, charts) in [(["coverage", "--quarter", "2025-Q4"], 1), (["compliance", "--quarter", "2025-Q4"], 1),
-                                    (["funding", "--year", "2025"], 1), (["incidents", "--year", "2025"], 0)] {
+                                    (["funding", "--year", "2025"], 1), (["incidents", "--year", "2025"], 0),
+                                    (["stats", "--quarter", "2025-Q4"], 1), (["evaluation", "--year", "2025"], 1)] {
             let out = directory.file("\(arguments[0]).html")
             try hub(["report"] + arguments + ["--home", directory.file("hub"), "--format", "html", "--out", out])
             let data = try Data(contentsOf: URL(fileURLWithPath: out))

@@ -52,6 +52,16 @@ import Testing
         #expect(ComplianceReport.requiredHours(covered: 30, of: 30) == 6)
     }
 
+    @Test func monthsAndQuartersNotYetEndedAreNotJudged() throws {
+        let report = ComplianceReport.compute(records, period: quarter, asOf: "2026-12-15")
+        #expect(try FindingKey.of(report, "violations") == [
+            FindingKey("R3 hours_short 2026-11 c02 a01"), FindingKey("R5 overdue 2026-11 c01 a01 q1"),
+            FindingKey("R5 answered_late 2026-12 c05 a02 q2"),
+        ])
+        #expect(report.visits.filter { $0.month == "2026-12" }.allSatisfy { $0.requiredHours == nil })
+        #expect(report.lectures.isEmpty)
+    }
+
     @Test func aVisitOnTheLastDayOfAMonthCountsForThatMonth() {
         let report = ComplianceReport.compute(records, period: quarter, asOf: SmallDistrict.asOf)
         let c04 = report.visits.filter { $0.community == "c04" }

@@ -85,6 +85,14 @@ extension Catalogue {
             "value": Localized(zh: "数值", en: "value"),
             "weight": Localized(zh: "权重", en: "weight"),
             "score": Localized(zh: "得分", en: "score"),
+            "kind": Localized(zh: "类型", en: "kind"),
+            "last_month": Localized(zh: "末月", en: "last month"),
+            "previous_average": Localized(zh: "前三月均值", en: "3 months before (avg)"),
+            "consultations": Localized(zh: "咨询", en: "consultations"),
+            "mediations": Localized(zh: "调解", en: "mediations"),
+            "top_category": Localized(zh: "最多类别", en: "top category"),
+            "target": Localized(zh: "目标值", en: "target"),
+            "violations": Localized(zh: "违规", en: "violations"),
         ]
 
         /// "yes" / "no" in a table cell.
@@ -153,7 +161,42 @@ extension Catalogue {
             Localized(zh: "\(amount) 元", en: "\(amount) CNY")
         }
 
+        /// The stats report's category section, with the months it spans.
+        public static func categories(_ first: String, _ last: String) -> Localized {
+            Localized(zh: "各类别按月趋势（\(first) 至 \(last)，▲ 为上升）", en: "Categories by month (\(first) to \(last); ▲ rising)")
+        }
+        /// A kind of work counted by stats.
+        public static func workKind(_ kind: String) -> Localized {
+            kind == "consultation" ? Localized(zh: "咨询", en: "consultation")
+                : kind == "mediation" ? Localized(zh: "调解", en: "mediation") : Localized(zh: kind, en: kind)
+        }
+        /// An evaluation indicator's name.
+        public static func indicator(_ key: String) -> Localized {
+            indicators[key] ?? Localized(zh: key, en: key)
+        }
+        /// The evaluation's indicators in words.
+        public static let indicators: [String: Localized] = [
+            "months_compliant": Localized(zh: "驻点达标月份占比", en: "share of months on site as required"),
+            "no_visit_months": Localized(zh: "未到岗月份（扣分）", en: "months without a visit (penalty)"),
+            "hours": Localized(zh: "驻点小时", en: "hours on site"),
+            "visits": Localized(zh: "到岗次数", en: "visits"),
+            "consultations": Localized(zh: "解答咨询", en: "consultations"),
+            "mediations": Localized(zh: "参与调解", en: "mediations"),
+            "legal_aid": Localized(zh: "协助法律援助", en: "legal-aid referrals"),
+            "governance": Localized(zh: "依法治理", en: "governance items"),
+            "lectures": Localized(zh: "法治讲座", en: "lectures"),
+            "attendees": Localized(zh: "讲座听众", en: "lecture attendees"),
+            "commissions": Localized(zh: "法律服务委托", en: "commissions"),
+            "overdue_answers": Localized(zh: "逾期答复（扣分）", en: "late or overdue answers (penalty)"),
+            "incidents": Localized(zh: "事项报告", en: "incident reports"),
+        ]
+
         // MARK: Failures
+
+        /// A score sheet that cannot be used.
+        public static func weightsInvalid(_ path: String, _ problem: String) -> Localized {
+            Localized(zh: "评分表 \(path) 无法使用：\(problem)", en: "the score sheet \(path) cannot be used: \(problem)")
+        }
 
         /// More than one of --month, --quarter, --year.
         public static let onePeriodOnly = Localized(zh: "--month、--quarter、--year 只能给一个",
