@@ -20,6 +20,7 @@ let package = Package(
         .executable(name: "fagu-bench", targets: ["FaguBenchmarks"]),
         .executable(name: "fagu-load", targets: ["FaguLoad"]),
         .executable(name: "fagu-fuzz-replay", targets: ["FaguFuzz"]),
+        .executable(name: "fagu-report-load", targets: ["FaguReportLoad"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -136,6 +137,12 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "tools/Load",
+            swiftSettings: strict),
+        // A year of a 400-community district in a new hub, for timing the reports.
+        .executableTarget(
+            name: "FaguReportLoad",
+            dependencies: ["FaguDomain", "FaguModel", "FaguStore", "FaguSync", "FaguTesting"],
+            path: "tools/ReportLoad",
             swiftSettings: strict),
         .executableTarget(
             name: "FaguFuzz",
