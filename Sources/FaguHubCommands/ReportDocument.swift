@@ -14,6 +14,8 @@ struct ReportDocument: Sendable {
     var summary: String
     /// What an empty section shows.
     var none: String
+    /// The language's code, for the HTML page (`zh`, `en`).
+    var languageCode: String
 
     /// A document titled for `report` (its subcommand) and `period`, with `violations` and
     /// `warnings` listed after `sections`.
@@ -25,6 +27,7 @@ struct ReportDocument: Sendable {
                     Self.findings(Catalogue.Reports.warnings, warnings, language)]
         summary = language.text(Catalogue.Reports.summary(violations: violations.count, warnings: warnings.count))
         none = language.text(Catalogue.Reports.none)
+        languageCode = language.rawValue
     }
 
     /// The column headers `keys` in `language`.

@@ -60,7 +60,7 @@ enum ReportWriter {
 
     /// One self-contained XHTML-style page: inline CSS and SVG, no script, no link to anything.
     static func html(_ document: ReportDocument) -> String {
-        var out = "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\" />\n<title>\(escape(document.title))</title>\n"
+        var out = "<!DOCTYPE html>\n<html lang=\"\(document.languageCode)\">\n<head>\n<meta charset=\"utf-8\" />\n<title>\(escape(document.title))</title>\n"
         out += "<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:0.5em 0 1.5em}"
             + "th,td{border:1px solid #bbb;padding:2px 8px;text-align:left}td.n{text-align:right}th{background:#eee}"
             + "svg{display:block;margin:0.5em 0}@media print{section{page-break-inside:avoid}}</style>\n</head>\n<body>\n"

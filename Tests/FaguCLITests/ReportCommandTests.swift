@@ -54,8 +54,17 @@ import Testing
         return (keys("violations"), keys("warnings"))
     }
 
+    /// The bytes of the hub's replica files, to show a report leaves them as they were (SQLite
+    /// may create an empty write-ahead log beside a database it opens: no content, no change).
+    static func replicaFiles(_ directory: TemporaryDirectory) -> [Data?] {
+        ["", "-wal"].map { try? Data(contentsOf: URL(fileURLWithPath: Hub.replicaPath(home: directory.file("hub")) + $0)) }
+            .map { $0?.isEmpty == true ? nil : $0 }
+    }
+
     @Test func eachReportFindsExactlyTheCasesBuiltIn() throws {
         let directory = try Self.district()
+        let before = Self.replicaFiles(directory)
+        defer { #expect(Self.replicaFiles(directory) == before, "a report changed the replica") }
         let coverage = try Self.findings(directory, ["coverage", "--quarter", "2025-Q4"])
         #expect(coverage.violations == ["R1 no_adviser 2025-10 c02", "R1 no_adviser 2025-11 c02", "R1 no_adviser 2025-12 c02"])
         #expect(coverage.warnings.isEmpty)
