@@ -21,6 +21,7 @@ let package = Package(
         .executable(name: "fagu-load", targets: ["FaguLoad"]),
         .executable(name: "fagu-fuzz-replay", targets: ["FaguFuzz"]),
         .executable(name: "fagu-sim", targets: ["fagu-sim"]),
+        .executable(name: "fagu-report-load", targets: ["FaguReportLoad"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -83,6 +84,9 @@ let package = Package(
             dependencies: ["FaguDomain", "FaguModel", "FaguStore", "FaguSync", "FaguWire",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
+        // The hub's reports (coverage, compliance, funding, incidents, …): pure functions of the
+        // typed records and a period, no I/O, so tests can check them exhaustively.
+        .target(name: "FaguReports", dependencies: ["FaguDomain", "FaguModel"], swiftSettings: strict),
         // fagu-doctor's commands, as a library so tests can run them.
         .target(
             name: "FaguDoctor",
@@ -105,7 +109,7 @@ let package = Package(
         .target(
             name: "FaguHubCommands",
             dependencies: [
-                "FaguDomain", "FaguCLI", "FaguModel", "FaguStore", "FaguSync", "FaguRoster", "FaguHubServer", "FaguWire",
+                "FaguDomain", "FaguCLI", "FaguModel", "FaguStore", "FaguSync", "FaguRoster", "FaguHubServer", "FaguWire", "FaguReports",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -135,6 +139,12 @@ let package = Package(
             ],
             path: "tools/Load",
             swiftSettings: strict),
+        // A year of a 400-community district in a new hub, for timing the reports.
+        .executableTarget(
+            name: "FaguReportLoad",
+            dependencies: ["FaguDomain", "FaguModel", "FaguStore", "FaguSync", "FaguTesting"],
+            path: "tools/ReportLoad",
+            swiftSettings: strict),
         .executableTarget(
             name: "FaguFuzz",
             dependencies: ["FaguDomain", "FaguWire"],
@@ -155,11 +165,12 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "FaguCLITests",
-            dependencies: ["FaguDomain", "FaguCLI", "FaguDoctor", "FaguWire", "FaguTesting", "FaguFieldCommands", "FaguHubCommands", "FaguSync", "FaguStore",
+            dependencies: ["FaguDomain", "FaguCLI", "FaguDoctor", "FaguWire", "FaguTesting", "FaguFieldCommands", "FaguHubCommands", "FaguSync", "FaguStore", "FaguReports",
                            "FaguModel", "FaguHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            // Tests of fagu-doctor damage replica files behind the library's back.
                            .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        .testTarget(name: "FaguReportsTests", dependencies: ["FaguDomain", "FaguModel", "FaguReports"], swiftSettings: strict),
         .testTarget(name: "FaguModelTests", dependencies: ["FaguDomain", "FaguModel"], swiftSettings: strict),
         .testTarget(
             name: "FaguWireTests",

@@ -11,7 +11,8 @@ public struct HubCommand: AsyncParsableCommand {
             """,
         subcommands: [HubInitCommand.self, RosterCommand.self, EnrollCommand.self, RevokeCommand.self,
                       DevicesCommand.self, MergeCommand.self, HubListCommand.self, HubShowCommand.self, HubConflictsCommand.self,
-                      IncidentsCommand.self, HubSetAsideCommand.self, ForksCommand.self, ServeCommand.self, BackupCommand.self, RestoreCommand.self])
+                      IncidentsCommand.self, ReportCommand.self, HubSetAsideCommand.self, ForksCommand.self, ServeCommand.self,
+                      BackupCommand.self, RestoreCommand.self])
 
     public init() {}
 }
