@@ -32,10 +32,16 @@ public struct TextTable: Sendable {
     }
 
     /// The table as lines: headers, a rule, then the rows, two spaces between columns.
+    /// `text` with its line breaks read as spaces (without Foundation's search when there are none).
+    static func oneLine(_ text: String) -> String {
+        guard text.utf8.contains(10) else { return text }
+        return String(text.map { $0 == "\n" || $0 == "\r\n" ? " " : $0 })
+    }
+
     public func render() -> String {
         // A line break reads as a space; every other control character is shown escaped.
         var cells = rows.map { $0.map {
-            DisplayWidth.truncate(TerminalText.escaped($0.replacingOccurrences(of: "\n", with: " ")), to: maxCellWidth)
+            DisplayWidth.truncate(TerminalText.escaped(TextTable.oneLine($0)), to: maxCellWidth)
         } }
         var widths = headers.indices.map { column in
             ([headers[column]] + cells.map { $0[column] }).map(DisplayWidth.of).max() ?? 0
