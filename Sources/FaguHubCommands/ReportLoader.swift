@@ -27,16 +27,24 @@ enum ReportLoader {
         return try failing(language) { try replica.inSnapshot { try records(in: replica) } }
     }
 
-    /// Every record of `R`'s kind that is complete (one whose creation has not arrived yet is
-    /// left out: it has no date to count by).
+    /// Every complete record of `R`'s kind, with the stored record it came from. One without
+    /// every required field (its creation has not arrived) is left out: it has no date to
+    /// count by. A complete one that does not decode is damage, and fails the report.
+    private static func complete<R: TypedRecord>(_ type: R.Type, in replica: Replica) throws -> [(record: R, stored: StoredRecord)] {
+        let required = R.kind.fields.filter(\.required).map(\.name)
+        return try replica.records(R.kind, matching: RecordFilter())
+            .filter { stored in required.allSatisfy { stored.fields[$0] != nil } }
+            .map { (try $0.typed(as: R.self), $0) }
+    }
+
+    /// Every complete record of `R`'s kind.
     private static func all<R: TypedRecord>(_ type: R.Type, in replica: Replica) throws -> [R] {
-        try replica.records(R.kind, matching: RecordFilter()).compactMap { try? $0.typed(as: R.self) }
+        try complete(type, in: replica).map(\.record)
     }
 
     private static func records(in replica: Replica) throws -> DistrictRecords {
-        let consultations = try replica.records(.consultation, matching: RecordFilter()).compactMap { stored -> ConsultationEntry? in
-            guard let consultation = try? stored.typed(as: Consultation.self) else { return nil }
-            return ConsultationEntry(consultation, answerWrittenAt: stored.registers["answer"]?.displayed?.time)
+        let consultations = try complete(Consultation.self, in: replica).map { entry in
+            ConsultationEntry(entry.record, answerWrittenAt: entry.stored.registers["answer"]?.displayed?.time)
         }
         let alerts = Dictionary(try replica.incidentAlerts().map { ($0.record, $0) }, uniquingKeysWith: { first, _ in first })
         let incidents = try all(IncidentReport.self, in: replica).map { report in
