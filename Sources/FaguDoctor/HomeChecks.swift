@@ -62,7 +62,12 @@ enum HomeChecks {
         if let known = try home.signingKey(of: header.sender) {
             key = known
         } else if header.enrollmentToken != nil, let offered = header.publicKey {
-            key = try? Curve25519.Signing.PublicKey(rawRepresentation: offered)
+            do {
+                key = try Curve25519.Signing.PublicKey(rawRepresentation: offered)
+            } catch {
+                return [ReplicaProblem(.signatureInvalid, origin: header.sender.description,
+                                       detail: "\(path): the key it registers is not an Ed25519 key")]
+            }
         } else {
             key = nil
         }

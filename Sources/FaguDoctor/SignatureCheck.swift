@@ -42,8 +42,12 @@ struct SignatureCheck: Encodable {
         // A newly enrolled device's first request registers its key (with its enrollment
         // token); in a hub's reply the same header field echoes the recipient's key instead.
         if key == nil, header.enrollmentToken != nil, let offered = header.publicKey {
-            key = try? Curve25519.Signing.PublicKey(rawRepresentation: offered)
             source = "offered"
+            do {
+                key = try Curve25519.Signing.PublicKey(rawRepresentation: offered)
+            } catch {
+                return SignatureCheck(outcome: .invalid, keySource: source, detail: "the key the file registers is not an Ed25519 key")
+            }
         }
         guard let key else {
             return SignatureCheck(outcome: .unchecked, keySource: nil,

@@ -29,10 +29,6 @@ extension Catalogue {
         Localized(zh: "发现 \(count) 个问题", en: "\(count) problem(s) found")
     }
 
-    /// The heading of the problems column.
-    public static let problemHeader = Localized(zh: "问题", en: "problem")
-    /// The heading of a "where" column.
-    public static let whereHeader = Localized(zh: "位置", en: "where")
     /// The heading of a records column.
     public static let recordsHeader = Localized(zh: "涉及记录", en: "records")
 
@@ -69,8 +65,6 @@ extension Catalogue {
     public static let statusIdentity = Localized(zh: "身份", en: "identity")
     /// The role line.
     public static let statusRole = Localized(zh: "角色", en: "role")
-    /// The scopes line.
-    public static let statusScopes = Localized(zh: "范围", en: "scopes")
     /// The version vectors heading.
     public static let statusVectors = Localized(zh: "版本向量", en: "version vectors")
     /// The heading of own changes the hub has not acknowledged.
