@@ -4,35 +4,35 @@ import FaguReports
 import Foundation
 
 /// `fagu-hub report evaluation --year YYYY [--adviser ID]`: the annual evaluation.
-struct EvaluationReportCommand: ParsableCommand {
+struct EvaluationReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluation",
         abstract: "Each adviser's year scored on the bureau's sheet (年度评估).",
         discussion: """
-            The weights are read from --weights FILE, else evaluation-weights.json in the hub's \
-            home, else the default (tools/reports/evaluation-weights.json holds a copy to edit).
+            The weights are read from --weights FILE, else reports.weights of the configuration \
+            file, else evaluation-weights.json in the hub's home, else the default (tools/reports/evaluation-weights.json holds a copy to edit).
             """)
 
     @Option(name: .long, help: ArgumentHelp("Only this adviser.", valueName: "ID")) var adviser: String?
     @Option(name: .long, help: ArgumentHelp("The score sheet (JSON).", valueName: "FILE")) var weights: String?
     @OptionGroup var options: ReportOptions
 
-    func run() throws {
+    func run() async throws {
         if options.month != nil || options.quarter != nil {
             throw CommandFailure(options.language.text(Catalogue.Reports.yearOnly), exitCode: 2)
         }
         let period = try options.period(byYear: true)
-        let sheet = try loadWeights()
+        let sheet = try loadWeights(configured: try await options.hub.settings().reportWeights)
         let report = EvaluationReport.compute(try options.load(), year: period.year, weights: sheet, adviser: adviser,
                                               asOf: CalendarDate.today())
         try options.emit(report) { report.document(options.language) }
     }
 
-    /// The sheet from `--weights`, the home's file, or the default.
-    func loadWeights() throws -> EvaluationWeights {
+    /// The sheet from `--weights`, the configuration's `reports.weights`, the home's file, or the default.
+    func loadWeights(configured: String?) throws -> EvaluationWeights {
         let language = options.language
         let homeFile = options.hub.homePath + "/evaluation-weights.json"
-        guard let path = weights ?? (FileManager.default.fileExists(atPath: homeFile) ? homeFile : nil) else { return .standard }
+        guard let path = weights ?? configured ?? (FileManager.default.fileExists(atPath: homeFile) ? homeFile : nil) else { return .standard }
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             return try JSONDecoder().decode(EvaluationWeights.self, from: data).validated()

@@ -12,7 +12,7 @@ public struct HubCommand: AsyncParsableCommand {
         subcommands: [HubInitCommand.self, RosterCommand.self, EnrollCommand.self, RevokeCommand.self,
                       DevicesCommand.self, MergeCommand.self, HubListCommand.self, HubShowCommand.self, HubConflictsCommand.self,
                       IncidentsCommand.self, ReportCommand.self, HubSetAsideCommand.self, ForksCommand.self, ServeCommand.self,
-                      BackupCommand.self, RestoreCommand.self])
+                      BackupCommand.self, RestoreCommand.self, ConfigCommand.self])
 
     public init() {}
 }

@@ -4,7 +4,7 @@ import FaguSync
 import Foundation
 
 /// `fagu-hub merge --inbox DIR [--outbox DIR]`: the nightly merge of carried-in files.
-struct MergeCommand: ParsableCommand {
+struct MergeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge", abstract: "Apply every change-set file in the inbox and write each device a reply (夜间合并).",
         discussion: """
@@ -12,15 +12,25 @@ struct MergeCommand: ParsableCommand {
             Applied files move to INBOX/applied, refused ones to INBOX/rejected with a .reason.txt, \
             and the rest are still applied. With --outbox, one reply per device is written, named \
             from its adviser or community code (a017-20261126.fagu), for `fagu import`. Exits 1 \
-            when any file was refused.
+            when any file was refused. --inbox and --outbox default to merge.inbox and \
+            merge.outbox of the configuration file.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The folder of files carried in.", valueName: "DIR")) var inbox: String
-    @Option(name: .long, help: ArgumentHelp("Where to write the replies.", valueName: "DIR")) var outbox: String?
+    @Option(name: .long, help: ArgumentHelp("The folder of files carried in (default: merge.inbox of the configuration).",
+                                            valueName: "DIR"))
+    var inbox: String?
+    @Option(name: .long, help: ArgumentHelp("Where to write the replies (default: merge.outbox of the configuration).",
+                                            valueName: "DIR"))
+    var outbox: String?
 
     @OptionGroup var options: HubOptions
 
-    func run() throws {
+    func run() async throws {
+        let settings = try await options.settings()
+        guard let inbox = inbox ?? settings.mergeInbox else {
+            throw CommandFailure(options.language.text(Catalogue.Hub.mergeNeedsInbox), exitCode: 2)
+        }
+        let outbox = outbox ?? settings.mergeOutbox
         let hub = try options.openHub()
         let progress = ProgressLine(enabled: !options.output.json)
         let language = options.language

@@ -12,19 +12,36 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve", abstract: "Serve devices' syncs over HTTP (or HTTPS) until interrupted (同步服务).",
         discussion: """
             POST /v1/sync takes a device's signed change set and answers with what it lacks; \
-            GET /v1/health answers when the hub is up. Plain HTTP on 127.0.0.1 by default; give \
-            --tls-cert and --tls-key (PEM) to serve HTTPS. Incident reports are announced on \
-            stderr the moment they arrive. Ctrl-C finishes the requests in flight and stops.
+            GET /v1/health answers when the hub is up; GET /metrics gives Prometheus metrics \
+            (on --metrics-port alone when given). Plain HTTP on 127.0.0.1 by default; give \
+            --tls-cert and --tls-key (PEM) to serve HTTPS. Each sync is logged as one line on \
+            stderr (logfmt or JSON: device, outcome, time taken, bytes; never record content), \
+            and incident reports are announced there the moment they arrive. SIGTERM or Ctrl-C \
+            takes no new sync, lets those in flight finish (up to --shutdown-grace seconds) and \
+            stops. Every option can also be set in the configuration file (serve.*); an option \
+            given here wins.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The address to listen on.", valueName: "HOST")) var host = "127.0.0.1"
-    @Option(name: .long, help: ArgumentHelp("The port (0: any free one).", valueName: "PORT")) var port = 8080
+    @Option(name: .long, help: ArgumentHelp("The address to listen on (default 127.0.0.1).", valueName: "HOST")) var host: String?
+    @Option(name: .long, help: ArgumentHelp("The port (0: any free one; default 8080).", valueName: "PORT")) var port: Int?
     @Option(name: .long, help: ArgumentHelp("PEM certificate chain, for HTTPS.", valueName: "F")) var tlsCert: String?
     @Option(name: .long, help: ArgumentHelp("PEM private key, for HTTPS.", valueName: "F")) var tlsKey: String?
-    @Option(name: .long, help: ArgumentHelp("At most this many groups per reply (a page).", valueName: "N")) var pageLimit = 2_000
+    @Option(name: .long, help: ArgumentHelp("At most this many groups per reply (a page; default 2000).", valueName: "N"))
+    var pageLimit: Int?
     @Option(name: .long, help: ArgumentHelp("The largest upload accepted, checked before reading (default: the change-set file limit, 64 MiB).",
                                             valueName: "BYTES"))
-    var maxUploadBytes = ChangeSetLimits.standard.maxFileBytes
+    var maxUploadBytes: Int?
+    @Option(name: .long, help: ArgumentHelp("Serve GET /metrics on this port alone (0: any free one) instead of beside the syncs.",
+                                            valueName: "PORT"))
+    var metricsPort: Int?
+    @Option(name: .long, help: ArgumentHelp("Seconds the syncs in flight may take to finish after SIGTERM (default 30).",
+                                            valueName: "SECONDS"))
+    var shutdownGrace: Int?
+    @Option(name: .long, help: ArgumentHelp("The log's line format: logfmt or json (default logfmt).", valueName: "FORMAT"))
+    var logFormat: String?
+    @Option(name: .long, help: ArgumentHelp("The lowest level logged: debug, info, notice, warning, error (default info).",
+                                            valueName: "LEVEL"))
+    var logLevel: String?
 
     @OptionGroup var options: HubOptions
 
@@ -32,48 +49,104 @@ struct ServeCommand: AsyncParsableCommand {
     struct Listening: Encodable {
         var district: String
         var listening: String
+        var metrics: String?
+    }
+
+    /// The server's settings: the flags, else the configuration file, else the defaults.
+    struct Resolved {
+        var host: String
+        var port: Int
+        var tls: TLSFiles?
+        var pageLimit: Int
+        var maxUploadBytes: Int
+        var metricsPort: Int?
+        var shutdownGrace: Int
+        var logFormat: StructuredLogHandler.Format
+        var logLevel: Logger.Level
+        var refusedSyncDays: Int
     }
 
     func validate() throws {
         let language = options.language, hubText = Catalogue.Hub.self
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError(language.text(hubText.tlsNeedsBoth)) }
-        guard (0...65_535).contains(port) else { throw ValidationError(language.text(hubText.portOutOfRange)) }
-        guard pageLimit > 0 else { throw ValidationError(language.text(hubText.pageLimitNotPositive)) }
-        guard (1_024...ChangeSetLimits.standard.maxFileBytes).contains(maxUploadBytes) else {
+        for (flag, value) in [("--port", port), ("--metrics-port", metricsPort)] {
+            guard let value else { continue }
+            guard (0...65_535).contains(value) else { throw ValidationError(language.text(Catalogue.Config.outOfRange(flag, 0, 65_535))) }
+        }
+        if let pageLimit, pageLimit <= 0 { throw ValidationError(language.text(hubText.pageLimitNotPositive)) }
+        if let maxUploadBytes, !(1_024...ChangeSetLimits.standard.maxFileBytes).contains(maxUploadBytes) {
             throw ValidationError(language.text(hubText.maxUploadOutOfRange(ChangeSetLimits.standard.maxFileBytes)))
+        }
+        if let shutdownGrace, !(1...3_600).contains(shutdownGrace) {
+            throw ValidationError(language.text(Catalogue.Config.outOfRange("--shutdown-grace", 1, 3_600)))
+        }
+        if let logFormat, StructuredLogHandler.Format(rawValue: logFormat) == nil {
+            throw ValidationError(language.text(Catalogue.Config.notAChoice("--log-format", ["logfmt", "json"])))
+        }
+        if let logLevel, Self.level(logLevel) == nil {
+            throw ValidationError(language.text(Catalogue.Config.notAChoice("--log-level", Self.levels)))
         }
     }
 
+    /// The levels `--log-level` takes.
+    static let levels = ["debug", "info", "notice", "warning", "error"]
+
+    /// The swift-log level named `name`, when it is one of ``levels``.
+    static func level(_ name: String) -> Logger.Level? {
+        levels.contains(name) ? Logger.Level(rawValue: name) : nil
+    }
+
+    /// The flags over the configuration file over the defaults.
+    func resolve(_ settings: HubSettings) -> Resolved {
+        let certificate = tlsCert ?? settings.tlsCert, key = tlsKey ?? settings.tlsKey
+        return Resolved(
+            host: host ?? settings.host ?? "127.0.0.1", port: port ?? settings.port ?? 8080,
+            tls: certificate.flatMap { certificate in key.map { TLSFiles(certificateChain: certificate, privateKey: $0) } },
+            pageLimit: pageLimit ?? settings.pageLimit ?? 2_000,
+            maxUploadBytes: maxUploadBytes ?? settings.maxUploadBytes ?? ChangeSetLimits.standard.maxFileBytes,
+            metricsPort: metricsPort ?? settings.metricsPort, shutdownGrace: shutdownGrace ?? settings.shutdownGraceSeconds ?? 30,
+            logFormat: StructuredLogHandler.Format(rawValue: logFormat ?? settings.logFormat ?? "logfmt") ?? .logfmt,
+            logLevel: Self.level(logLevel ?? settings.logLevel ?? "info") ?? .info,
+            refusedSyncDays: settings.refusedSyncDays ?? 90)
+    }
+
     func run() async throws {
-        let hub = try options.openHub(pageLimit: pageLimit)
         let language = options.language
-        if tlsCert == nil, !["127.0.0.1", "localhost", "::1"].contains(host) {
-            FileHandle.standardError.write(Data((language.text(Catalogue.Hub.plainHTTPWarning(host)) + "\n").utf8))
+        let settings = resolve(try await options.settings())
+        if (settings.tls == nil) && ((tlsCert ?? tlsKey) != nil) {
+            throw CommandFailure(language.text(Catalogue.Config.tlsNeedsBoth), exitCode: 2)
         }
-        let tls = tlsCert.map { TLSFiles(certificateChain: $0, privateKey: tlsKey!) }
-        var logger = Logger(label: "fagu-hub")
-        logger.logLevel = .notice
-        let scheme = tls == nil ? "http" : "https"
-        let server = HubServer(hub: hub, host: host, port: port, tls: tls, maxRequestBytes: maxUploadBytes,
-                               logger: logger) { notice in
+        let hub = try options.openHub(pageLimit: settings.pageLimit)
+        if settings.tls == nil, !["127.0.0.1", "localhost", "::1"].contains(settings.host) {
+            FileHandle.standardError.write(Data((language.text(Catalogue.Hub.plainHTTPWarning(settings.host)) + "\n").utf8))
+        }
+        let (format, level) = (settings.logFormat, settings.logLevel)
+        let logger = Logger(label: "fagu-hub") { label in StructuredLogHandler(label: label, format: format, level: level) }
+        let scheme = settings.tls == nil ? "http" : "https"
+        let server = HubServer(hub: hub, host: settings.host, port: settings.port, tls: settings.tls,
+                               maxRequestBytes: settings.maxUploadBytes, logger: logger, metricsPort: settings.metricsPort,
+                               shutdownGrace: .seconds(settings.shutdownGrace), refusedSyncRetentionDays: settings.refusedSyncDays) { notice in
             let line = language.text(Catalogue.Hub.incidentArrived(community: notice.communityID ?? "?", level: notice.level ?? "",
                                                                    from: notice.subject, record: "\(notice.record)"))
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
-        let host = self.host, district = hub.district
-        do {
-            let json = options.output.json
-            try await server.runUntilSignalled { bound in
-                let url = "\(scheme)://\(host):\(bound)"
-                // Written unbuffered: scripts wait for this line to know the port.
-                if json {
-                    try? JSONOutput.print(Listening(district: district, listening: url))
-                } else {
-                    FileHandle.standardOutput.write(Data((language.text(Catalogue.Hub.listening(district, on: url)) + "\n").utf8))
-                }
+        let host = settings.host, district = hub.district, json = options.output.json
+        // Both ports are announced in one line once both are bound: scripts wait for it.
+        let announcement = ListeningAnnouncement(expectsMetricsPort: settings.metricsPort != nil) { port, metricsPort in
+            let url = "\(scheme)://\(host):\(port)"
+            let metrics = metricsPort.map { "http://\(host):\($0)/metrics" } ?? "\(url)/metrics"
+            if json {
+                try? JSONOutput.print(Listening(district: district, listening: url, metrics: metrics))
+            } else {
+                FileHandle.standardOutput.write(Data((language.text(Catalogue.Hub.listening(district, on: url)) + "\n").utf8))
             }
+        }
+        do {
+            try await server.runUntilSignalled(onListening: { await announcement.sync($0) },
+                                               onMetricsListening: { await announcement.metrics($0) })
+            logger.notice("stopped", metadata: ["reason": "signal"])
         } catch {
-            throw CommandFailure(language.text(Catalogue.Hub.cannotServe(host, port, Catalogue.failure(error))))
+            throw CommandFailure(language.text(Catalogue.Hub.cannotServe(settings.host, settings.port, Catalogue.failure(error))))
         }
     }
 }

@@ -9,6 +9,7 @@ import Logging
 /// - `POST /v1/sync`: body a signed change-set file (`application/x-fagu-changeset`); answers
 ///   200 with the signed reply, or 4xx with `{"code", "message"}`.
 /// - `GET /v1/health`: `{"district", "replica"}`.
+/// - `GET /metrics`: ``HubMetrics`` in Prometheus's text format, unless served on a port of its own.
 struct HubRoutes: Sendable {
     /// The media type of change-set files, both ways.
     static let changeSetType = "application/x-fagu-changeset"
@@ -18,6 +19,8 @@ struct HubRoutes: Sendable {
     let maxRequestBytes: Int
     let logger: Logger
     let onIncident: @Sendable (IncidentNotice) -> Void
+    /// Whether `GET /metrics` is among these routes (not when it has a port of its own).
+    let servesMetrics: Bool
     /// Uploads read or being exchanged at once (32; 4 from one address); the rest wait with
     /// their bodies unread, or — past an address's share — are turned away with 429.
     let gate = UploadGate(limit: 32, perAddress: 4)
@@ -32,7 +35,36 @@ struct HubRoutes: Sendable {
             Self.json(HealthBody(district: self.desk.hub.district, replica: self.desk.hub.replica.id.description),
                       status: .ok)
         }
+        if servesMetrics {
+            router.get("/metrics") { _, _ in await self.metrics() }
+        }
         return router
+    }
+
+    /// A router with `GET /metrics` alone, for a metrics port of its own.
+    func metricsRouter() -> Router<HubRequestContext> {
+        let router = Router(context: HubRequestContext.self)
+        router.get("/metrics") { _, _ in await self.metrics() }
+        return router
+    }
+
+    /// The scrape, read on the hub's worker; 500 with the reason when the replica cannot be read.
+    func metrics() async -> Response {
+        let desk = self.desk
+        let scraped: Result<String, any Error> = await worker.perform {
+            Result { try desk.metrics.scrape(desk.hub) }
+        }
+        var headers = HTTPFields()
+        switch scraped {
+        case .success(let text):
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        case .failure(let error):
+            logger.error("metrics", metadata: ["outcome": "failed", "error": "\(error)"])
+            headers[.contentType] = "text/plain; charset=utf-8"
+            return Response(status: .internalServerError, headers: headers,
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "cannot read the hub: \(error)\n")))
+        }
     }
 
     /// Reads the file (never more than the limit), exchanges it off the event loops, answers.
@@ -61,24 +93,21 @@ struct HubRoutes: Sendable {
         case .cut(let received, let announced):
             let expected = announced.map { " of \($0)" } ?? ""
             let refusal = SyncRefusal(.badFile, "the upload ended after \(received)\(expected) bytes; nothing was applied")
-            outcome = await worker.perform { desk.turnAway(refusal, status: 400, from: remote) }
+            outcome = await worker.perform { desk.turnAway(refusal, status: 400, from: remote, receivedBytes: received) }
         case .tooSlow(let received, let seconds):
             let refusal = SyncRefusal(.badFile, "the upload did not arrive within \(seconds) s (\(received) bytes came); "
                                       + "nothing was applied")
-            outcome = await worker.perform { desk.turnAway(refusal, status: 408, from: remote) }
+            outcome = await worker.perform { desk.turnAway(refusal, status: 408, from: remote, receivedBytes: received) }
         }
         // Held until the exchange is done: uploads read and waiting for the hub count too.
         await gate.leave(from: address)
         switch outcome {
         case .accepted(let reply, let notices):
-            logger.info("sync accepted", metadata: ["peer": "\(remote)", "reply_bytes": "\(reply.count)",
-                                                    "incidents": "\(notices.count)"])
             for notice in notices { onIncident(notice) }
             var headers = HTTPFields()
             headers[.contentType] = Self.changeSetType
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply)))
         case .refused(let refusal, let status):
-            logger.notice("sync refused", metadata: ["peer": "\(remote)", "code": "\(refusal.code.rawValue)"])
             return Self.json(ErrorBody(code: refusal.code.rawValue, message: refusal.message),
                              status: HTTPResponse.Status(code: status))
         }

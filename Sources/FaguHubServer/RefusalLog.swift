@@ -8,8 +8,10 @@ import Synchronization
 final class RefusalLog: Sendable {
     /// Refusals logged per address and minute; more are counted in the server's log only.
     static let perMinute = 20
+    /// How long refused requests are kept in the sync log, by default.
+    static let defaultRetentionDays = 90
     /// How long refused requests are kept in the sync log.
-    static let retentionDays = 90
+    let retentionDays: Int
 
     private struct State {
         var windows: [String: (minute: Int64, count: Int)] = [:]
@@ -17,6 +19,11 @@ final class RefusalLog: Sendable {
     }
 
     private let state = Mutex(State())
+
+    /// A log keeping refusals `retentionDays` days.
+    init(retentionDays: Int = RefusalLog.defaultRetentionDays) {
+        self.retentionDays = retentionDays
+    }
 
     /// Whether a refusal from `address` at `now` may be written to the sync log.
     func admits(_ address: String, at now: Timestamp) -> Bool {

@@ -13,8 +13,10 @@ struct SyncDesk: Sendable {
     let hub: Hub
     /// Where a sync log that cannot be written is reported.
     let logger: Logger
+    /// Counts syncs, refusals, bytes and latencies for `GET /metrics`.
+    let metrics: HubMetrics
     /// Bounds the refusals written to the sync log.
-    let refusals = RefusalLog()
+    let refusals: RefusalLog
 
     /// The sync log's transport name for attempts made over the network.
     static let transport = "serve"
@@ -23,23 +25,51 @@ struct SyncDesk: Sendable {
     ///
     /// - Parameter remote: The client's address, for the sync log when the sender is unknown.
     func exchange(_ file: [UInt8], from remote: String) -> SyncOutcome {
+        let clock = ContinuousClock(), started = clock.now
+        var applied = started
         do {
-            let (receipt, reply) = try hub.exchange(file)
+            let (receipt, reply) = try hub.exchange(file) { _ in applied = clock.now }
+            let finished = clock.now
+            metrics.recordAccepted(receivedBytes: file.count, sentBytes: reply.file.count,
+                                   apply: applied - started, reply: finished - applied)
+            logger.info("sync", metadata: [
+                "outcome": "accepted", "device": "\(receipt.device.id)", "subject": "\(receipt.device.subject)",
+                "peer": "\(remote)", "ms": "\(Self.milliseconds(finished - started))",
+                "bytes_in": "\(file.count)", "bytes_out": "\(reply.file.count)",
+                "changes_in": "\(receipt.report.appliedChanges)", "groups_out": "\(reply.groups)", "more": "\(reply.more)",
+                "incidents": "\(receipt.report.incidents.count)",
+            ])
             record(SyncAttempt(at: hub.replica.now(), transport: Self.transport, peer: receipt.device.subject, ok: true,
                                sentChanges: reply.changes, receivedChanges: receipt.report.appliedChanges,
                                message: "device \(receipt.device.id) from \(remote): \(reply.groups) group(s) back"
                                    + (reply.more ? ", more to come" : "")))
             return .accepted(reply: reply.file, notices: notices(for: receipt))
         } catch {
-            recordRefusal(SyncAttempt(at: hub.replica.now(), transport: Self.transport, peer: sender(of: file) ?? remote,
+            let peer = sender(of: file)
+            logger.notice("sync", metadata: [
+                "outcome": "refused", "code": "\(error.code.rawValue)", "device": "\(peer?.device ?? "unknown")",
+                "subject": "\(peer?.subject ?? "unknown")", "peer": "\(remote)",
+                "ms": "\(Self.milliseconds(clock.now - started))", "bytes_in": "\(file.count)",
+            ])
+            metrics.recordRefused(code: error.code.rawValue, receivedBytes: file.count)
+            recordRefusal(SyncAttempt(at: hub.replica.now(), transport: Self.transport,
+                                      peer: peer.map { $0.subject ?? "device \($0.device)" } ?? remote,
                                       ok: false, message: error.description), from: remote)
             return .refused(error, status: error.code.httpStatus)
         }
     }
 
+    /// A duration in whole milliseconds, for the log.
+    static func milliseconds(_ duration: Duration) -> Int64 { duration.nanoseconds / 1_000_000 }
+
     /// Records a request that never reached the hub (too large, cut short), and the refusal to
     /// answer it with.
-    func turnAway(_ refusal: SyncRefusal, status: Int, from remote: String) -> SyncOutcome {
+    ///
+    /// - Parameter receivedBytes: What was read of the request before it was turned away.
+    func turnAway(_ refusal: SyncRefusal, status: Int, from remote: String, receivedBytes: Int = 0) -> SyncOutcome {
+        logger.notice("sync", metadata: ["outcome": "refused", "code": "\(refusal.code.rawValue)", "peer": "\(remote)",
+                                         "http_status": "\(status)", "bytes_in": "\(receivedBytes)"])
+        metrics.recordRefused(code: refusal.code.rawValue, receivedBytes: receivedBytes)
         recordRefusal(SyncAttempt(at: hub.replica.now(), transport: Self.transport, peer: remote, ok: false,
                                   message: refusal.description), from: remote)
         return .refused(refusal, status: status)
@@ -56,7 +86,7 @@ struct SyncDesk: Sendable {
         if refusals.duePrune(at: attempt.at) {
             do {
                 try hub.replica.pruneRefusedSyncAttempts(before: Timestamp(
-                    milliseconds: attempt.at.milliseconds - Int64(RefusalLog.retentionDays) * 86_400_000))
+                    milliseconds: attempt.at.milliseconds - Int64(refusals.retentionDays) * 86_400_000))
             } catch {
                 logger.warning("cannot prune the hub's sync log", metadata: ["error": "\(error)"])
             }
@@ -72,11 +102,12 @@ struct SyncDesk: Sendable {
         }
     }
 
-    /// Who sent a refused file, as far as its header tells: the device's code when enrolled.
-    private func sender(of file: [UInt8]) -> String? {
+    /// Who sent a refused file, as far as its header tells: the device's id, and its subject
+    /// (the adviser's or office's code) when enrolled. Only for the log of a refusal: a header
+    /// that does not decode is the refusal itself.
+    private func sender(of file: [UInt8]) -> (device: String, subject: String?)? {
         guard let header = try? ChangeSetDecoder(limits: .standard).decodeHeader(file) else { return nil }
-        guard let device = try? hub.replica.device(header.sender) else { return "device \(header.sender)" }
-        return device.subject
+        return ("\(header.sender)", try? hub.replica.device(header.sender)?.subject)
     }
 
     /// Adds `attempt` to the hub's sync log; a log that cannot be written does not fail the sync.

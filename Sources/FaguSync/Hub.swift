@@ -362,8 +362,13 @@ public final class Hub: Sendable {
     /// One HTTP round trip: applies what the device sent and answers with what it lacks. A
     /// replayed request (its number not above the last taken from the device) still has its
     /// changes applied, but is refused `replayed`, with no data.
-    public func exchange(_ file: [UInt8]) throws(SyncRefusal) -> (receipt: HubReceipt, reply: HubReply) {
+    ///
+    /// - Parameter afterApplying: Called once the file is applied, before the reply is built
+    ///   (the server times the two halves apart).
+    public func exchange(_ file: [UInt8], afterApplying: (HubReceipt) -> Void = { _ in })
+        throws(SyncRefusal) -> (receipt: HubReceipt, reply: HubReply) {
         let receipt = try receive(file)
+        afterApplying(receipt)
         if receipt.report.replayed {
             throw SyncRefusal(.replayed, "this request is not newer than the last one from \(receipt.device.subject)'s device: "
                               + "a copy sent again; its changes were applied, but a replay earns no reply")

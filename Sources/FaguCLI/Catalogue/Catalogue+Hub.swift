@@ -16,6 +16,10 @@ extension Catalogue {
         public static let rosterNeedsFile = Localized(zh: "请至少给出一个 CSV 文件",
                                                       en: "give at least one of --communities, --advisers, --appointments")
 
+        /// `merge` with no inbox, neither as a flag nor in the configuration.
+        public static let mergeNeedsInbox = Localized(zh: "请用 --inbox 或配置文件的 merge.inbox 给出收件文件夹",
+                                                      en: "give the inbox folder with --inbox or merge.inbox in the configuration file")
+
         /// `--today` that is not a real `YYYY-MM-DD` date.
         public static let todayInvalid = Localized(zh: "--today 须为 YYYY-MM-DD", en: "--today must be YYYY-MM-DD")
 
