@@ -5,12 +5,13 @@ SHELL := /bin/bash
 #   make load    tools/load: 500 devices syncing at once against one hub (release build)
 #   make test    install what a fresh machine lacks, build, run every test
 #   make bench   tools/bench core (release build)
+#   make dist    tools/dist: fagu, fagu-hub, fagu-doctor with the Swift runtime linked in, as a tarball
 #
 # Set FAGU_PROPERTY_SCHEDULES to run more seeded sync schedules than CI's 1,000.
 
 SWIFT ?= swift
 
-.PHONY: demo test deps build bench load clean
+.PHONY: demo test deps build bench load dist clean
 
 demo: deps
 	tools/demo
@@ -32,5 +33,8 @@ bench: deps
 load: deps
 	tools/load
 
+dist: deps
+	tools/dist
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-dist dist

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaguCLI
 
 /// `fagu-doctor`: sync diagnostics for operators.
 public struct DoctorCommand: ParsableCommand {
@@ -9,6 +10,7 @@ public struct DoctorCommand: ParsableCommand {
             Inspects replicas and change-set files without changing them. Every command \
             takes --json for one JSON document on stdout and --lang zh|en for text.
             """,
+        version: FaguVersion.description,
         subcommands: [StatusCommand.self, VerifyCommand.self, DiffCommand.self, TraceCommand.self, DoctorConflictsCommand.self,
                       BundleCommand.self])
 

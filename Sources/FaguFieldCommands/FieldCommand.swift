@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaguCLI
 
 /// `fagu`: the field client of an adviser's laptop or a community office.
 public struct FieldCommand: AsyncParsableCommand {
@@ -10,6 +11,7 @@ public struct FieldCommand: AsyncParsableCommand {
             `fagu import` (USB stick) exchange changes with the hub. The replica lives in \
             --home, else $FAGU_HOME, else ~/.fagu. Every command takes --json and --lang zh|en.
             """,
+        version: FaguVersion.description,
         subcommands: [InitCommand.self, StatusCommand.self, LogCommand.self, ConsultCommand.self, MediationCommand.self,
                       AidCommand.self, GovernanceCommand.self, LectureCommand.self, CommissionCommand.self,
                       IncidentCommand.self, CaseCommand.self, ListCommand.self,

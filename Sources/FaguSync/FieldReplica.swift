@@ -77,8 +77,12 @@ public final class FieldReplica: Sendable {
     /// hub's enrollment file. The key never leaves `home`; the first exchange registers it.
     ///
     /// - Throws: ``SyncFailure`` when `home` already holds a replica.
+    ///
+    /// - Parameter schema: The record kinds kept (the legal-advice schema; another only in tests
+    ///   of how versions with grown schemas meet).
     public static func join(home: String, enrollment: Enrollment,
-                            configuration: ReplicaConfiguration = ReplicaConfiguration()) throws -> FieldReplica {
+                            configuration: ReplicaConfiguration = ReplicaConfiguration(),
+                            schema: Schema = .legalAdvice) throws -> FieldReplica {
         guard !FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
             throw SyncFailure(.replicaExists, subject: home, "\(home) already holds a replica; use another --home")
         }
@@ -98,7 +102,8 @@ public final class FieldReplica: Sendable {
         let staging = home + "/.joining-\(UUID().uuidString)"
         try AtomicFile.createPrivateFolder(staging)
         do {
-            let made = try create(home: staging, id: id, role: role, enrollment: enrollment, configuration: configuration)
+            let made = try create(home: staging, id: id, role: role, enrollment: enrollment, configuration: configuration,
+                                  schema: schema)
             try made.replica.close()
             try fileManager.moveItem(atPath: keyPath(home: staging), toPath: keyPath(home: home))
             try fileManager.moveItem(atPath: replicaPath(home: staging), toPath: replicaPath(home: home))
@@ -109,14 +114,15 @@ public final class FieldReplica: Sendable {
             try? fileManager.removeItem(atPath: keyPath(home: home))
             throw error
         }
-        return try open(home: home, configuration: configuration)
+        return try open(home: home, configuration: configuration, schema: schema)
     }
 
     private static func create(home: String, id: ReplicaID, role: DeviceRole, enrollment: Enrollment,
-                               configuration: ReplicaConfiguration) throws -> FieldReplica {
+                               configuration: ReplicaConfiguration, schema: Schema) throws -> FieldReplica {
         let key = try SigningKeyFile.create(at: keyPath(home: home))
         let author = role == .adviser ? enrollment.subject : "office:\(enrollment.subject)"
-        let replica = try Replica.create(at: replicaPath(home: home), id: id, author: author, configuration: configuration)
+        let replica = try Replica.create(at: replicaPath(home: home), id: id, author: author, schema: schema,
+                                         configuration: configuration)
         try replica.setMetadata([
             "role": role.rawValue, "subject": enrollment.subject, "district": enrollment.district,
             "scopes": enrollment.scopes.joined(separator: ","), "hub_url": enrollment.hubURL,
@@ -129,12 +135,14 @@ public final class FieldReplica: Sendable {
     }
 
     /// Opens the device in `home`.
+    ///
+    /// - Parameter schema: The record kinds kept (see ``join(home:enrollment:configuration:schema:)``).
     public static func open(home: String, configuration: ReplicaConfiguration = ReplicaConfiguration(),
-                            limits: ChangeSetLimits = .standard) throws -> FieldReplica {
+                            limits: ChangeSetLimits = .standard, schema: Schema = .legalAdvice) throws -> FieldReplica {
         guard FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
             throw SyncFailure(.noReplica, subject: home, "no replica in \(home); join a district first with `fagu init --enroll FILE`")
         }
-        let replica = try Replica.open(at: replicaPath(home: home), configuration: configuration)
+        let replica = try Replica.open(at: replicaPath(home: home), schema: schema, configuration: configuration)
         return try FieldReplica(replica: replica, key: SigningKeyFile.read(at: keyPath(home: home)), limits: limits)
     }
 
@@ -238,7 +246,7 @@ public final class FieldReplica: Sendable {
     ///
     /// - Returns: What was applied, and whether the hub holds more.
     public func accept(_ file: [UInt8]) throws(SyncRefusal) -> (report: ApplyReport, changes: Int, more: Bool) {
-        let decoder = ChangeSetDecoder(limits: limits)
+        let decoder = ChangeSetDecoder(limits: limits, schema: replica.schema)
         let header: ChangeSetHeader
         do { header = try decoder.decodeHeader(file) } catch { throw SyncRefusal(error) }
         guard header.sender == hubReplica else {

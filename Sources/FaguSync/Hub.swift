@@ -44,8 +44,11 @@ public final class Hub: Sendable {
     /// Creates a hub home: the district replica and the hub's key pair.
     ///
     /// - Throws: ``SyncFailure`` when `home` already holds a hub, or the district is empty.
+    /// - Parameter schema: The record kinds kept (the legal-advice schema; another only in tests
+    ///   of how versions with grown schemas meet).
     public static func create(home: String, district: String,
-                              configuration: ReplicaConfiguration = ReplicaConfiguration()) throws -> Hub {
+                              configuration: ReplicaConfiguration = ReplicaConfiguration(),
+                              schema: Schema = .legalAdvice) throws -> Hub {
         let district = district.trimmingCharacters(in: .whitespaces)
         guard !district.isEmpty else { throw SyncFailure("the district name is empty") }
         guard !FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
@@ -54,20 +57,23 @@ public final class Hub: Sendable {
         try AtomicFile.createPrivateFolder(home)
         let key = try SigningKeyFile.create(at: keyPath(home: home))
         let replica = try Replica.create(at: replicaPath(home: home), id: .random(), author: "hub",
-                                         configuration: configuration)
+                                         schema: schema, configuration: configuration)
         try replica.setMetadata(["role": "hub", "district": district, "authority": replica.id.description])
         return Hub(replica: replica, district: district, key: key, pageLimit: 2_000, limits: .standard)
     }
 
     /// Opens the hub in `home`.
     ///
-    /// - Parameter pageLimit: At most this many groups per reply.
+    /// - Parameters:
+    ///   - pageLimit: At most this many groups per reply.
+    ///   - schema: The record kinds kept (see ``create(home:district:configuration:schema:)``).
     public static func open(home: String, configuration: ReplicaConfiguration = ReplicaConfiguration(),
-                            pageLimit: Int = 2_000, limits: ChangeSetLimits = .standard) throws -> Hub {
+                            pageLimit: Int = 2_000, limits: ChangeSetLimits = .standard,
+                            schema: Schema = .legalAdvice) throws -> Hub {
         guard FileManager.default.fileExists(atPath: replicaPath(home: home)) else {
             throw SyncFailure(.noHub, subject: home, "no hub in \(home); run `fagu-hub init --district NAME` first")
         }
-        let replica = try Replica.open(at: replicaPath(home: home), configuration: configuration)
+        let replica = try Replica.open(at: replicaPath(home: home), schema: schema, configuration: configuration)
         guard try replica.metadata("role") == "hub", let district = try replica.metadata("district") else {
             throw SyncFailure("\(home) does not hold a hub replica")
         }
@@ -149,7 +155,7 @@ public final class Hub: Sendable {
 
     /// Checks and applies one file from a device, or refuses it with nothing applied.
     public func receive(_ file: [UInt8]) throws(SyncRefusal) -> HubReceipt {
-        let decoder = ChangeSetDecoder(limits: limits)
+        let decoder = ChangeSetDecoder(limits: limits, schema: replica.schema)
         let header: ChangeSetHeader
         do { header = try decoder.decodeHeader(file) } catch { throw SyncRefusal(error) }
         guard header.district == district else {

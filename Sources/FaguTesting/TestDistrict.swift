@@ -21,14 +21,17 @@ public final class TestDistrict: Sendable {
 
     /// A new district in a new temp dir; replies carry at most `pageLimit` groups.
     ///
-    /// - Parameter clock: The clock of the hub and every device (the system's by default).
-    public init(pageLimit: Int = 2_000, prefix: String = "fagu-district", clock: (any WallClock)? = nil) throws {
+    /// - Parameters:
+    ///   - clock: The clock of the hub and every device (the system's by default).
+    ///   - hubSchema: The hub's record kinds (a grown or an older schema, for tests of versions).
+    public init(pageLimit: Int = 2_000, prefix: String = "fagu-district", clock: (any WallClock)? = nil,
+                hubSchema: Schema = .legalAdvice) throws {
         directory = try TemporaryDirectory(prefix: prefix)
         var configuration = TestDistrict.configuration
         if let clock { configuration.clock = clock }
         self.configuration = configuration
-        _ = try Hub.create(home: directory.file("hub"), district: "浦东新区", configuration: configuration)
-        hub = try Hub.open(home: directory.file("hub"), configuration: configuration, pageLimit: pageLimit)
+        _ = try Hub.create(home: directory.file("hub"), district: "浦东新区", configuration: configuration, schema: hubSchema)
+        hub = try Hub.open(home: directory.file("hub"), configuration: configuration, pageLimit: pageLimit, schema: hubSchema)
         _ = try hub.writeRoster(
             communities: [
                 Community(id: .code("c01"), name: "川沙新镇城南村", kind: .village, judicialOffice: "川沙司法所"),
@@ -49,15 +52,19 @@ public final class TestDistrict: Sendable {
     }
 
     /// Enrolls and joins a device in `directory/name`.
-    public func join(_ role: DeviceRole, _ subject: String, as name: String) throws -> FieldReplica {
-        try enroll(role, subject, as: name).device
+    ///
+    /// - Parameter schema: The device's record kinds (a grown or an older schema, for tests of versions).
+    public func join(_ role: DeviceRole, _ subject: String, as name: String, schema: Schema = .legalAdvice) throws -> FieldReplica {
+        try enroll(role, subject, as: name, schema: schema).device
     }
 
     /// Enrolls and joins a device; returns it with its enrollment file's content.
-    public func enroll(_ role: DeviceRole, _ subject: String, as name: String) throws -> (device: FieldReplica, enrollment: Enrollment) {
+    public func enroll(_ role: DeviceRole, _ subject: String, as name: String,
+                       schema: Schema = .legalAdvice) throws -> (device: FieldReplica, enrollment: Enrollment) {
         let enrollment = try hub.enroll(role, subject: subject, hubURL: "http://127.0.0.1:0",
                                         today: configuration.clock.now().shanghaiDay)
-        let device = try FieldReplica.join(home: directory.file(name), enrollment: enrollment, configuration: configuration)
+        let device = try FieldReplica.join(home: directory.file(name), enrollment: enrollment, configuration: configuration,
+                                           schema: schema)
         return (device, enrollment)
     }
 

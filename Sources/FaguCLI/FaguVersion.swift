@@ -1,0 +1,15 @@
+import FaguStore
+import FaguWire
+
+/// Which Fagu this is, for `--version`: the release, and the two numbers that decide whether
+/// two installations can sync (protocol/SPEC.md, "Compatibility").
+public enum FaguVersion {
+    /// The release of the three commands, raised with every release.
+    public static let release = "0.5.0"
+
+    /// `0.5.0 (change-set format 2.0, replica schema 4)`.
+    public static var description: String {
+        "\(release) (change-set format \(ChangeSetFormat.majorVersion).\(ChangeSetFormat.minorVersion), "
+            + "replica schema \(ReplicaSchema.version))"
+    }
+}
