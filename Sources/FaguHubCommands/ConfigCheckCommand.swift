@@ -2,7 +2,7 @@ import ArgumentParser
 import FaguCLI
 
 /// `fagu-hub config check`: every problem in the configuration file, and what each setting will be.
-struct ConfigCheckCommand: AsyncParsableCommand {
+struct ConfigCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Check the configuration file and show each setting (检查配置).",
         discussion: """
@@ -28,7 +28,7 @@ struct ConfigCheckCommand: AsyncParsableCommand {
         var source: String
     }
 
-    func run() async throws {
+    func run() throws {
         let language = options.language, text = Catalogue.Config.self
         guard let path = options.configPath else {
             let homeFile = options.homePath + "/" + HubSettings.homeFileName
@@ -39,7 +39,7 @@ struct ConfigCheckCommand: AsyncParsableCommand {
             }
             return
         }
-        let (settings, problems) = await HubSettings.check(path)
+        let (settings, problems) = HubSettings.check(path)
         let listed = Self.settings(settings)
         if options.output.json {
             try JSONOutput.print(Output(file: path, valid: problems.isEmpty, problems: problems.map(language.text), settings: listed))

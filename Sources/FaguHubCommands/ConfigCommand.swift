@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `fagu-hub config`: the hub's configuration file.
-struct ConfigCommand: AsyncParsableCommand {
+struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config", abstract: "The hub's configuration file (配置文件).",
         discussion: """

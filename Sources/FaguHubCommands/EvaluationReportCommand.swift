@@ -4,7 +4,7 @@ import FaguReports
 import Foundation
 
 /// `fagu-hub report evaluation --year YYYY [--adviser ID]`: the annual evaluation.
-struct EvaluationReportCommand: AsyncParsableCommand {
+struct EvaluationReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluation",
         abstract: "Each adviser's year scored on the bureau's sheet (年度评估).",
@@ -17,12 +17,12 @@ struct EvaluationReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The score sheet (JSON).", valueName: "FILE")) var weights: String?
     @OptionGroup var options: ReportOptions
 
-    func run() async throws {
+    func run() throws {
         if options.month != nil || options.quarter != nil {
             throw CommandFailure(options.language.text(Catalogue.Reports.yearOnly), exitCode: 2)
         }
         let period = try options.period(byYear: true)
-        let sheet = try loadWeights(configured: try await options.hub.settings().reportWeights)
+        let sheet = try loadWeights(configured: try options.hub.settings().reportWeights)
         let report = EvaluationReport.compute(try options.load(), year: period.year, weights: sheet, adviser: adviser,
                                               asOf: CalendarDate.today())
         try options.emit(report) { report.document(options.language) }

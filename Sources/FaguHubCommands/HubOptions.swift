@@ -34,12 +34,12 @@ public struct HubOptions: ParsableArguments, Sendable {
     /// The settings of the configuration file, or the defaults when there is none.
     ///
     /// - Throws: ``CommandFailure`` (exit 2) when a named file is missing or any setting in it is wrong.
-    public func settings() async throws -> HubSettings {
+    public func settings() throws -> HubSettings {
         guard let path = configPath else { return HubSettings() }
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(language.text(Catalogue.Config.noConfigFile(path)), exitCode: 2)
         }
-        return try await HubSettings.load(path, language: language)
+        return try HubSettings.load(path, language: language)
     }
 
     /// The language to speak.

@@ -2,7 +2,6 @@ import Configuration
 import FaguCLI
 import FaguWire
 import Foundation
-import SystemPackage
 
 /// The hub's configuration file (JSON, read with swift-configuration): where `serve` listens,
 /// its TLS files, limits, metrics, shutdown grace and log format, how long refused syncs are
@@ -116,39 +115,39 @@ public struct HubSettings: Sendable, Encodable {
     ///
     /// - Returns: The settings that passed, and one problem per setting that did not (an
     ///   unreadable or malformed file is one problem and no settings).
-    public static func check(_ path: String) async -> (settings: HubSettings, problems: [Localized]) {
+    public static func check(_ path: String) -> (settings: HubSettings, problems: [Localized]) {
         var settings = HubSettings()
         settings.file = path
         let text = Catalogue.Config.self
-        let present: [String]
+        let present: [String], snapshot: JSONSnapshot
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
                 return (settings, [text.unreadable(path, "the file must hold one JSON object")])
             }
             present = flattened(object)
-        } catch {
-            return (settings, [text.unreadable(path, Self.reason(error))])
-        }
-        let reader: ConfigReader
-        do {
-            reader = ConfigReader(provider: try await FileProvider<JSONSnapshot>(filePath: FilePath(path)))
+            snapshot = try JSONSnapshot(data: data.bytes, providerName: path, parsingOptions: .default)
         } catch {
             return (settings, [text.unreadable(path, Self.reason(error))])
         }
         var problems: [Localized] = present.filter { name in !keys.contains { $0.name == name } }.sorted().map(text.unknownKey)
         for key in keys where present.contains(key.name) {
+            let name = AbsoluteConfigKey(key.name.split(separator: ".").map(String.init))
             do {
                 switch key.rule {
                 case .integer(let range):
-                    let value = try reader.requiredInt(forKey: ConfigKey(key.name))
+                    guard case .int(let value) = try snapshot.value(forKey: name, type: .int).value?.content else {
+                        throw SettingTypeMismatch()
+                    }
                     guard range.contains(value) else {
                         problems.append(text.outOfRange(key.name, range.lowerBound, range.upperBound))
                         continue
                     }
                     settings[keyPath: key.intPath!] = value
                 case .text, .existingFile, .folder, .choice:
-                    let value = try reader.requiredString(forKey: ConfigKey(key.name))
+                    guard case .string(let value) = try snapshot.value(forKey: name, type: .string).value?.content else {
+                        throw SettingTypeMismatch()
+                    }
                     if let problem = problem(of: value, for: key) {
                         problems.append(problem)
                         continue
@@ -169,8 +168,8 @@ public struct HubSettings: Sendable, Encodable {
     /// Reads `path`, failing on its first problem.
     ///
     /// - Throws: ``CommandFailure`` (exit 2) naming the file and the problem.
-    public static func load(_ path: String, language: Language) async throws -> HubSettings {
-        let (settings, problems) = await check(path)
+    public static func load(_ path: String, language: Language) throws -> HubSettings {
+        let (settings, problems) = check(path)
         if let first = problems.first {
             throw CommandFailure(language.text(Catalogue.Config.invalid(path, first)), exitCode: 2)
         }
@@ -207,8 +206,15 @@ public struct HubSettings: Sendable, Encodable {
         }
     }
 
+    /// A setting whose JSON value is not of the type it must have.
+    struct SettingTypeMismatch: Error {}
+
     /// An error as one line.
     static func reason(_ error: any Error) -> String {
-        "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+        let error = error as NSError
+        if error.domain == NSCocoaErrorDomain, let detail = error.userInfo[NSDebugDescriptionErrorKey] as? String {
+            return "not valid JSON (\(detail))"
+        }
+        return error.localizedDescription.split(separator: "\n").first.map(String.init) ?? "\(error)"
     }
 }

@@ -4,7 +4,7 @@ import FaguSync
 import Foundation
 
 /// `fagu-hub merge --inbox DIR [--outbox DIR]`: the nightly merge of carried-in files.
-struct MergeCommand: AsyncParsableCommand {
+struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge", abstract: "Apply every change-set file in the inbox and write each device a reply (夜间合并).",
         discussion: """
@@ -25,8 +25,8 @@ struct MergeCommand: AsyncParsableCommand {
 
     @OptionGroup var options: HubOptions
 
-    func run() async throws {
-        let settings = try await options.settings()
+    func run() throws {
+        let settings = try options.settings()
         guard let inbox = inbox ?? settings.mergeInbox else {
             throw CommandFailure(options.language.text(Catalogue.Hub.mergeNeedsInbox), exitCode: 2)
         }

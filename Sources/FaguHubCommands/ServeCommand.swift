@@ -112,7 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let language = options.language
-        let settings = resolve(try await options.settings())
+        let settings = resolve(try options.settings())
         if (settings.tls == nil) && ((tlsCert ?? tlsKey) != nil) {
             throw CommandFailure(language.text(Catalogue.Config.tlsNeedsBoth), exitCode: 2)
         }

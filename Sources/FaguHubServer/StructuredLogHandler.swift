@@ -46,7 +46,7 @@ public struct StructuredLogHandler: LogHandler {
     }
 
     /// The line for `facts`: `time`, `level` and `event` first, then the rest by key.
-    static func line(_ facts: [String: String], format: Format) -> String {
+    public static func line(_ facts: [String: String], format: Format) -> String {
         let leading = ["time", "level", "event"]
         let keys = leading.filter { facts[$0] != nil } + facts.keys.filter { !leading.contains($0) }.sorted()
         switch format {
@@ -84,6 +84,10 @@ public struct StructuredLogHandler: LogHandler {
 
     /// `2026-11-27T20:36:23.123+08:00`: Shanghai time, as the district reads it.
     static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "Asia/Shanghai")!))
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx"
+        return formatter.string(from: date)
     }
 }

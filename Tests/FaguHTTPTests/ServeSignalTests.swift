@@ -18,8 +18,10 @@ struct ServeSignalTests {
             written.add(150)
         }
         let home = district.directory.file("hub")
-        let serve = try ServeProcess(home: home, log: district.directory.file("serve-1.log"),
-                                     arguments: ["--page-limit", "40", "--shutdown-grace", "20"])
+        // Small pages, so syncs are in flight when the signal comes: set in the hub's configuration file.
+        try #"{"serve": {"page_limit": 40, "shutdown_grace_seconds": 20}}"#.write(toFile: home + "/hub.json", atomically: true,
+                                                                                  encoding: .utf8)
+        let serve = try ServeProcess(home: home, log: district.directory.file("serve-1.log"))
         let transport = try HTTPTransport(baseURL: serve.url)
         let outcomes = Collected<String>()
         try await withThrowingTaskGroup(of: Void.self) { group in
