@@ -92,8 +92,9 @@ extension Replica {
 extension TransactionContext {
     /// A stored row as a ``StoredRecord``.
     func storedRecord(_ table: KindTable, _ id: RecordID, _ row: StoredRow) throws -> StoredRecord {
-        var fields: [String: FieldValue] = [:]
-        var registers: [String: FieldRegister] = [:]
+        // Sized once: a record's handful of fields would otherwise regrow both tables twice or thrice.
+        var fields = [String: FieldValue](minimumCapacity: table.fields.count)
+        var registers = [String: FieldRegister](minimumCapacity: table.fields.count)
         for (index, spec) in table.fields.enumerated() where !row.clock.fields[index].isEmpty {
             let register = try register(table, id, field: index, in: row)
             if let displayed = register.displayed, !displayed.value.isNull { fields[spec.name] = displayed.value }
