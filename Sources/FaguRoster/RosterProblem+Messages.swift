@@ -113,6 +113,11 @@ extension RosterProblem {
                       "\(quoted(value)) 不是整数金额（只能是数字，不加分隔符）")
     }
 
+    static func textTooLong(_ place: Place, characters: Int, limit: Int) -> RosterProblem {
+        RosterProblem(place, .textTooLong, "the text is \(characters) characters long; at most \(limit) are kept",
+                      "文字长 \(characters) 个字符，最多 \(limit) 个")
+    }
+
     static func endBeforeStart(_ place: Place, start: String, end: String) -> RosterProblem {
         RosterProblem(place, .endBeforeStart, "the appointment ends (\(end)) before it starts (\(start))",
                       "聘用结束日期（\(end)）早于开始日期（\(start)）")
@@ -166,13 +171,19 @@ extension RosterProblem {
         name.map { "\($0) (\(id))" } ?? id
     }
 
-    static func tooManyCommunities(_ place: Place, adviserID: String, name: String?, communities: [String])
-        -> RosterProblem {
+    /// R2, with the reasons recorded on the adviser's appointments, or where to record one.
+    static func tooManyCommunities(_ place: Place, adviserID: String, name: String?, communities: [String],
+                                   reasons: [String]) -> RosterProblem {
         let who = adviser(adviserID, name)
         let list = communities.joined(separator: ", ")
+        let english = reasons.isEmpty ? "; record the reason in appointments.csv's over_limit_reason column"
+            : "; reason recorded: " + reasons.joined(separator: "; ")
+        let chinese = reasons.isEmpty ? "；请在 appointments.csv 的 over_limit_reason 列写明理由"
+            : "；已记录理由：" + reasons.joined(separator: "；")
         return RosterProblem(place, .tooManyCommunities,
-                             "R2: adviser \(who) would serve \(communities.count) communities (\(list)); generally no more than 3",
-                             "R2：顾问 \(who) 将同时服务 \(communities.count) 个居村（\(list)），一般不超过 3 个")
+                             "R2: adviser \(who) would serve \(communities.count) communities (\(list)); generally no more than 3"
+                                + english,
+                             "R2：顾问 \(who) 将同时服务 \(communities.count) 个居村（\(list)），一般不超过 3 个" + chinese)
     }
 
     static func shortPractice(_ place: Place, adviserID: String, name: String?, since: Int64, years: Int64)

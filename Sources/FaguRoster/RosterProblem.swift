@@ -41,6 +41,8 @@ public struct RosterProblem: Error, Hashable, Sendable, CustomStringConvertible 
         case invalidNumber
         /// An appointment ends before it starts.
         case endBeforeStart
+        /// A free-text field is longer than its limit.
+        case textTooLong
         /// An id appears twice in the file.
         case duplicateID
         /// An appointment's id is already held by an appointment of another adviser or community.

@@ -3,7 +3,12 @@ import FaguModel
 
 extension RosterReader {
     /// The columns of `appointments.csv`; the first three are required.
-    static let appointmentColumns = ["adviser_id", "community_id", "start", "end", "annual_fee_cny", "service_hours"]
+    static let appointmentColumns = ["adviser_id", "community_id", "start", "end", "annual_fee_cny", "service_hours",
+                                     "over_limit_reason"]
+
+    /// The most characters of `over_limit_reason`: a sentence or two, as a report's table
+    /// shows it beside the R2 warning.
+    public static let overLimitReasonLimit = 500
 
     /// The id an appointment gets: `adviser@community@start`, so that importing the same row
     /// twice gives the same record.
@@ -29,6 +34,7 @@ extension RosterReader {
             let end = row.date("end", required: false)
             let fee = row.wholeNumber("annual_fee_cny")
             let serviceHours = row.optional("service_hours")
+            let overLimitReason = row.optional("over_limit_reason", limit: overLimitReasonLimit)
             if let start, let end, end < start {
                 row.fail(.endBeforeStart(row.place.field("end"), start: start, end: end))
             }
@@ -68,7 +74,7 @@ extension RosterReader {
             reading.accepted.append((row.place.line,
                                      Appointment(id: .code(code), adviserID: adviserID, communityID: communityID,
                                                  start: start, end: end, annualFeeCNY: fee,
-                                                 serviceHours: serviceHours)))
+                                                 serviceHours: serviceHours, overLimitReason: overLimitReason)))
             if serviceHours == nil { reading.warnings.append(.noServiceHours(row.place.field("service_hours"))) }
         }
         return reading

@@ -12,15 +12,21 @@ extension RosterReader {
     /// the hub and the new ones, would serve more than 3 communities.
     ///
     /// The warning sits on the appointment row that takes the adviser past 3 communities,
-    /// else on the adviser's first new appointment, else on the adviser's row.
+    /// else on the adviser's first new appointment, else on the adviser's row. It quotes the
+    /// reasons recorded on the adviser's appointments in force (`over_limit_reason`), or says
+    /// where to record one.
     static func crowdedAdviserWarnings(advisers: SheetReading<Adviser>?, appointments: SheetReading<Appointment>?,
                                        existing: [RecordID: Appointment], today: String) -> [RosterProblem] {
         let newRows = (appointments?.accepted ?? []).filter { isActive($0.record, today: today) }
         var all = existing
         for (_, appointment) in appointments?.accepted ?? [] { all[appointment.id] = appointment }
         var served: [String: Set<String>] = [:]
+        var reasons: [String: [(community: String, reason: String)]] = [:]
         for appointment in all.values where isActive(appointment, today: today) {
             served[appointment.adviserID, default: []].insert(appointment.communityID)
+            if let reason = appointment.overLimitReason {
+                reasons[appointment.adviserID, default: []].append((appointment.communityID, reason))
+            }
         }
 
         var names: [String: String] = [:]
@@ -52,8 +58,11 @@ extension RosterReader {
                 place = RosterProblem.Place(file: advisers.file, line: line, field: "id")
             }
             guard let place else { continue }
+            var recorded: [String] = []
+            let given = (reasons[adviserID] ?? []).sorted { ($0.community, $0.reason) < ($1.community, $1.reason) }
+            for (_, reason) in given where !recorded.contains(reason) { recorded.append(reason) }
             warnings.append(.tooManyCommunities(place, adviserID: adviserID, name: names[adviserID],
-                                                communities: communities.sorted()))
+                                                communities: communities.sorted(), reasons: recorded))
         }
         return warnings
     }

@@ -41,6 +41,17 @@ struct RosterRow {
         return value
     }
 
+    /// The field's text, or nil when it is empty; an error when it has more than `limit`
+    /// characters.
+    mutating func optional(_ column: String, limit: Int) -> String? {
+        guard let value = optional(column) else { return nil }
+        guard value.count <= limit else {
+            fail(.textTooLong(place.field(column), characters: value.count, limit: limit))
+            return nil
+        }
+        return value
+    }
+
     /// The field's text; an error when it is empty.
     mutating func required(_ column: String) -> String? {
         if let value = optional(column) { return value }

@@ -21,6 +21,31 @@ struct RosterRuleTests {
         #expect(warning.chinese.contains("王建国 (a001)") && warning.chinese.contains("4 个居村"))
     }
 
+    @Test("R2: the reason in over_limit_reason is read onto the appointment and quoted by the warning")
+    func r2WithAReason() throws {
+        let header = appointmentsHeader + ",over_limit_reason"
+        let reason = "偏远村居无人应聘，区司法局指定兼任"
+        let result = RosterReader.read(
+            advisers: advisers(advisersHeader, qualifiedAdviser("a001", name: "王建国")),
+            appointments: appointments(header, appointment("a001", "c01"), appointment("a001", "c02"),
+                                       appointment("a001", "c03"), appointment("a001", "c04") + ",\"  \(reason) \""),
+            knownCommunities: ["c01", "c02", "c03", "c04"], today: today)
+        #expect(result.errors == [])
+        #expect(result.appointments.map(\.overLimitReason) == [nil, nil, nil, reason])
+        #expect(result.warningPlaces == [Located("appointments.csv", 5, "community_id", .tooManyCommunities)])
+        let warning = try #require(result.warnings.first)
+        #expect(warning.english.hasSuffix("; reason recorded: " + reason))
+        #expect(warning.chinese.hasSuffix("；已记录理由：" + reason))
+        // Without one, the warning says where to record it; a file without the column reads as before.
+        let without = RosterReader.read(
+            advisers: advisers(advisersHeader, qualifiedAdviser("a001")),
+            appointments: appointments(appointmentsHeader, appointment("a001", "c01"), appointment("a001", "c02"),
+                                       appointment("a001", "c03"), appointment("a001", "c04")),
+            knownCommunities: ["c01", "c02", "c03", "c04"], today: today)
+        #expect(without.appointments.allSatisfy { $0.overLimitReason == nil })
+        #expect(without.warnings.first?.english.hasSuffix("record the reason in appointments.csv's over_limit_reason column") == true)
+    }
+
     @Test("R2 counts the appointments already on the hub, once each, and only those still active")
     func r2CountsExistingAppointments() {
         let onHub = [existing("a001", "c01"), existing("a001", "c02"), existing("a001", "c03", end: "2026-11-25"),

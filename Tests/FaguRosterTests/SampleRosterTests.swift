@@ -40,6 +40,9 @@ struct SampleRosterTests {
         let rules = Set(result.warnings.compactMap(\.code.rule))
         #expect(rules == ["R2", "R7", "R9"], "\(result.warnings)")
         #expect(result.warnings.contains { $0.code == .tooManyCommunities && $0.english.contains("(a001)") })
+        // a001's fourth community is explained on its row, as R2 asks.
+        #expect(result.appointments.filter { $0.overLimitReason != nil }.map(\.id) == [.code("a001@c05@2026-01-01")])
+        #expect(result.warnings.contains { $0.code == .tooManyCommunities && $0.chinese.contains("已记录理由：惠南镇东门居委会新建") })
         #expect(result.warnings.contains { $0.code == .underqualified && $0.english.contains("(a003)") })
         #expect(result.warnings.contains { $0.code == .unpublishedContact && $0.field == "service_hours" })
     }
