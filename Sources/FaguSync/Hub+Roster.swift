@@ -15,6 +15,10 @@ extension Hub {
 
     /// Writes roster records — new ones created, existing ones updated field by field — in
     /// one transaction, as the hub (the roster's only writer).
+    ///
+    /// A value of a field appended to a kind after release (``Appointment/appendedFields``)
+    /// goes in a change group of its own, after the rest of the record's: a device of an older
+    /// build sets aside only that group and still holds the record.
     public func writeRoster(communities: [Community], advisers: [Adviser], appointments: [Appointment]) throws -> RosterWrite {
         if communities.contains(where: { $0.id.description == ScopeID.roster.name }) {
             throw SyncFailure("`\(ScopeID.roster.name)` is reserved and cannot be a community code")
@@ -26,15 +30,18 @@ extension Hub {
             + appointments.map { (Appointment.kind, $0.id, $0.fieldValues) }
         let existing = try records.map { try replica.record($0.0, id: $0.1) }
         try replica.write { transaction in
-            for ((kind, id, fields), stored) in zip(records, existing) {
+            for ((kind, id, all), stored) in zip(records, existing) {
+                let appended = kind == Appointment.kind ? Appointment.appendedFields : []
+                let fields = all.filter { !appended.contains($0.key) }, later = all.filter { appended.contains($0.key) }
                 guard let stored else {
                     try transaction.insert(kind, id: id, fields: fields)
+                    if !later.isEmpty { try transaction.update(kind, id: id, fields: later) }
                     result.created += 1
                     continue
                 }
                 var changed: [String: FieldValue] = [:]
                 for spec in kind.fields where !spec.immutable {
-                    let wanted = fields[spec.name] ?? .null
+                    let wanted = all[spec.name] ?? .null
                     if (stored.fields[spec.name] ?? .null) != wanted || stored.registers[spec.name]?.isConflict == true {
                         if !(wanted.isNull && stored.registers[spec.name] == nil) { changed[spec.name] = wanted }
                     }
@@ -42,7 +49,9 @@ extension Hub {
                 if changed.isEmpty {
                     result.unchanged += 1
                 } else {
-                    try transaction.update(kind, id: id, fields: changed)
+                    let first = changed.filter { !appended.contains($0.key) }, then = changed.filter { appended.contains($0.key) }
+                    if !first.isEmpty { try transaction.update(kind, id: id, fields: first) }
+                    if !then.isEmpty { try transaction.update(kind, id: id, fields: then) }
                     result.updated += 1
                 }
             }
