@@ -22,7 +22,7 @@ enum ReportWriter {
         return try encoder.encode(value) + Data("\n".utf8)
     }
 
-    /// Aligned text: the title, each section under its title, the summary last.
+    /// Aligned text: the title, each section under its title, the summary last; cells whole.
     static func table(_ document: ReportDocument) -> String {
         var lines = [document.title, ""]
         for section in document.sections + document.findings {
@@ -32,7 +32,10 @@ enum ReportWriter {
             } else {
                 var table = TextTable(headers: section.headers)
                 table.rightAligned = section.numeric
+                // A report is a document to keep: no cell is cut (R2's recorded reason may run
+                // to 500 characters), and the terminal wraps what it must.
                 table.lineWidth = nil
+                table.maxCellWidth = .max
                 for row in section.rows { table.append(row) }
                 lines.append(table.render())
             }

@@ -5,7 +5,8 @@ import FaguDomain
 /// and service hours) and R7 (advisers' qualifications), over a period.
 ///
 /// R1 is a violation per community × month with an uncovered day; R2 a warning per adviser ×
-/// month whose busiest day has more than 3 communities; R9 a warning per appointment running
+/// month whose busiest day has more than 3 communities, with the reasons recorded on the
+/// adviser's appointments running that month (`reason`, null when there are none); R9 a warning per appointment running
 /// in the period (contact is the adviser's phone, service hours the appointment's); R7 a
 /// warning per adviser appointed in the period with under 2 years' practice at the start of
 /// their earliest such appointment, or an education below college (大专), or either unknown.
@@ -63,6 +64,7 @@ public struct CoverageReport: Sendable, Encodable {
                 guard busiest.count > communityLimit else { continue }
                 var finding = ReportFinding(rule: "R2", problem: "over_community_limit", period: month.label, adviser: adviser)
                 finding.communities = busiest.sorted()
+                finding.reason = reason(of: active)
                 warnings.append(finding)
             }
         }
@@ -107,6 +109,18 @@ public struct CoverageReport: Sendable, Encodable {
         }
         return CoverageReport(period: period.label, rows: rows, violations: violations.sorted(by: ReportFinding.ordered),
                               warnings: warnings.sorted(by: ReportFinding.ordered))
+    }
+
+    /// The reasons recorded on `spans` (R2's `over_limit_reason`), each once, in the order of
+    /// their communities, joined by `; `; nil when none is.
+    static func reason(of spans: [AppointmentSpan]) -> String? {
+        var reasons: [String] = []
+        let ordered = spans.map(\.appointment).sorted { ($0.communityID, $0.id) < ($1.communityID, $1.id) }
+        for appointment in ordered {
+            guard let reason = appointment.overLimitReason, !blank(reason), !reasons.contains(reason) else { continue }
+            reasons.append(reason)
+        }
+        return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
     }
 
     private static func blank(_ text: String?) -> Bool {

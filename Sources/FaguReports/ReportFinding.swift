@@ -1,12 +1,13 @@
 /// One thing a report found against a rule of DOMAIN.md: a violation, or a warning. In JSON
 /// it carries the rule, the ids involved and the period, besides the figures that explain it;
-/// fields that do not apply are left out.
+/// fields that do not apply are left out, except R2's `reason`, which is null when none was
+/// recorded (see ``ReportFinding/encode(to:)``).
 ///
 /// ```json
 /// {"rule": "R3", "problem": "hours_short", "adviser": "a001", "community": "c02",
 ///  "period": "2026-11", "visits": 1, "hours": 5, "required_hours": 6}
 /// ```
-public struct ReportFinding: Hashable, Sendable, Encodable {
+public struct ReportFinding: Hashable, Sendable {
     /// The rule, `R1` to `R9`.
     public var rule: String
     /// What is wrong, as a code (`no_adviser`, `no_visit`, `hours_short`, `overdue`, …).
@@ -25,7 +26,8 @@ public struct ReportFinding: Hashable, Sendable, Encodable {
     public var problems: [String]?
     /// Communities involved (R2: those served at once on the busiest day).
     public var communities: [String]?
-    /// A recorded reason, when the rule asks for one (R2).
+    /// The reason recorded for it, when the rule asks for one (R2: the `over_limit_reason` of
+    /// the adviser's appointments running that month); nil when none was recorded.
     public var reason: String?
     /// Days without an active adviser (R1).
     public var uncoveredDays: Int?

@@ -122,6 +122,31 @@ import Testing
         }
     }
 
+    @Test func theReasonRecordedInTheRosterFileIsTheR2WarningsReasonInJSONTableAndCSV() throws {
+        // The sample roster: a001 serves c01, c02, c04 and c05 in 2026, with the reason on c05's row.
+        let directory = try TemporaryDirectory(prefix: "fagu-report")
+        let home = directory.file("hub")
+        try hub(["init", "--home", home, "--district", "浦东新区", "--json"])
+        try hub(["roster", "import", "--home", home, "--json", "--communities", roster + "/communities.csv",
+                 "--advisers", roster + "/advisers.csv", "--appointments", roster + "/appointments.csv"])
+        let reason = "惠南镇东门居委会新建，2026 年公开招聘未果，区司法局指定王建国兼任至新顾问到任"
+
+        let out = directory.file("coverage.json")
+        try hub(["report", "coverage", "--month", "2026-06", "--home", home, "--json", "--out", out])
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any] ?? [:]
+        let r2 = (object["warnings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "R2" }
+        #expect(r2.count == 1)
+        #expect(r2.first?["adviser"] as? String == "a001" && r2.first?["reason"] as? String == reason)
+        #expect(r2.first?["communities"] as? [String] == ["c01", "c02", "c04", "c05"])
+
+        let table = directory.file("coverage.txt"), csv = directory.file("coverage.csv")
+        try hub(["report", "coverage", "--month", "2026-06", "--home", home, "--lang", "zh", "--out", table])
+        #expect(try String(contentsOfFile: table, encoding: .utf8).contains("c01 c02 c04 c05；理由：" + reason))
+        try hub(["report", "coverage", "--month", "2026-06", "--home", home, "--lang", "en", "--format", "csv", "--out", csv])
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: csv)), as: UTF8.self)
+            .contains("c01 c02 c04 c05; reason: " + reason))
+    }
+
     @Test func badPeriodsAndFormatsAreRefused() throws {
         let directory = try Self.district()
         let home = directory.file("hub")

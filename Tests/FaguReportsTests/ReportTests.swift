@@ -1,6 +1,7 @@
 import FaguDomain
 import FaguModel
 import FaguReports
+import Foundation
 import Testing
 
 /// Each report over ``SmallDistrict`` finds exactly the cases built into it, in its JSON.
@@ -8,7 +9,7 @@ import Testing
     let records = SmallDistrict.records()
     let quarter = try! ReportPeriod.quarter("2026-Q4")
 
-    @Test func coverageFindsTheCommunityWithNoAdviserTheBusyAdviserAndTheUnqualifiedOne() throws {
+    @Test func coverageFindsTheCommunityWithNoAdviserTheBusyAdvisersAndTheUnqualifiedOne() throws {
         let report = CoverageReport.compute(records, period: quarter)
         #expect(try FindingKey.of(report, "violations") == [
             FindingKey("R1 no_adviser 2026-10 c06"), FindingKey("R1 no_adviser 2026-11 c06"), FindingKey("R1 no_adviser 2026-12 c06"),
@@ -16,13 +17,43 @@ import Testing
         #expect(try FindingKey.of(report, "warnings") == [
             FindingKey("R2 over_community_limit 2026-10 a01"), FindingKey("R2 over_community_limit 2026-11 a01"),
             FindingKey("R2 over_community_limit 2026-12 a01"),
+            FindingKey("R2 over_community_limit 2026-10 a04"), FindingKey("R2 over_community_limit 2026-11 a04"),
+            FindingKey("R2 over_community_limit 2026-12 a04"),
             FindingKey("R9 not_published 2026-Q4 c02 a03"), FindingKey("R7 qualification 2026-Q4 a03"),
         ])
         #expect(report.warnings.first { $0.rule == "R2" }?.communities == ["c01", "c02", "c03", "c04"])
+        #expect(report.warnings.first { $0.adviser == "a04" }?.communities == ["c01", "c02", "c03", "c05"])
         #expect(report.warnings.first { $0.rule == "R9" }?.problems == ["service_hours"])
         #expect(report.warnings.first { $0.rule == "R7" }?.problems == ["practice_under_2_years"])
         #expect(report.violations[0].uncoveredDays == 31)
-        #expect(report.rows.first { $0.community == "c02" }?.advisers == ["a01", "a03"])
+        #expect(report.rows.first { $0.community == "c02" }?.advisers == ["a01", "a03", "a04"])
+    }
+
+    @Test func theR2WarningCarriesTheReasonRecordedOnTheAppointmentsAndNullWithout() throws {
+        let report = CoverageReport.compute(records, period: quarter)
+        let r2 = report.warnings.filter { $0.rule == "R2" }
+        // Recorded on two of a04's appointments, the same words: said once.
+        #expect(r2.filter { $0.adviser == "a04" }.map(\.reason) == Array(repeating: SmallDistrict.reason, count: 3))
+        #expect(r2.filter { $0.adviser == "a01" }.allSatisfy { $0.reason == nil })
+
+        let json = try Self.items(report, "warnings").filter { $0["rule"] as? String == "R2" }
+        #expect(json.count == 6)
+        #expect(json.filter { $0["adviser"] as? String == "a04" }.allSatisfy { $0["reason"] as? String == SmallDistrict.reason })
+        // No reason recorded is said as null, not left out.
+        #expect(json.filter { $0["adviser"] as? String == "a01" }.allSatisfy { $0.keys.contains("reason") && $0["reason"] is NSNull })
+        // A finding of another rule has no reason to carry.
+        #expect(try Self.items(report, "warnings").filter { $0["rule"] as? String != "R2" }.allSatisfy { $0["reason"] == nil })
+    }
+
+    @Test func differentReasonsOnOneAdvisersAppointmentsAreAllReported() {
+        var records = self.records
+        records.appointments = records.appointments.map { appointment in
+            var appointment = appointment
+            if appointment.id == .code("a04@c05") { appointment.overLimitReason = "惠南镇东门居委会新建" }
+            return appointment
+        }
+        let november = CoverageReport.compute(records, period: try! ReportPeriod.month("2026-11"))
+        #expect(november.warnings.first { $0.adviser == "a04" }?.reason == SmallDistrict.reason + "; 惠南镇东门居委会新建")
     }
 
     @Test func complianceFindsTheShortMonthTheMissedMonthTheMissingLectureAndTheLateAnswers() throws {
@@ -88,8 +119,17 @@ import Testing
         #expect(try FindingKey.of(report, "violations") == [FindingKey("R8 under_floor 2026 c05"), FindingKey("R8 under_floor 2026 c06")])
         #expect(report.rows.first { $0.community == "c05" }?.totalCNY == 8_000)
         let c02 = try #require(report.rows.first { $0.community == "c02" })
-        #expect(c02.appointments.map(\.shareCNY) == [12_000, 252])  // 2,000 × 46 / 365 for a03 from 2026-11-16
+        // 2,000 × 46 / 365 for a03 from 2026-11-16; nothing from a04, who serves without a fee.
+        #expect(c02.appointments.map(\.shareCNY) == [12_000, 252, 0])
         #expect(try FindingKey.of(report, "warnings").isEmpty)
+    }
+
+    /// The items of `array` in `report`'s JSON, as the command writes it (snake_case keys).
+    static func items<T: Encodable>(_ report: T, _ array: String) throws -> [[String: Any]] {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let object = try JSONSerialization.jsonObject(with: encoder.encode(report)) as? [String: Any] ?? [:]
+        return object[array] as? [[String: Any]] ?? []
     }
 
     @Test func incidentsAreOneWarningEachWithTheirDelay() throws {

@@ -6,8 +6,12 @@ import FaguReports
 /// construction, for 2026-Q4 (as of 2026-12-31):
 ///
 /// - c06 has no adviser at all (R1 every month; R8 at 0 CNY).
-/// - a01 serves c01–c04 all year (R2 every month): short of 6 hours at c02 in November
-///   (5 h), no visit at c03 in December; at c04 only on the last day of each month.
+/// - a01 serves c01–c04 all year (R2 every month, no reason recorded): short of 6 hours at
+///   c02 in November (5 h), no visit at c03 in December; at c04 only on the last day of each
+///   month.
+/// - a04, a retired judge volunteering without a fee, serves c01, c02, c03 and c05 from
+///   2026-10-01 (R2 in each month of Q4, with the reason recorded on two of the
+///   appointments), visiting each for 6 hours every month.
 /// - c04 has no lecture in Q4 (R4).
 /// - a02 serves c05 for 8,000 CNY (R8).
 /// - a03 joins c02 on 2026-11-16 (pro rata: 3 h in November, done with 4 h), with no
@@ -17,6 +21,8 @@ import FaguReports
 /// - One incident report on 2026-11-03, 30 minutes to the hub (R6).
 enum SmallDistrict {
     static let asOf = "2026-12-31"
+    /// Why a04 serves four communities, as recorded on two of the appointments.
+    static let reason = "区司法局指派退休法官轮值，至新聘顾问到任"
 
     static func records() -> DistrictRecords {
         let communities = (1...6).map { Community(id: .code("c0\($0)"), name: "社区\($0)", kind: .residential, judicialOffice: "所") }
@@ -24,6 +30,7 @@ enum SmallDistrict {
             Adviser(id: .code("a01"), name: "王丽华", kind: .lawyer, phone: "13800000001", practiceSince: 2012, education: .master),
             Adviser(id: .code("a02"), name: "陈建国", kind: .legalWorker, phone: "13800000002", practiceSince: 2015, education: .college),
             Adviser(id: .code("a03"), name: "李新", kind: .lawyer, phone: "13800000003", practiceSince: 2025, education: .bachelor),
+            Adviser(id: .code("a04"), name: "张敏", kind: .volunteer, phone: "13800000004", practiceSince: 1990, education: .master),
         ]
         var appointments = (1...4).map {
             Appointment(id: .code("a01@c0\($0)"), adviserID: "a01", communityID: "c0\($0)", start: "2026-01-01",
@@ -33,6 +40,11 @@ enum SmallDistrict {
                                         annualFeeCNY: 8_000, serviceHours: "周三 9:00-17:00"))
         appointments.append(Appointment(id: .code("a03@c02"), adviserID: "a03", communityID: "c02", start: "2026-11-16",
                                         annualFeeCNY: 2_000))
+        for community in ["c01", "c02", "c03", "c05"] {
+            appointments.append(Appointment(id: .code("a04@" + community), adviserID: "a04", communityID: community,
+                                            start: "2026-10-01", serviceHours: "周五 9:00-15:00",
+                                            overLimitReason: ["c01", "c05"].contains(community) ? reason : nil))
+        }
         var visits: [Visit] = []
         var serial = 0
         func visit(_ adviser: String, _ community: String, _ date: String, _ hours: Double) {
@@ -49,6 +61,7 @@ enum SmallDistrict {
             }
             if month != "2026-12" { visit("a01", "c03", month + "-07", 8) }
             visit("a02", "c05", month + "-09", 6)
+            for community in ["c01", "c02", "c03", "c05"] { visit("a04", community, month + "-12", 6) }
         }
         visit("a01", "c04", "2026-10-31", 6)
         visit("a01", "c04", "2026-11-30", 6)

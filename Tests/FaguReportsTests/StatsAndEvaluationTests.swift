@@ -43,7 +43,10 @@ import Testing
         #expect(Set(a03.warnings.map(\.rule)) == ["R7", "R9"])
 
         let everyone = EvaluationReport.compute(records, year: 2026, asOf: SmallDistrict.asOf)
-        #expect(everyone.advisers.map(\.adviser).sorted() == ["a01", "a02", "a03"])
+        #expect(everyone.advisers.map(\.adviser).sorted() == ["a01", "a02", "a03", "a04"])
+        let a04 = try #require(everyone.advisers.first { $0.adviser == "a04" })
+        #expect(a04.violations.isEmpty && a04.warnings.map(\.period) == ["2026-10", "2026-11", "2026-12"])
+        #expect(a04.warnings.allSatisfy { $0.rule == "R2" && $0.reason == SmallDistrict.reason })
         let a02 = try #require(everyone.advisers.first { $0.adviser == "a02" })
         // a02 visited c05 in Q4 only: 9 months without a visit, and q2 answered late.
         #expect(a02.indicators.noVisitMonths == 9 && a02.indicators.overdueAnswers == 1)
