@@ -43,8 +43,11 @@ struct ServeSignalTests {
                     }
                 }
             }
-            // SIGTERM once the hub has taken some syncs, while the devices are still at it.
-            #expect(try await waitUntil(seconds: 30) { try district.hub.replica.syncAttempts(limit: 10).count >= 3 })
+            // SIGTERM once two syncs have come back (counted here, not read from the hub), while
+            // the devices are still at it; at once if one failed, so its reason is reported below.
+            // Generous: a loaded CI machine may take long over the first syncs.
+            #expect(try await waitUntil(seconds: 180) { outcomes.all.count >= 2 || outcomes.all.contains { $0 != "ok" } },
+                    "no sync came back: \(outcomes.all)")
             serve.signal(SIGTERM)
             try await group.waitForAll()
         }
