@@ -65,21 +65,13 @@ public struct StructuredLogHandler: LogHandler {
             .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 
-    /// A JSON string literal of `value`.
+    /// A JSON string literal of `value`, as Foundation's encoder writes it.
     static func jsonString(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        // A string always encodes; the fallback only keeps the line well-formed.
+        guard let data = try? encoder.encode(value) else { return "\"\"" }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// `2026-11-27T20:36:23.123+08:00`: Shanghai time, as the district reads it.
