@@ -10,23 +10,16 @@ enum WriteChecks {
     /// forked, holds the community, and — on an adviser's device — the date falls within the
     /// adviser's appointment there, no more than the grace period after it ended.
     static func work(in community: String, dated date: String, on device: FieldReplica, _ language: Language) throws {
-        if let reason = try device.forkedReason() {
+        switch try device.refusal(forWorkIn: community, dated: date) {
+        case nil:
+            return
+        case .forked(let reason):
             throw CommandFailure(language.text(Catalogue.deviceForked(reason)), exitCode: 2)
-        }
-        let held = try device.communityScopes
-        guard held.contains(.community(community)) else {
-            let list = held.map(\.name).joined(separator: ", ")
-            throw CommandFailure(language.text(Catalogue.communityNotServed(community, held: list)), exitCode: 2)
-        }
-        guard device.role == .adviser else { return }
-        let appointments = try device.replica.typedRecords(Appointment.self, where: "adviser_id", is: .text(device.subject))
-        // Before its first sync a device holds no roster: its enrollment's scopes decide, and
-        // the hub checks the dates when the work arrives.
-        guard appointments.contains(where: { $0.communityID == community }) else { return }
-        let today = device.replica.now().shanghaiDay
-        if let refusal = AppointmentGrace.refusal(community: community, workDay: date, writtenDay: today,
-                                                  adviser: device.subject, appointments: appointments) {
-            throw CommandFailure(language.text(Catalogue.appointmentRefusal(code: refusal.code, reason: refusal.reason, date: date,
+        case .notHeld(let held):
+            throw CommandFailure(language.text(Catalogue.communityNotServed(community, held: held.joined(separator: ", "))),
+                                 exitCode: 2)
+        case .appointment(let code, let reason):
+            throw CommandFailure(language.text(Catalogue.appointmentRefusal(code: code, reason: reason, date: date,
                                                                             adviser: device.subject, community: community)),
                                  exitCode: 2)
         }

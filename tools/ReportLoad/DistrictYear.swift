@@ -116,10 +116,9 @@ final class DistrictYear {
                 throw LoadFailure("\(device.subject)'s device does not hold \(work.community) on \(work.date) after syncing")
             }
         }
-        let appointments = try device.replica.typedRecords(Appointment.self, where: "adviser_id", is: .text(device.subject))
-        if let refusal = AppointmentGrace.refusal(community: work.community, workDay: work.date, writtenDay: work.date,
-                                                  adviser: device.subject, appointments: appointments) {
-            throw LoadFailure("the plan has work \(device.subject)'s device would refuse: \(refusal.reason)")
+        // The same check `fagu log` makes (the clock stands on the work's day).
+        if let refusal = try device.refusal(forWorkIn: work.community, dated: work.date) {
+            throw LoadFailure("the plan has work \(device.subject)'s device would refuse: \(refusal)")
         }
         try device.replica.write { transaction in
             _ = try transaction.insert(work.make(transaction.newRecordID()))
