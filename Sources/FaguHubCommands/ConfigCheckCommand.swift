@@ -59,10 +59,10 @@ struct ConfigCheckCommand: ParsableCommand {
 
     /// Every setting: its value from the file, else its default, else none.
     static func settings(_ settings: HubSettings) -> [Setting] {
-        let values = settings.values
+        let values = settings.values, standard = HubSettings.standard.values
         return HubSettings.names.map { name in
             if let value = values[name] { return Setting(name: name, value: value, source: "file") }
-            if let value = HubSettings.defaults[name] { return Setting(name: name, value: value, source: "default") }
+            if let value = standard[name] { return Setting(name: name, value: value, source: "default") }
             return Setting(name: name, value: nil, source: "none")
         }
     }

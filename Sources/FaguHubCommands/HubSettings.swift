@@ -56,19 +56,28 @@ public struct HubSettings: Sendable, Encodable {
     /// The file's name in the hub's home, read when no `--config` is given.
     public static let homeFileName = "hub.json"
 
-    /// The built-in defaults, by dotted name, for what has one (`config check` shows them).
-    public static let defaults: [String: String] = [
-        "serve.host": "127.0.0.1", "serve.port": "8080", "serve.page_limit": "2000",
-        "serve.max_upload_bytes": "\(ChangeSetLimits.standard.maxFileBytes)", "serve.shutdown_grace_seconds": "30",
-        "serve.log_format": "logfmt", "serve.log_level": "info", "retention.refused_sync_days": "90",
-    ]
+    /// The built-in default of every setting that has one; the others are unset.
+    public static let standard: HubSettings = {
+        var settings = HubSettings()
+        settings.host = "127.0.0.1"
+        settings.port = 8080
+        settings.pageLimit = 2_000
+        settings.maxUploadBytes = ChangeSetLimits.standard.maxFileBytes
+        settings.shutdownGraceSeconds = 30
+        settings.logFormat = "logfmt"
+        settings.logLevel = "info"
+        settings.refusedSyncDays = 90
+        return settings
+    }()
 
-    /// Each setting's value as text, by dotted name, for what the file holds.
+    /// Each setting's value as text, by dotted name, for what is set.
     public var values: [String: String] {
         var values: [String: String] = [:]
         for key in Self.keys {
-            if let path = key.path, let value = self[keyPath: path] { values[key.name] = value }
-            if let path = key.intPath, let value = self[keyPath: path] { values[key.name] = String(value) }
+            switch key.value {
+            case .integer(let path, _): if let value = self[keyPath: path] { values[key.name] = String(value) }
+            case .text(let path, _): if let value = self[keyPath: path] { values[key.name] = value }
+            }
         }
         return values
     }
@@ -80,36 +89,52 @@ public struct HubSettings: Sendable, Encodable {
     struct Key {
         /// Its dotted name, as written in the file (`serve.port`).
         var name: String
-        /// What it must be.
-        var rule: Rule
-        /// Where it goes.
-        var path: WritableKeyPath<HubSettings, String?>?
-        var intPath: WritableKeyPath<HubSettings, Int?>?
+        /// Where it goes, and what it must be.
+        var value: Value
 
-        enum Rule: Sendable {
-            case text, existingFile, folder
+        enum Value {
+            /// A whole number within a range.
+            case integer(WritableKeyPath<HubSettings, Int?>, ClosedRange<Int>)
+            /// A non-empty text, which may have to name something.
+            case text(WritableKeyPath<HubSettings, String?>, TextRule)
+        }
+
+        enum TextRule {
+            case any, existingFile, folder
             case choice([String])
-            case integer(ClosedRange<Int>)
         }
     }
 
     /// Every setting, with its rule.
     static var keys: [Key] { [
-        Key(name: "serve.host", rule: .text, path: \.host),
-        Key(name: "serve.port", rule: .integer(0...65_535), intPath: \.port),
-        Key(name: "serve.tls_cert", rule: .existingFile, path: \.tlsCert),
-        Key(name: "serve.tls_key", rule: .existingFile, path: \.tlsKey),
-        Key(name: "serve.page_limit", rule: .integer(1...100_000), intPath: \.pageLimit),
-        Key(name: "serve.max_upload_bytes", rule: .integer(1_024...64 << 20), intPath: \.maxUploadBytes),
-        Key(name: "serve.metrics_port", rule: .integer(0...65_535), intPath: \.metricsPort),
-        Key(name: "serve.shutdown_grace_seconds", rule: .integer(1...3_600), intPath: \.shutdownGraceSeconds),
-        Key(name: "serve.log_format", rule: .choice(["logfmt", "json"]), path: \.logFormat),
-        Key(name: "serve.log_level", rule: .choice(["debug", "info", "notice", "warning", "error"]), path: \.logLevel),
-        Key(name: "retention.refused_sync_days", rule: .integer(1...3_650), intPath: \.refusedSyncDays),
-        Key(name: "merge.inbox", rule: .folder, path: \.mergeInbox),
-        Key(name: "merge.outbox", rule: .folder, path: \.mergeOutbox),
-        Key(name: "reports.weights", rule: .existingFile, path: \.reportWeights),
+        Key(name: "serve.host", value: .text(\.host, .any)),
+        Key(name: "serve.port", value: .integer(\.port, 0...65_535)),
+        Key(name: "serve.tls_cert", value: .text(\.tlsCert, .existingFile)),
+        Key(name: "serve.tls_key", value: .text(\.tlsKey, .existingFile)),
+        Key(name: "serve.page_limit", value: .integer(\.pageLimit, 1...100_000)),
+        Key(name: "serve.max_upload_bytes", value: .integer(\.maxUploadBytes, 1_024...ChangeSetLimits.standard.maxFileBytes)),
+        Key(name: "serve.metrics_port", value: .integer(\.metricsPort, 0...65_535)),
+        Key(name: "serve.shutdown_grace_seconds", value: .integer(\.shutdownGraceSeconds, 1...3_600)),
+        Key(name: "serve.log_format", value: .text(\.logFormat, .choice(["logfmt", "json"]))),
+        Key(name: "serve.log_level", value: .text(\.logLevel, .choice(["debug", "info", "notice", "warning", "error"]))),
+        Key(name: "retention.refused_sync_days", value: .integer(\.refusedSyncDays, 1...3_650)),
+        Key(name: "merge.inbox", value: .text(\.mergeInbox, .folder)),
+        Key(name: "merge.outbox", value: .text(\.mergeOutbox, .folder)),
+        Key(name: "reports.weights", value: .text(\.reportWeights, .existingFile)),
     ] }
+
+    /// What is wrong with `value` given for the setting `name` — as a command-line flag, named
+    /// `flag` in the message — or nil. The flag and the file obey one rule.
+    public static func problem(with value: Int, for name: String, as flag: String) -> Localized? {
+        guard let key = keys.first(where: { $0.name == name }), case .integer(_, let range) = key.value else { return nil }
+        return range.contains(value) ? nil : Catalogue.Config.outOfRange(flag, range.lowerBound, range.upperBound)
+    }
+
+    /// ``problem(with:for:as:)`` for a text setting.
+    public static func problem(with value: String, for name: String, as flag: String) -> Localized? {
+        guard let key = keys.first(where: { $0.name == name }), case .text(_, let rule) = key.value else { return nil }
+        return problem(of: value, rule: rule, named: flag)
+    }
 
     /// Reads `path` and checks every setting in it.
     ///
@@ -133,30 +158,27 @@ public struct HubSettings: Sendable, Encodable {
         var problems: [Localized] = present.filter { name in !keys.contains { $0.name == name } }.sorted().map(text.unknownKey)
         for key in keys where present.contains(key.name) {
             let name = AbsoluteConfigKey(key.name.split(separator: ".").map(String.init))
-            do {
-                switch key.rule {
-                case .integer(let range):
-                    guard case .int(let value) = try snapshot.value(forKey: name, type: .int).value?.content else {
-                        throw SettingTypeMismatch()
-                    }
-                    guard range.contains(value) else {
-                        problems.append(text.outOfRange(key.name, range.lowerBound, range.upperBound))
-                        continue
-                    }
-                    settings[keyPath: key.intPath!] = value
-                case .text, .existingFile, .folder, .choice:
-                    guard case .string(let value) = try snapshot.value(forKey: name, type: .string).value?.content else {
-                        throw SettingTypeMismatch()
-                    }
-                    if let problem = problem(of: value, for: key) {
-                        problems.append(problem)
-                        continue
-                    }
-                    settings[keyPath: key.path!] = value
+            switch key.value {
+            case .integer(let path, let range):
+                guard case .int(let value)? = try? snapshot.value(forKey: name, type: .int).value?.content else {
+                    problems.append(text.wrongType(key.name, text.integer))
+                    continue
                 }
-            } catch {
-                let expected = if case .integer = key.rule { text.integer } else { text.string }
-                problems.append(text.wrongType(key.name, expected))
+                guard range.contains(value) else {
+                    problems.append(text.outOfRange(key.name, range.lowerBound, range.upperBound))
+                    continue
+                }
+                settings[keyPath: path] = value
+            case .text(let path, let rule):
+                guard case .string(let value)? = try? snapshot.value(forKey: name, type: .string).value?.content else {
+                    problems.append(text.wrongType(key.name, text.string))
+                    continue
+                }
+                if let problem = problem(of: value, rule: rule, named: key.name) {
+                    problems.append(problem)
+                    continue
+                }
+                settings[keyPath: path] = value
             }
         }
         if (settings.tlsCert == nil) != (settings.tlsKey == nil), present.contains("serve.tls_cert") != present.contains("serve.tls_key") {
@@ -176,22 +198,23 @@ public struct HubSettings: Sendable, Encodable {
         return settings
     }
 
-    /// What is wrong with `value` for `key`, or nil.
-    static func problem(of value: String, for key: Key) -> Localized? {
+    /// What is wrong with `value` under `rule`, for the setting or flag `name`, or nil.
+    static func problem(of value: String, rule: Key.TextRule, named name: String) -> Localized? {
         let text = Catalogue.Config.self
         var isFolder: ObjCBool = false
-        switch key.rule {
-        case .text, .integer:
-            return value.isEmpty ? text.empty(key.name) : nil
+        guard !value.isEmpty else { return text.empty(name) }
+        switch rule {
+        case .any:
+            return nil
         case .choice(let choices):
-            return choices.contains(value) ? nil : text.notAChoice(key.name, choices)
+            return choices.contains(value) ? nil : text.notAChoice(name, choices)
         case .existingFile:
             guard FileManager.default.fileExists(atPath: value, isDirectory: &isFolder), !isFolder.boolValue,
-                  FileManager.default.isReadableFile(atPath: value) else { return text.noFile(key.name, value) }
+                  FileManager.default.isReadableFile(atPath: value) else { return text.noFile(name, value) }
             return nil
         case .folder:
             guard FileManager.default.fileExists(atPath: value, isDirectory: &isFolder), isFolder.boolValue else {
-                return text.noFolder(key.name, value)
+                return text.noFolder(name, value)
             }
             return nil
         }
@@ -205,9 +228,6 @@ public struct HubSettings: Sendable, Encodable {
             return [name]
         }
     }
-
-    /// A setting whose JSON value is not of the type it must have.
-    struct SettingTypeMismatch: Error {}
 
     /// An error as one line.
     static func reason(_ error: any Error) -> String {

@@ -67,55 +67,44 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        let language = options.language, hubText = Catalogue.Hub.self
-        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError(language.text(hubText.tlsNeedsBoth)) }
-        for (flag, value) in [("--port", port), ("--metrics-port", metricsPort)] {
-            guard let value else { continue }
-            guard (0...65_535).contains(value) else { throw ValidationError(language.text(Catalogue.Config.outOfRange(flag, 0, 65_535))) }
+        let language = options.language
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError(language.text(Catalogue.Hub.tlsNeedsBoth)) }
+        // A flag obeys the rule of the setting it stands for in the configuration file.
+        let numbers: [(String, String, Int?)] = [
+            ("--port", "serve.port", port), ("--metrics-port", "serve.metrics_port", metricsPort),
+            ("--page-limit", "serve.page_limit", pageLimit), ("--max-upload-bytes", "serve.max_upload_bytes", maxUploadBytes),
+            ("--shutdown-grace", "serve.shutdown_grace_seconds", shutdownGrace),
+        ]
+        for case let (flag, name, value?) in numbers {
+            if let problem = HubSettings.problem(with: value, for: name, as: flag) { throw ValidationError(language.text(problem)) }
         }
-        if let pageLimit, pageLimit <= 0 { throw ValidationError(language.text(hubText.pageLimitNotPositive)) }
-        if let maxUploadBytes, !(1_024...ChangeSetLimits.standard.maxFileBytes).contains(maxUploadBytes) {
-            throw ValidationError(language.text(hubText.maxUploadOutOfRange(ChangeSetLimits.standard.maxFileBytes)))
-        }
-        if let shutdownGrace, !(1...3_600).contains(shutdownGrace) {
-            throw ValidationError(language.text(Catalogue.Config.outOfRange("--shutdown-grace", 1, 3_600)))
-        }
-        if let logFormat, StructuredLogHandler.Format(rawValue: logFormat) == nil {
-            throw ValidationError(language.text(Catalogue.Config.notAChoice("--log-format", ["logfmt", "json"])))
-        }
-        if let logLevel, Self.level(logLevel) == nil {
-            throw ValidationError(language.text(Catalogue.Config.notAChoice("--log-level", Self.levels)))
+        let texts: [(String, String, String?)] = [("--log-format", "serve.log_format", logFormat),
+                                                  ("--log-level", "serve.log_level", logLevel)]
+        for case let (flag, name, value?) in texts {
+            if let problem = HubSettings.problem(with: value, for: name, as: flag) { throw ValidationError(language.text(problem)) }
         }
     }
 
-    /// The levels `--log-level` takes.
-    static let levels = ["debug", "info", "notice", "warning", "error"]
-
-    /// The swift-log level named `name`, when it is one of ``levels``.
-    static func level(_ name: String) -> Logger.Level? {
-        levels.contains(name) ? Logger.Level(rawValue: name) : nil
-    }
-
-    /// The flags over the configuration file over the defaults.
+    /// The flags over the configuration file over the defaults (``HubSettings/standard``).
     func resolve(_ settings: HubSettings) -> Resolved {
+        let standard = HubSettings.standard
         let certificate = tlsCert ?? settings.tlsCert, key = tlsKey ?? settings.tlsKey
         return Resolved(
-            host: host ?? settings.host ?? "127.0.0.1", port: port ?? settings.port ?? 8080,
+            host: host ?? settings.host ?? standard.host!, port: port ?? settings.port ?? standard.port!,
             tls: certificate.flatMap { certificate in key.map { TLSFiles(certificateChain: certificate, privateKey: $0) } },
-            pageLimit: pageLimit ?? settings.pageLimit ?? 2_000,
-            maxUploadBytes: maxUploadBytes ?? settings.maxUploadBytes ?? ChangeSetLimits.standard.maxFileBytes,
-            metricsPort: metricsPort ?? settings.metricsPort, shutdownGrace: shutdownGrace ?? settings.shutdownGraceSeconds ?? 30,
-            logFormat: StructuredLogHandler.Format(rawValue: logFormat ?? settings.logFormat ?? "logfmt") ?? .logfmt,
-            logLevel: Self.level(logLevel ?? settings.logLevel ?? "info") ?? .info,
-            refusedSyncDays: settings.refusedSyncDays ?? 90)
+            pageLimit: pageLimit ?? settings.pageLimit ?? standard.pageLimit!,
+            maxUploadBytes: maxUploadBytes ?? settings.maxUploadBytes ?? standard.maxUploadBytes!,
+            metricsPort: metricsPort ?? settings.metricsPort,
+            shutdownGrace: shutdownGrace ?? settings.shutdownGraceSeconds ?? standard.shutdownGraceSeconds!,
+            // Both checked against their choices (flags in validate(), the file when read).
+            logFormat: StructuredLogHandler.Format(rawValue: logFormat ?? settings.logFormat ?? standard.logFormat!) ?? .logfmt,
+            logLevel: Logger.Level(rawValue: logLevel ?? settings.logLevel ?? standard.logLevel!) ?? .info,
+            refusedSyncDays: settings.refusedSyncDays ?? standard.refusedSyncDays!)
     }
 
     func run() async throws {
         let language = options.language
         let settings = resolve(try options.settings())
-        if (settings.tls == nil) && ((tlsCert ?? tlsKey) != nil) {
-            throw CommandFailure(language.text(Catalogue.Config.tlsNeedsBoth), exitCode: 2)
-        }
         let hub = try options.openHub(pageLimit: settings.pageLimit)
         if settings.tls == nil, !["127.0.0.1", "localhost", "::1"].contains(settings.host) {
             FileHandle.standardError.write(Data((language.text(Catalogue.Hub.plainHTTPWarning(settings.host)) + "\n").utf8))

@@ -156,17 +156,6 @@ extension Catalogue {
         public static let tlsNeedsBoth = Localized(zh: "--tls-cert 和 --tls-key 须同时给出，或都不给",
                                                    en: "give both --tls-cert and --tls-key, or neither")
 
-        /// `--port` out of range.
-        public static let portOutOfRange = Localized(zh: "--port 须在 0–65535 之间", en: "--port must be 0–65535")
-
-        /// `--page-limit` not positive.
-        public static let pageLimitNotPositive = Localized(zh: "--page-limit 须为正数", en: "--page-limit must be positive")
-
-        /// `--max-upload-bytes` out of range, up to `maximum`.
-        public static func maxUploadOutOfRange(_ maximum: Int) -> Localized {
-            Localized(zh: "--max-upload-bytes 须在 1024 到 \(maximum) 之间", en: "--max-upload-bytes must be between 1024 and \(maximum)")
-        }
-
         /// The hub serves plain HTTP on `host`, which is not this machine.
         public static func plainHTTPWarning(_ host: String) -> Localized {
             Localized(zh: "警告：在 \(host) 上以明文 HTTP 服务；签名仍保护真实性，但内容未加密。请用 --tls-cert/--tls-key 或置于 TLS 代理之后。",
