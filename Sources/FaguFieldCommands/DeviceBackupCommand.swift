@@ -21,16 +21,9 @@ struct DeviceBackupCommand: ParsableCommand {
 
     @OptionGroup var options: DeviceOptions
 
-    struct Output: Encodable {
-        var file: String
-        var bytes: Int
-    }
-
     func run() throws {
         let language = options.language
         try failing(language) { try FieldReplica.backup(home: options.homePath, to: out) }
-        let bytes = (try FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
-        if options.output.json { return try JSONOutput.print(Output(file: out, bytes: bytes)) }
-        print(language.text(Catalogue.backedUp(to: out, bytes: bytes)))
+        try BackupWritten(file: out).print(json: options.output.json, language)
     }
 }

@@ -21,16 +21,9 @@ struct BackupCommand: ParsableCommand {
 
     @OptionGroup var options: HubOptions
 
-    struct Output: Encodable {
-        var file: String
-        var bytes: Int
-    }
-
     func run() throws {
         let language = options.language
         try failing(language) { try Hub.backup(home: options.homePath, to: out) }
-        let bytes = (try FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
-        if options.output.json { return try JSONOutput.print(Output(file: out, bytes: bytes)) }
-        print(language.text(Catalogue.backedUp(to: out, bytes: bytes)))
+        try BackupWritten(file: out).print(json: options.output.json, language)
     }
 }
