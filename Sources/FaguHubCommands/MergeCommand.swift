@@ -51,6 +51,7 @@ struct MergeCommand: ParsableCommand {
                 let result = entry.applied
                     ? language.text(hubText.applied(entry.appliedChanges))
                         + (entry.setAsideGroups > 0 ? language.text(hubText.groupsSetAside(entry.setAsideGroups)) : "")
+                        + (entry.reason.map { " (\($0))" } ?? "")
                     : language.text(hubText.rejected(entry.reason ?? ""))
                 table.append([entry.file, entry.subject ?? "—", result])
             }

@@ -70,8 +70,7 @@ public struct NightlyMerge: Sendable {
                 // filed the file away: file it now; a device's request numbers are signed, so
                 // this is the same file, not a replay of an older one.
                 entry.applied = true
-                entry.reason = "already applied by an earlier merge"
-                _ = try? move(path, into: "applied", name)
+                entry.reason = "already applied by an earlier merge" + fileAway(path, name)
                 report.inbox.append(entry)
                 progress(index + 1, names.count)
                 continue
@@ -91,8 +90,10 @@ public struct NightlyMerge: Sendable {
             entry.heldBackGroups = receipt.report.heldBackGroups
             entry.setAsideGroups = receipt.report.setAside.count
             report.incidents += receipt.report.incidents.map(\.description)
-            // Applied: moving it aside is bookkeeping (applying it again would be harmless).
-            _ = try? move(path, into: "applied", name)
+            // Applied: moving it aside is bookkeeping (applying it again would be harmless), but
+            // an inbox that cannot be tidied is said, not hidden.
+            let filed = fileAway(path, name)
+            if !filed.isEmpty { entry.reason = String(filed.dropFirst(2)) }
             try? hub.replica.recordSyncAttempt(SyncAttempt(at: hub.replica.now(), transport: "merge", peer: name, ok: true,
                                                            receivedChanges: receipt.report.appliedChanges))
             report.inbox.append(entry)
@@ -135,6 +136,17 @@ public struct NightlyMerge: Sendable {
     }
 
     /// Moves `path` into `folder` of the inbox under a name not taken yet; returns where.
+    /// Moves an applied file to `applied/`; "" when done, else "; " and why it stayed in the
+    /// inbox (the next merge applies it again, which changes nothing).
+    private func fileAway(_ path: String, _ name: String) -> String {
+        do {
+            _ = try move(path, into: "applied", name)
+            return ""
+        } catch {
+            return "; applied, but it could not be moved to applied/ (\(error.localizedDescription)), so it stays in the inbox"
+        }
+    }
+
     private func move(_ path: String, into folder: String, _ name: String) throws -> String {
         let directory = inbox + "/" + folder
         try AtomicFile.createPrivateFolder(directory)
