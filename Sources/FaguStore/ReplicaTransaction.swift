@@ -112,8 +112,11 @@ public final class ReplicaTransaction {
         }
         let scopeNumber = try context.number(of: scope)
         let next = try context.counter(scope: scopeNumber, origin: localOrigin) + 1
-        return ChangeGroup(origin: replica.id, scope: scope, kind: kind, record: record, firstCounter: next,
-                           time: time ?? replica.configuration.clock.now(), author: replica.author, fields: fields,
-                           previousHash: try context.chainHash(scope: scopeNumber, origin: localOrigin, endingAt: next - 1))
+        var group = ChangeGroup(origin: replica.id, scope: scope, kind: kind, record: record, firstCounter: next,
+                                time: time ?? replica.configuration.clock.now(), author: replica.author, fields: fields,
+                                previousHash: try context.chainHash(scope: scopeNumber, origin: localOrigin, endingAt: next - 1))
+        // Hashed once here: the change log stores it and the caller may send the group on.
+        _ = group.computeChainHash()
+        return group
     }
 }

@@ -302,13 +302,13 @@ public struct ChangeSetDecoder: Sendable {
                     fields.append(FieldChange(field: try lookup(body.fields, change.field, "field"), value: value, context: context))
                 }
             }
-            let group = ChangeGroup(
+            var group = ChangeGroup(
                 origin: try lookup(replicas, message.origin, "replica"), scope: ScopeID(try lookup(body.scopes, message.scope, "scope")),
                 kind: kind, record: record, firstCounter: firstCounter, time: Timestamp(milliseconds: time),
                 author: try lookup(body.authors, message.author, "author"), fields: fields,
                 previousHash: previousHash, setAside: setAside,
                 clampedTime: message.clampedTimeMs == 0 ? nil : Timestamp(milliseconds: message.clampedTimeMs))
-            lastHashes[stream] = group.chainHash
+            lastHashes[stream] = group.computeChainHash()
             groups.append(group)
         }
         guard changes == header.changeCount else {
