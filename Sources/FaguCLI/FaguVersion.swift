@@ -7,7 +7,7 @@ public enum FaguVersion {
     /// The release of the three commands, raised with every release.
     public static let release = "0.5.0"
 
-    /// `0.5.0 (change-set format 2.0, replica schema 4)`.
+    /// `0.5.0 (change-set format 2.0, replica schema 5)`.
     public static var description: String {
         "\(release) (change-set format \(ChangeSetFormat.majorVersion).\(ChangeSetFormat.minorVersion), "
             + "replica schema \(ReplicaSchema.version))"

@@ -44,6 +44,12 @@ struct ByteReader {
         return value
     }
 
+    mutating func readBytes(_ count: Int) -> [UInt8]? {
+        guard count >= 0, bytes.count - offset >= count else { return nil }
+        defer { offset += count }
+        return Array(bytes[offset..<offset + count])
+    }
+
     mutating func readString() -> String? {
         guard let count = readInt(), bytes.count - offset >= count else { return nil }
         defer { offset += count }

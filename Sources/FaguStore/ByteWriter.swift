@@ -25,6 +25,8 @@ struct ByteWriter {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
+    mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
     mutating func writeString(_ string: String) {
         var string = string
         string.withUTF8 { utf8 in

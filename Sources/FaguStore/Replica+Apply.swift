@@ -58,10 +58,18 @@ extension Replica {
         var report = ApplyReport()
         // Set aside before applying, by ``key(of:)``: a dot is unique only within its scope.
         var originals: [String: ChangeGroup] = [:]
+        // What validation found, so applying does not check each group again; a first dot
+        // that comes twice in the input is checked again when applied, whichever copy that is.
+        var validated: [GroupKey: (indexes: [Int], values: [FieldValue])] = [:]
+        var repeated: Set<GroupKey> = []
+        validated.reserveCapacity(groups.count)
         let screened = groups.map { group -> ChangeGroup in
             guard group.setAside == nil else { return group }
             var refusal: (code: String, reason: String)?
-            do throws(ReplicaError) { _ = try tables.of(group.kind).validate(group) } catch {
+            do throws(ReplicaError) {
+                let found = try tables.of(group.kind).validate(group)
+                if validated.updateValue(found, forKey: GroupKey(group)) != nil { repeated.insert(GroupKey(group)) }
+            } catch {
                 refusal = (error.code.rawValue, error.message)
             }
             if refusal == nil { refusal = screen(group) }
@@ -91,7 +99,8 @@ extension Replica {
                 var applied: TransactionContext.Applied?
                 if refusal == nil {
                     do {
-                        applied = try context.apply(group)
+                        let key = GroupKey(group)
+                        applied = try context.apply(group, validated: repeated.contains(key) ? nil : validated[key])
                     } catch let error as ReplicaError where error.isAboutTheGroup {
                         throw RefusedGroup(key: Replica.key(of: group), error: error)
                     }
@@ -125,6 +134,17 @@ extension Replica {
         }
         try context.flush()
         return report
+    }
+
+    /// A group's scope and first dot, which name it across scopes.
+    struct GroupKey: Hashable {
+        var scope: ScopeID
+        var first: Dot
+
+        init(_ group: ChangeGroup) {
+            scope = group.scope
+            first = group.dot(at: 0)
+        }
     }
 
     /// `scope/origin:first`: what names a group across scopes (its first dot alone does not).
@@ -175,7 +195,7 @@ extension TransactionContext {
         guard let number = existingNumber(of: scope) else { return [] }
         let statement = try db.cachedStatement(
             sql: "SELECT \(TransactionContext.pendingColumns) FROM pending_group WHERE scope = ?")
-        return try Row.fetchAll(statement, arguments: [number]).map { try group(fromRow: $0, scope: scope) }
+        return try Row.fetchAll(statement, arguments: [number]).map { try group(fromPendingRow: $0, scope: scope) }
     }
 
     /// Replaces the held-back groups of `scope` with `groups`.

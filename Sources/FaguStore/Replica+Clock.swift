@@ -13,12 +13,8 @@ extension Replica {
             var groups: [RetimedGroup] = []
             for scope in scopes.sorted() {
                 guard let scopeNumber = context.existingNumber(of: scope) else { continue }
-                let statement = try context.db.cachedStatement(sql: """
-                    SELECT counter, clamped_time FROM change_log
-                    WHERE scope = ? AND origin = ? AND counter > ? AND clamped_time IS NOT NULL ORDER BY counter
-                    """)
-                for row in try Row.fetchAll(statement, arguments: [scopeNumber, originNumber, Int64(after[scope] ?? 0)]) {
-                    groups.append(RetimedGroup(scope: scope, counter: UInt64(row[0] as Int64), time: Timestamp(milliseconds: row[1])))
+                for entry in try context.clampedEntries(scope: scopeNumber, origin: originNumber, after: after[scope] ?? 0) {
+                    groups.append(RetimedGroup(scope: scope, counter: entry.first, time: Timestamp(milliseconds: entry.clampedTime ?? 0)))
                 }
             }
             return groups
@@ -51,17 +47,17 @@ extension TransactionContext {
     /// - Returns: Whether anything changed.
     func retime(scope: ScopeID, origin: ReplicaID, counter: UInt64, to time: Timestamp) throws -> Bool {
         guard let scopeNumber = existingNumber(of: scope), let originNumber = originNumbers[origin],
-              let row = try Row.fetchOne(db, sql: """
-                  SELECT count, kind, record, body, set_aside, clamped_time FROM change_log
-                  WHERE scope = ? AND origin = ? AND counter = ?
-                  """, arguments: [scopeNumber, originNumber, Int64(counter)]) else { return false }
-        guard (row[5] as Int64?) != time.milliseconds else { return false }
-        try db.execute(sql: "UPDATE change_log SET clamped_time = ? WHERE scope = ? AND origin = ? AND counter = ?",
-                       arguments: [time.milliseconds, scopeNumber, originNumber, Int64(counter)])
-        guard (row[4] as String?) == nil else { return true }   // set aside: no values to order
-        let count: Int = row[0]
-        guard let table = tables.withCode(row[1]), let record = RecordID(row[2] as DatabaseValue),
-              let body = ChangeBody(decoding: [UInt8](row[3] as Data), count: count) else {
+              let found = try loggedGroup(scope: scopeNumber, origin: originNumber, holding: counter),
+              found.run.entries[found.index].first == counter else { return false }
+        var run = found.run
+        let index = found.index
+        let entry = run.entries[index]
+        guard entry.clampedTime != time.milliseconds else { return false }
+        run.entries[index].clampedTime = time.milliseconds
+        try rewrite(run)
+        guard entry.setAside == nil else { return true }   // set aside: no values to order
+        let record = entry.record
+        guard let table = tables.withCode(entry.kindCode), let body = ChangeBody(decoding: entry.body, count: entry.count) else {
             throw ReplicaError(.corrupt, "the change-log row of \(origin):\(counter) in \(scope) is unreadable")
         }
         guard var stored = try self.row(table, record) else {

@@ -49,19 +49,18 @@ extension Replica {
                     let statement = try context.db.cachedStatement(sql: Replica.deltaSQL)
                     _ = sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_VM_STEP, 1)
                     _ = sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1)
-                    let rows = try Row.fetchAll(statement, arguments: [number, originNumber, Int64(theirs[origin]),
-                                                                       Int64(min(remaining, Int(Int64.max)))])
-                    if rows.count == remaining { measurement.complete = false }
+                    let (entries, read) = try context.loggedEntries(scope: number, origin: originNumber, after: theirs[origin],
+                                                                    limit: remaining)
+                    measurement.logEntriesRead += read
+                    if entries.count == remaining { measurement.complete = false }
                     measurement.sqliteSteps += Int(sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_VM_STEP, 0))
                     measurement.fullScanSteps += Int(sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0))
                     // The chain: the first group names the hash the peer holds; each next one, the
                     // hash of the group before it.
                     var previous = try context.chainHash(scope: number, origin: originNumber, endingAt: theirs[origin])
-                    for row in rows {
-                        var group = try context.group(fromRow: row, scope: scope)
-                        group.previousHash = previous
-                        previous = (row[8] as Data?).map { [UInt8]($0) }
-                        groups.append(group)
+                    for entry in entries {
+                        groups.append(try context.group(from: entry, origin: originNumber, scope: scope, previousHash: previous))
+                        previous = entry.hash
                     }
                 }
                 let schedule = CausalSchedule(groups: groups, vector: theirs)
@@ -90,21 +89,16 @@ extension Replica {
     /// file stays far inside ``ChangeSetLimits`` whatever the texts.
     public static let pageBytes = 8 << 20
 
-    /// Whether one origin has a group of the alert kind after a counter, in one scope.
-    static let pendingAlertSQL = """
-        SELECT 1 FROM change_log WHERE scope = ? AND origin = ? AND counter > ? AND kind = ? LIMIT 1
-        """
-
-    /// The query behind ``delta(for:scopes:)``: one origin's groups after a counter.
+    /// The query behind ``delta(for:scopes:)``: the runs of one origin's groups that end
+    /// after a counter (``TransactionContext/loggedEntries(scope:origin:after:limit:)``).
     static let deltaSQL = """
-        SELECT \(TransactionContext.groupColumns) FROM change_log
-        WHERE scope = ? AND origin = ? AND counter > ? ORDER BY counter LIMIT ?
+        SELECT id, scope, origin, first, entries FROM change_run WHERE scope = ? AND origin = ? AND last > ? ORDER BY last
         """
 
     /// SQLite's plan for the delta query, one line per step, for diagnostics and tests.
     public func deltaQueryPlan() throws -> [String] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Replica.deltaSQL, arguments: [1, 1, 0, 1])
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Replica.deltaSQL, arguments: [1, 1, 0])
                 .map { $0["detail"] as String }
         }
     }
@@ -115,11 +109,12 @@ extension Replica {
     public func changeLogSize() throws -> (groups: Int, changes: Int, bytes: Int, payloadBytes: Int) {
         try database.read { db in
             let row = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*), COALESCE(SUM(count), 0),
-                       COALESCE(SUM(length(body) + length(record) + length(author)), 0) FROM change_log
+                SELECT COALESCE(SUM(groups), 0), COALESCE(SUM(changes), 0), COALESCE(SUM(length(entries)), 0) FROM change_run
                 """)!
             let payload: Int = row[2]
-            let pages = try? Int.fetchOne(db, sql: "SELECT SUM(pgsize) FROM dbstat WHERE name = 'change_log'")
+            let pages = try? Int.fetchOne(db, sql: """
+                SELECT SUM(pgsize) FROM dbstat WHERE name IN ('change_run', 'change_run_by_origin')
+                """)
             return (row[0], row[1], pages ?? payload, payload)
         }
     }
@@ -140,9 +135,8 @@ extension TransactionContext {
                 for (origin, counter) in try vector(of: scope).sortedEntries where counter > peer[scope][origin] {
                     if let origins, !origins.contains(origin) { continue }
                     guard let originNumber = originNumbers[origin] else { continue }
-                    let statement = try db.cachedStatement(sql: Replica.pendingAlertSQL)
-                    if try Int.fetchOne(statement, arguments: [number, originNumber, Int64(peer[scope][origin]),
-                                                               alert.kind.storageCode]) != nil {
+                    if try logHolds(kindCode: alert.kind.storageCode, scope: number, origin: originNumber,
+                                    after: peer[scope][origin]) {
                         holdsAlert = true
                         break
                     }

@@ -8,15 +8,21 @@ extension Replica {
     public func history(of kind: RecordKind, id: RecordID) throws -> [RecordChange] {
         try read { context in
             let table = try context.tables.of(kind)
-            // One pass over the log: the rows of this record, each led by its scope's name,
-            // which the adapter hides from the group's columns.
-            let rows = try Row.fetchAll(context.db, sql: """
-                SELECT scope.name, \(TransactionContext.groupColumns) FROM change_log JOIN scope ON scope.idx = change_log.scope
-                WHERE change_log.kind = ? AND change_log.record = ?
-                """, arguments: [table.code, id.databaseValue], adapter: SuffixRowAdapter(fromIndex: 1))
+            let scopes = Dictionary(uniqueKeysWithValues: context.knownScopes.compactMap { scope in
+                context.existingNumber(of: scope).map { ($0, scope) }
+            })
+            // One pass over the log, keeping this record's groups.
+            var groups: [ChangeGroup] = []
+            try context.forEachLoggedRun { scopeNumber, origin, first, entries in
+                guard let entries, let scope = scopes[scopeNumber] else {
+                    throw ReplicaError(.corrupt, "the change-log run of origin \(origin) from \(first) is unreadable")
+                }
+                for entry in entries where entry.kindCode == table.code && entry.record == id {
+                    groups.append(try context.group(from: entry, origin: origin, scope: scope))
+                }
+            }
             var changes: [RecordChange] = []
-            for row in rows {
-                let group = try context.group(fromRow: row, scope: ScopeID(row.unadapted[0] as String))
+            for group in groups {
                 for (index, field) in group.fields.enumerated() {
                     changes.append(RecordChange(
                         dot: group.dot(at: index), field: group.setAside == nil ? field.field : "",

@@ -39,13 +39,11 @@ extension Replica {
             for row in rows {
                 let scope = ScopeID(row[0] as String), counter = UInt64(row[1] as Int64)
                 guard counter > after[scope] ?? 0, let scopeNumber = context.existingNumber(of: scope) else { continue }
-                let statement = try context.db.cachedStatement(sql: """
-                    SELECT \(TransactionContext.groupColumns) FROM change_log WHERE scope = ? AND origin = ? AND counter = ?
-                    """)
-                guard let logRow = try Row.fetchOne(statement, arguments: [scopeNumber, originNumber, Int64(counter)]) else {
+                guard let (run, index) = try context.loggedGroup(scope: scopeNumber, origin: originNumber, holding: counter),
+                      run.entries[index].first == counter else {
                     throw ReplicaError(.corrupt, "the set-aside group \(origin):\(counter) in \(scope) is not in the change log")
                 }
-                var group = try context.group(fromRow: logRow, scope: scope)
+                var group = try context.group(from: run.entries[index], origin: originNumber, scope: scope)
                 guard let setAside = group.setAside else {
                     throw ReplicaError(.corrupt, "the set-aside group \(origin):\(counter) in \(scope) was applied")
                 }

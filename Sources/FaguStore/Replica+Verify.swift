@@ -89,62 +89,63 @@ extension Replica {
             let names = Dictionary(uniqueKeysWithValues: context.knownScopes.compactMap { scope in
                 context.existingNumber(of: scope).map { ($0, scope) }
             })
-            let rows = try Row.fetchCursor(context.db, sql: """
-                SELECT scope, \(TransactionContext.groupColumns) FROM change_log ORDER BY scope, origin, counter
-                """, adapter: SuffixRowAdapter(fromIndex: 1))
             var chain: (scope: Int, origin: Int)?
             var expected: UInt64 = 1
             var previousHash = GroupHash.genesis
-            while let row = try rows.next() {
-                let scopeNumber: Int = row.unadapted[0]
-                let originNumber: Int = row[0]
-                let first = UInt64(row[1] as Int64)
-                let count: Int = row[2]
+            try context.forEachLoggedRun { scopeNumber, originNumber, runFirst, entries in
                 let origin: ReplicaID
                 do { origin = try context.replica(numbered: originNumber) } catch {
-                    problems.append(ReplicaProblem(.unreadableLogRow, counter: first,
-                                                   detail: "a change-log row names origin \(originNumber), which is not registered"))
-                    continue
+                    problems.append(ReplicaProblem(.unreadableLogRow, counter: runFirst,
+                                                   detail: "a change-log run names origin \(originNumber), which is not registered"))
+                    return
                 }
                 guard let scope = names[scopeNumber] else {
-                    problems.append(ReplicaProblem(.unreadableLogRow, counter: first,
-                                                   detail: "a change-log row names scope \(scopeNumber), which is not registered"))
-                    continue
+                    problems.append(ReplicaProblem(.unreadableLogRow, counter: runFirst,
+                                                   detail: "a change-log run names scope \(scopeNumber), which is not registered"))
+                    return
                 }
-                if chain.map({ $0 != (scopeNumber, originNumber) }) ?? true {
-                    chain = (scopeNumber, originNumber)
-                    expected = 1
-                    previousHash = GroupHash.genesis
+                guard let entries else {
+                    problems.append(ReplicaProblem(.unreadableLogRow, scope: scope.name, origin: origin.description, counter: runFirst,
+                                                   detail: "the change-log run of \(origin) in \(scope.name) from \(runFirst) is unreadable"))
+                    return
                 }
-                let storedHash = (row[8] as Data?).map { [UInt8]($0) }
-                if first != expected {
-                    problems.append(ReplicaProblem(.logGap, scope: scope.name, origin: origin.description, counter: expected,
-                                                   detail: "counters \(expected)–\(first - 1) of \(origin) in \(scope.name) are missing from the log"))
-                    // The chain cannot be checked across the gap; go on from this row's hash.
-                    previousHash = storedHash ?? GroupHash.genesis
-                    expected = first + UInt64(count)
-                    maxima[scope, default: [:]][origin] = expected - 1
-                    continue
-                }
-                expected = first + UInt64(count)
-                maxima[scope, default: [:]][origin] = expected - 1
-                do {
-                    var group = try context.group(fromRow: row, scope: scope)
-                    // A set-aside group keeps only its dots and hash: nothing to recompute.
-                    if group.setAside == nil, let storedHash {
-                        group.previousHash = previousHash
-                        let computed = GroupHash.of(group)
-                        if computed != storedHash {
-                            problems.append(ReplicaProblem(.chainBroken, scope: scope.name, origin: origin.description, counter: first,
-                                                           records: ["\(group.kind.rawValue) \(group.record)"],
-                                                           detail: "the group at \(origin):\(first) in \(scope.name) does not hash to its stored chain hash"))
-                        }
+                for entry in entries {
+                    let first = entry.first
+                    if chain.map({ $0 != (scopeNumber, originNumber) }) ?? true {
+                        chain = (scopeNumber, originNumber)
+                        expected = 1
+                        previousHash = GroupHash.genesis
                     }
-                } catch {
-                    problems.append(ReplicaProblem(.unreadableLogRow, scope: scope.name, origin: origin.description, counter: first,
-                                                   detail: "\(error)"))
+                    let storedHash = entry.hash
+                    if first != expected {
+                        problems.append(ReplicaProblem(.logGap, scope: scope.name, origin: origin.description, counter: expected,
+                                                       detail: "counters \(expected)–\(first - 1) of \(origin) in \(scope.name) are missing from the log"))
+                        // The chain cannot be checked across the gap; go on from this group's hash.
+                        previousHash = storedHash ?? GroupHash.genesis
+                        expected = entry.last + 1
+                        maxima[scope, default: [:]][origin] = entry.last
+                        continue
+                    }
+                    expected = entry.last + 1
+                    maxima[scope, default: [:]][origin] = entry.last
+                    do {
+                        var group = try context.group(from: entry, origin: originNumber, scope: scope)
+                        // A set-aside group keeps only its dots and hash: nothing to recompute.
+                        if group.setAside == nil, let storedHash {
+                            group.previousHash = previousHash
+                            let computed = GroupHash.of(group)
+                            if computed != storedHash {
+                                problems.append(ReplicaProblem(.chainBroken, scope: scope.name, origin: origin.description, counter: first,
+                                                               records: ["\(group.kind.rawValue) \(group.record)"],
+                                                               detail: "the group at \(origin):\(first) in \(scope.name) does not hash to its stored chain hash"))
+                            }
+                        }
+                    } catch {
+                        problems.append(ReplicaProblem(.unreadableLogRow, scope: scope.name, origin: origin.description, counter: first,
+                                                       detail: "\(error)"))
+                    }
+                    previousHash = storedHash ?? GroupHash.genesis
                 }
-                previousHash = storedHash ?? GroupHash.genesis
             }
             for scope in context.knownScopes {
                 let vector = try context.vector(of: scope)

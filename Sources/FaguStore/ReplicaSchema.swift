@@ -1,4 +1,5 @@
 import FaguModel
+import Foundation
 import GRDB
 
 /// The replica's tables, built by GRDB's migrator so every later change is a new,
@@ -41,8 +42,14 @@ public enum ReplicaSchema {
     ///   rows before notes `log_values_left_to_records` and keeps copying superseded values
     ///   into their rows.
     ///
+    /// The change log as runs (v5):
+    /// - `change_run`: each origin's groups per scope, many to a row (``LogRun``): scope,
+    ///   origin, first and last counter, group and change counts, a bit per kind held, how
+    ///   many groups the hub clamped, the last group's chain hash, and the entries. Indexed by
+    ///   scope, origin and last counter. Replaces `change_log`, whose rows move into runs.
+    ///
     /// The schema version this code writes; recorded in `replica_meta`.
-    public static let version = 4
+    public static let version = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -126,6 +133,46 @@ public enum ReplicaSchema {
                     SELECT 'log_values_left_to_records', 1 WHERE EXISTS (SELECT 1 FROM change_log);
                 """)
             try db.execute(sql: "UPDATE replica_meta SET value = 4 WHERE key = 'schema_version'")
+        }
+        migrator.registerMigration("v5-change-runs") { db in
+            try db.execute(sql: """
+                CREATE TABLE change_run (
+                    id INTEGER PRIMARY KEY, scope INTEGER NOT NULL, origin INTEGER NOT NULL,
+                    first INTEGER NOT NULL, last INTEGER NOT NULL, groups INTEGER NOT NULL, changes INTEGER NOT NULL,
+                    kinds INTEGER NOT NULL, clamped INTEGER NOT NULL, last_hash BLOB, entries BLOB NOT NULL);
+                CREATE UNIQUE INDEX change_run_by_origin ON change_run (scope, origin, last);
+                """)
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO change_run (scope, origin, first, last, groups, changes, kinds, clamped, last_hash, entries)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            func write(_ run: LogRun, scope: Int, origin: Int) throws {
+                try insert.execute(arguments: [scope, origin, Int64(run.first), Int64(run.last), run.entryCount, run.changeCount,
+                                               run.kinds, run.clampedCount, run.lastHash.map { Data($0) }, Data(run.bytes)])
+            }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT scope, origin, counter, count, kind, record, time, author, body, hash, set_aside, clamped_time
+                FROM change_log ORDER BY scope, origin, counter
+                """)
+            var open: (scope: Int, origin: Int, run: LogRun)?
+            while let row = try rows.next() {
+                let scope: Int = row[0], origin: Int = row[1]
+                guard let record = RecordID(row[5] as DatabaseValue) else {
+                    throw ReplicaError(.corrupt, "a change-log row of origin \(origin) at \(row[2] as Int64) names an unreadable record")
+                }
+                let entry = LogEntry(first: UInt64(row[2] as Int64), count: row[3], kindCode: row[4], record: record, time: row[6],
+                                     author: row[7], body: [UInt8](row[8] as Data), hash: (row[9] as Data?).map { [UInt8]($0) },
+                                     setAside: row[10], clampedTime: row[11])
+                if let current = open, current.scope != scope || current.origin != origin || current.run.isFull {
+                    try write(current.run, scope: current.scope, origin: current.origin)
+                    open = nil
+                }
+                if open == nil { open = (scope, origin, LogRun(startingAt: entry.first)) }
+                open!.run.append(entry)
+            }
+            if let current = open { try write(current.run, scope: current.scope, origin: current.origin) }
+            try db.execute(sql: "DROP TABLE change_log")
+            try db.execute(sql: "UPDATE replica_meta SET value = 5 WHERE key = 'schema_version'")
         }
         return migrator
     }

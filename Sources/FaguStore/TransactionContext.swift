@@ -39,10 +39,15 @@ final class TransactionContext {
     /// record (see ``ChangeBody``).
     private var logLeavesValuesToRecords = false
 
-    private struct VectorKey: Hashable {
+    /// A scope and an origin, by local numbers.
+    struct VectorKey: Hashable {
         var scope: Int
         var origin: Int
     }
+
+    /// Groups added to the change log and not yet written, per scope and origin (see
+    /// ``flushLog()``).
+    var openRuns: [VectorKey: LogRun] = [:]
 
     /// The replica's schema as tables.
     let tables: KindTables
@@ -187,18 +192,15 @@ final class TransactionContext {
     /// `counter` of `origin` in `scope`.
     func heldGroup(scope: Int, origin: Int, holding counter: UInt64)
         throws -> (first: UInt64, count: Int, hash: [UInt8]?, author: String)? {
-        let find = try statement("""
-            SELECT counter, count, hash, author FROM change_log WHERE scope = ? AND origin = ? AND counter <= ?
-            ORDER BY counter DESC LIMIT 1
-            """)
-        guard let row = try Row.fetchOne(find, arguments: [scope, origin, Int64(counter)]) else { return nil }
-        let first = UInt64(row[0] as Int64), count: Int = row[1]
-        guard first + UInt64(count) > counter else { return nil }
-        return (first, count, (row[2] as Data?).map { [UInt8]($0) }, row[3])
+        guard let (run, index) = try loggedGroup(scope: scope, origin: origin, holding: counter) else { return nil }
+        let entry = run.entries[index]
+        return (entry.first, entry.count, entry.hash, entry.author)
     }
 
-    /// Writes every vector entry this transaction advanced. Call once, before commit.
+    /// Writes the open change-log runs and every vector entry this transaction advanced.
+    /// Call once, before commit.
     func flush() throws {
+        try flushLog()
         let statement = try db.cachedStatement(sql: """
             INSERT INTO version_vector (scope, origin, counter) VALUES (?, ?, ?)
             ON CONFLICT (scope, origin) DO UPDATE SET counter = excluded.counter
@@ -408,23 +410,21 @@ final class TransactionContext {
     /// now left the value to the record. Must run before the record's row forgets it.
     private func materialize(_ entry: RegisterEntry, scope: Int) throws {
         let origin = try number(of: entry.dot.origin)
-        let find = try statement("""
-            SELECT counter, count, body FROM change_log WHERE scope = ? AND origin = ? AND counter <= ?
-            ORDER BY counter DESC LIMIT 1
-            """)
-        guard let row = try Row.fetchOne(find, arguments: [scope, origin, Int64(entry.dot.counter)]) else {
-            throw ReplicaError(.corrupt, "no change-log row wrote \(entry.dot)")
+        guard let found = try loggedGroup(scope: scope, origin: origin, holding: entry.dot.counter) else {
+            throw ReplicaError(.corrupt, "no change-log group wrote \(entry.dot)")
         }
-        let first = UInt64(row[0] as Int64)
-        let count: Int = row[1]
-        let position = Int(entry.dot.counter - first)
-        guard position < count, var body = ChangeBody(decoding: [UInt8](row[2] as Data), count: count) else {
-            throw ReplicaError(.corrupt, "the change-log row of \(entry.dot) is unreadable")
+        var run = found.run
+        let index = found.index
+        let logged = run.entries[index]
+        let position = Int(entry.dot.counter - logged.first)
+        guard var body = ChangeBody(decoding: logged.body, count: logged.setAside == nil ? logged.count : 0),
+              body.fields.indices.contains(position) else {
+            throw ReplicaError(.corrupt, "the change-log group of \(entry.dot) is unreadable")
         }
         guard body.fields[position].value == nil else { return }
         body.fields[position].value = entry.value
-        try statement("UPDATE change_log SET body = ? WHERE scope = ? AND origin = ? AND counter = ?")
-            .execute(arguments: [Data(body.encoded()), scope, origin, Int64(first)])
+        run.entries[index].body = body.encoded()
+        try rewrite(run)
     }
 
     /// The value of a change whose log row leaves it to the record: the row's column, or
@@ -462,81 +462,89 @@ final class TransactionContext {
         }
     }
 
-    /// Where a group row goes.
-    enum GroupTable: String {
-        /// Applied groups: `INSERT INTO change_log`.
-        case changeLog = "INSERT INTO change_log"
-        /// Held-back groups, ignoring ones already held back.
-        case pending = "INSERT OR IGNORE INTO pending_group"
+    /// Where a group goes.
+    enum GroupTable {
+        /// Applied groups: the change log.
+        case changeLog
+        /// Held-back groups (`pending_group`), ignoring ones already held back.
+        case pending
     }
 
-    /// Inserts a group as a row of `change_log` or `pending_group`.
+    /// Adds a group to the change log or to `pending_group`.
     func insertGroupRow(into table: GroupTable, scope: Int, origin: Int, group: ChangeGroup, kindCode: Int, body: ChangeBody) throws {
-        var arguments: [DatabaseValue] = [
-            scope.databaseValue, origin.databaseValue, Int64(group.firstCounter).databaseValue,
-            group.fields.count.databaseValue, kindCode.databaseValue, group.record.databaseValue,
-            group.time.milliseconds.databaseValue, group.author.databaseValue, Data(body.encoded()).databaseValue,
-            group.clampedTime?.milliseconds.databaseValue ?? .null,
-        ]
         switch table {
         case .changeLog:
             let hash = group.chainHash
-            arguments += [Data(hash).databaseValue, (group.setAside?.code).databaseValue]
-            try statement(table.rawValue + " (scope, origin, counter, count, kind, record, time, author, body, clamped_time, "
-                          + "hash, set_aside) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").executeDirect(arguments)
+            try appendToLog(scope: scope, origin: origin, LogEntry(
+                first: group.firstCounter, count: group.fields.count, kindCode: kindCode, record: group.record,
+                time: group.time.milliseconds, author: group.author, body: body.encoded(), hash: hash,
+                setAside: group.setAside?.code, clampedTime: group.clampedTime?.milliseconds))
             heads[VectorKey(scope: scope, origin: origin)] = (group.lastCounter, hash)
         case .pending:
-            arguments += [group.previousHash.map { Data($0) }.databaseValue, (group.setAside?.code).databaseValue,
-                          (group.setAside?.reason).databaseValue, (group.setAside?.hash).map { Data($0) }.databaseValue]
-            try statement(table.rawValue + " (scope, origin, counter, count, kind, record, time, author, body, clamped_time, "
-                          + "previous_hash, set_aside, set_aside_reason, set_aside_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .execute(arguments: StatementArguments(arguments))
+            try statement("""
+                INSERT OR IGNORE INTO pending_group (scope, origin, counter, count, kind, record, time, author, body, clamped_time,
+                                                     previous_hash, set_aside, set_aside_reason, set_aside_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    scope, origin, Int64(group.firstCounter), group.fields.count, kindCode, group.record.databaseValue,
+                    group.time.milliseconds, group.author, Data(body.encoded()), group.clampedTime?.milliseconds,
+                    group.previousHash.map { Data($0) }, group.setAside?.code, group.setAside?.reason,
+                    (group.setAside?.hash).map { Data($0) },
+                ])
         }
     }
 
-    /// The columns `group(fromRow:scope:)` reads from `change_log`, in order.
-    static let groupColumns = "origin, counter, count, kind, record, time, author, body, hash, set_aside, clamped_time"
-    /// The columns `group(fromRow:scope:)` reads from `pending_group`, in order.
+    /// The columns ``group(fromPendingRow:scope:)`` reads from `pending_group`, in order.
     static let pendingColumns = "origin, counter, count, kind, record, time, author, body, previous_hash, set_aside, "
         + "set_aside_reason, set_aside_hash, clamped_time"
 
-    /// Rebuilds a group from a `change_log` or `pending_group` row selected with
-    /// ``groupColumns``.
-    func group(fromRow row: Row, scope: ScopeID) throws -> ChangeGroup {
-        let origin = try replica(numbered: row[0])
-        let count: Int = row[2]
-        guard let table = tables.withCode(row[3]),
-              let record = RecordID(row[4] as DatabaseValue),
-              let body = ChangeBody(decoding: [UInt8](row[7] as Data), count: (row[9] as String?) == nil ? count : 0) else {
-            throw ReplicaError(.corrupt, "an unreadable change-log row from \(origin)")
+    /// Rebuilds a held-back group from a `pending_group` row selected with ``pendingColumns``.
+    func group(fromPendingRow row: Row, scope: ScopeID) throws -> ChangeGroup {
+        guard let record = RecordID(row[4] as DatabaseValue) else {
+            throw ReplicaError(.corrupt, "an unreadable held-back group in \(scope)")
         }
-        let first = UInt64(row[1] as Int64)
-        let pending = row.count > 11
-        let clamped = (row[row.count - 1] as Int64?).map(Timestamp.init(milliseconds:))
-        // change_log rows keep their own hash; pending rows the previous one they name.
-        let previousHash = pending ? (row[8] as Data?).map { [UInt8]($0) } : nil
-        if let code = row[9] as String? {
+        let entry = LogEntry(first: UInt64(row[1] as Int64), count: row[2], kindCode: row[3], record: record, time: row[5],
+                             author: row[6], body: [UInt8](row[7] as Data), hash: (row[11] as Data?).map { [UInt8]($0) },
+                             setAside: row[9], clampedTime: row[12])
+        return try group(from: entry, origin: row[0], scope: scope, previousHash: (row[8] as Data?).map { [UInt8]($0) },
+                         setAsideReason: row[10])
+    }
+
+    /// Rebuilds a group from its change-log entry (or a held-back group's row).
+    ///
+    /// - Parameters:
+    ///   - origin: The local number of the origin that wrote it.
+    ///   - previousHash: The chain hash it follows, where known.
+    ///   - setAsideReason: Why it was set aside, where known.
+    func group(from entry: LogEntry, origin originNumber: Int, scope: ScopeID, previousHash: [UInt8]? = nil,
+               setAsideReason: String? = nil) throws -> ChangeGroup {
+        let origin = try replica(numbered: originNumber)
+        guard let table = tables.withCode(entry.kindCode),
+              let body = ChangeBody(decoding: entry.body, count: entry.setAside == nil ? entry.count : 0) else {
+            throw ReplicaError(.corrupt, "an unreadable change-log group from \(origin) at \(entry.first) in \(scope)")
+        }
+        let clamped = entry.clampedTime.map(Timestamp.init(milliseconds:))
+        if let code = entry.setAside {
             // Set aside: its dots and chain hash, no values.
-            let hash = (row[pending ? 11 : 8] as Data?).map { [UInt8]($0) } ?? GroupHash.genesis
-            return ChangeGroup(origin: origin, scope: scope, kind: table.kind, record: record, firstCounter: first,
-                               time: Timestamp(milliseconds: row[5]), author: row[6],
-                               fields: Array(repeating: FieldChange(field: "", value: .null), count: count),
+            return ChangeGroup(origin: origin, scope: scope, kind: table.kind, record: entry.record, firstCounter: entry.first,
+                               time: Timestamp(milliseconds: entry.time), author: entry.author,
+                               fields: Array(repeating: FieldChange(field: "", value: .null), count: entry.count),
                                previousHash: previousHash,
-                               setAside: SetAside(code: code, reason: pending ? (row[10] as String?) ?? "" : "", hash: hash),
+                               setAside: SetAside(code: code, reason: setAsideReason ?? "", hash: entry.hash ?? GroupHash.genesis),
                                clampedTime: clamped)
         }
         var rows: [RecordID: StoredRow] = [:]
         let fields = try body.fields.enumerated().map { position, field in
             guard table.fields.indices.contains(field.index) else {
-                throw ReplicaError(.corrupt, "a change-log row names field \(field.index) of \(table.kind.rawValue)")
+                throw ReplicaError(.corrupt, "a change-log group names field \(field.index) of \(table.kind.rawValue)")
             }
-            let value = try field.value ?? heldValue(table, record, field: field.index,
-                                                     dot: Dot(origin: origin, counter: first + UInt64(position)), rows: &rows)
+            let value = try field.value ?? heldValue(table, entry.record, field: field.index,
+                                                     dot: Dot(origin: origin, counter: entry.first + UInt64(position)), rows: &rows)
             return FieldChange(field: table.fields[field.index].name, value: value,
                                context: try field.context.map { Dot(origin: try replica(numbered: $0.origin), counter: $0.counter) })
         }
-        return ChangeGroup(origin: origin, scope: scope, kind: table.kind, record: record,
-                           firstCounter: first, time: Timestamp(milliseconds: row[5]),
-                           author: row[6], fields: fields, previousHash: previousHash, clampedTime: clamped)
+        return ChangeGroup(origin: origin, scope: scope, kind: table.kind, record: entry.record,
+                           firstCounter: entry.first, time: Timestamp(milliseconds: entry.time),
+                           author: entry.author, fields: fields, previousHash: previousHash, clampedTime: clamped)
     }
 }

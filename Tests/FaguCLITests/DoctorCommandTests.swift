@@ -1,7 +1,7 @@
 import FaguCLI
 @testable import FaguDoctor
 import FaguModel
-import FaguStore
+@testable import FaguStore
 import FaguSync
 import FaguTesting
 import FaguWire
@@ -27,6 +27,39 @@ private func damaged(_ path: String, in directory: TemporaryDirectory, as name: 
     try FileManager.default.copyItem(atPath: path, toPath: copy)
     let database = try DatabaseQueue(path: copy + "/replica.sqlite")
     try database.write { try $0.execute(sql: sql) }
+    try database.close()
+    return copy
+}
+
+/// A copy of the home at `path` whose change log of origin 1 (the device itself), in
+/// `scope`'s runs or all of them, is rewritten by `edit` behind the library's back: the
+/// groups in counter order, put back as one run per scope.
+private func damagedLog(_ path: String, in directory: TemporaryDirectory, as name: String, scope: String? = nil,
+                        _ edit: (inout [(scope: Int, entry: LogEntry)]) -> Void) throws -> String {
+    let copy = directory.file(name)
+    try FileManager.default.copyItem(atPath: path, toPath: copy)
+    let database = try DatabaseQueue(path: copy + "/replica.sqlite")
+    try database.write { db in
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, scope, first, entries FROM change_run
+            WHERE origin = 1 AND (?1 IS NULL OR scope = (SELECT idx FROM scope WHERE name = ?1)) ORDER BY scope, last
+            """, arguments: [scope])
+        var entries: [(scope: Int, entry: LogEntry)] = []
+        for row in rows {
+            let held = try #require(LogRun.entries(of: [UInt8](row[3] as Data), first: UInt64(row[2] as Int64)))
+            entries += held.map { (row[1], $0) }
+            try db.execute(sql: "DELETE FROM change_run WHERE id = ?", arguments: [row[0] as Int64])
+        }
+        edit(&entries)
+        for scopeNumber in Set(entries.map(\.scope)).sorted() {
+            let run = LogRun(entries.filter { $0.scope == scopeNumber }.map(\.entry))
+            try db.execute(sql: """
+                INSERT INTO change_run (scope, origin, first, last, groups, changes, kinds, clamped, last_hash, entries)
+                VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [scopeNumber, Int64(run.first), Int64(run.last), run.entryCount, run.changeCount, run.kinds,
+                                 run.clampedCount, run.lastHash.map { Data($0) }, Data(run.bytes)])
+        }
+    }
     try database.close()
     return copy
 }
@@ -58,15 +91,11 @@ struct DoctorCommandTests {
         #expect(problem?.records.count == 1 && problem?.records.first?.hasPrefix("visit ") == true)
 
         // The log row of the second visit deleted: a gap in the chain (and its record's state no longer follows from the log).
-        let gap = try damaged(device, in: district.directory, as: "gap",
-                              "DELETE FROM change_log WHERE (scope, origin, counter) IN (SELECT scope, origin, counter FROM change_log "
-                              + "WHERE origin = 1 AND scope = (SELECT idx FROM scope WHERE name = 'c01') ORDER BY counter LIMIT 1 OFFSET 1)")
+        let gap = try damagedLog(device, in: district.directory, as: "gap", scope: "c01") { $0.remove(at: 1) }
         #expect(try verifyFinds(gap).isSuperset(of: [.logGap]))
 
         // An author rewritten in the log: the group no longer hashes to its chain hash.
-        let rewritten = try damaged(device, in: district.directory, as: "rewritten",
-                                    "UPDATE change_log SET author = 'mallory' WHERE (scope, origin, counter) IN (SELECT scope, origin, counter "
-                                    + "FROM change_log WHERE origin = 1 ORDER BY scope, counter LIMIT 1 OFFSET 2)")
+        let rewritten = try damagedLog(device, in: district.directory, as: "rewritten") { $0[2].entry.author = "mallory" }
         #expect(try verifyFinds(rewritten).contains(.chainBroken))
 
         // The vector claims more than the log holds.

@@ -1,6 +1,6 @@
 import FaguDomain
 import FaguModel
-import FaguStore
+@testable import FaguStore
 import FaguTesting
 import Testing
 
@@ -46,13 +46,17 @@ struct DeltaCostTests {
         #expect(oneBehind.fullScanSteps == 0)
         #expect(oneBehind.sqliteSteps < 200, "steps: \(oneBehind.sqliteSteps)")
 
-        // The plan is an index range on (scope, origin, counter), never a scan.
+        // It reads the last run of each scope, not the history.
+        #expect(oneBehind.logEntriesRead <= 2 * LogRun.maximumEntries, "entries read: \(oneBehind.logEntriesRead)")
+
+        // The plan is an index range on (scope, origin, last counter), never a scan.
         let plan = try replica.deltaQueryPlan().joined(separator: "; ")
-        #expect(plan.contains("SEARCH change_log USING PRIMARY KEY (scope=? AND origin=? AND counter>?)"), "plan: \(plan)")
+        #expect(plan.contains("SEARCH change_run USING INDEX change_run_by_origin (scope=? AND origin=? AND last>?)"), "plan: \(plan)")
         #expect(!plan.contains("SCAN"))
 
-        // For contrast, a peer with nothing costs steps in proportion to the history.
+        // For contrast, a peer with nothing costs work in proportion to the history.
         let empty = try replica.measureDelta(for: ScopeVectors(), scopes: scopes)
-        #expect(empty.sqliteSteps > 100 * oneBehind.sqliteSteps)
+        #expect(empty.sqliteSteps > 10 * oneBehind.sqliteSteps)
+        #expect(empty.logEntriesRead > 50 * oneBehind.logEntriesRead)
     }
 }
