@@ -19,16 +19,22 @@ public enum GroupHash {
 
     /// The chain hash of `group` (its `setAside` is ignored: the hash is of what was written).
     public static func of(_ group: ChangeGroup) -> [UInt8] {
+        // Sized once: texts dominate, and growing the buffer would copy them again.
+        var capacity = 16 + 8 * 6 + 32 + 36 + group.scope.name.utf8.count + group.kind.rawValue.utf8.count + group.author.utf8.count
+        for field in group.fields {
+            capacity += 8 + field.field.utf8.count + 1 + 8 + 8 + field.context.count * 24
+            if case .text(let text) = field.value { capacity += 8 + text.utf8.count }
+        }
+        if case .code(let code) = group.record { capacity += code.utf8.count }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(96 + group.fields.count * 24)
-        bytes.append(contentsOf: group.origin.bytes)
+        bytes.reserveCapacity(capacity)
+        appendUUID(group.origin.uuid.uuid, to: &bytes)
         append(group.scope.name, to: &bytes)
         append(group.kind.rawValue, to: &bytes)
         switch group.record {
         case .uuid(let uuid):
-            let text = uuid.canonicalBytes
-            appendInteger(UInt64(text.count), to: &bytes)
-            bytes.append(contentsOf: text)
+            appendInteger(36, to: &bytes)
+            uuid.appendCanonical(to: &bytes)
         case .code(let code):
             append(code, to: &bytes)
         }
@@ -37,12 +43,13 @@ public enum GroupHash {
         append(group.author, to: &bytes)
         bytes.append(contentsOf: group.previousHash ?? genesis)
         appendInteger(UInt64(group.fields.count), to: &bytes)
-        let kinds = group.kind.fields
         for field in group.fields {
             append(field.field, to: &bytes)
             // Hashed as every replica stores it: an integer in a real field is a real.
             var value = field.value
-            if case .integer = value, let spec = kinds.first(where: { $0.name == field.field }) { value = spec.type.normalized(value) }
+            if case .integer = value, let spec = group.kind.fields.first(where: { $0.name == field.field }) {
+                value = spec.type.normalized(value)
+            }
             switch value {
             case .null: bytes.append(0)
             case .integer(let value): bytes.append(1); appendInteger(UInt64(bitPattern: value), to: &bytes)
@@ -51,7 +58,7 @@ public enum GroupHash {
             }
             appendInteger(UInt64(field.context.count), to: &bytes)
             for dot in field.context {
-                bytes.append(contentsOf: dot.origin.bytes)
+                appendUUID(dot.origin.uuid.uuid, to: &bytes)
                 appendInteger(dot.counter, to: &bytes)
             }
         }
@@ -62,8 +69,15 @@ public enum GroupHash {
         withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
     }
 
+    private static func appendUUID(_ uuid: uuid_t, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: uuid) { bytes.append(contentsOf: $0) }
+    }
+
     private static func append(_ text: String, to bytes: inout [UInt8]) {
-        appendInteger(UInt64(text.utf8.count), to: &bytes)
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { utf8 in
+            appendInteger(UInt64(utf8.count), to: &bytes)
+            bytes.append(contentsOf: utf8)
+        }
     }
 }

@@ -21,11 +21,16 @@ struct ByteWriter {
 
     mutating func writeByte(_ byte: UInt8) { bytes.append(byte) }
 
+    /// Forgets what was written, keeping the storage for the next use.
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     mutating func writeFixed64(_ value: UInt64) {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
     mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+    mutating func append(contentsOf raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
 
     mutating func writeString(_ string: String) {
         var string = string

@@ -25,19 +25,28 @@ struct ChangeBody {
     func encoded() -> [UInt8] {
         var writer = ByteWriter(capacity: 16 + fields.count * 16)
         for field in fields {
-            writer.writeVarint(field.index)
-            if let value = field.value {
-                ChangeBody.write(value, to: &writer)
-            } else {
-                writer.writeByte(4)
-            }
-            writer.writeVarint(field.context.count)
-            for dot in field.context {
-                writer.writeVarint(dot.origin)
-                writer.writeVarint(dot.counter)
-            }
+            ChangeBody.write(index: field.index, value: field.value, contextCount: field.context.count,
+                             context: { field.context[$0] }, to: &writer)
         }
         return writer.bytes
+    }
+
+    /// Writes one field change: its index, its value (nil: held by the record) and its
+    /// context of `contextCount` dots, each given by `context`.
+    static func write(index: Int, value: FieldValue?, contextCount: Int, context: (Int) throws -> (origin: Int, counter: UInt64),
+                      to writer: inout ByteWriter) rethrows {
+        writer.writeVarint(index)
+        if let value {
+            write(value, to: &writer)
+        } else {
+            writer.writeByte(4)
+        }
+        writer.writeVarint(contextCount)
+        for position in 0..<contextCount {
+            let dot = try context(position)
+            writer.writeVarint(dot.origin)
+            writer.writeVarint(dot.counter)
+        }
     }
 
     init(fields: [Field]) { self.fields = fields }

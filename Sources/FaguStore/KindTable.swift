@@ -39,6 +39,11 @@ struct KindTable: Sendable {
         selectByIDSQL = "SELECT \(columns.joined(separator: ", ")), _clock FROM \(quotedTable) WHERE id = ?"
     }
 
+    /// `SELECT` of the given columns (field indexes) and `_clock`, by id.
+    func selectSQL(columns: [Int]) -> String {
+        "SELECT " + columns.map { quotedColumns[$0] }.joined(separator: ", ") + ", _clock FROM \(quotedTable) WHERE id = ?"
+    }
+
     /// `UPDATE` of the given columns (field indexes) and `_clock`, by id.
     func updateSQL(columns: [Int]) -> String {
         "UPDATE \(quotedTable) SET " + columns.map { "\(quotedColumns[$0]) = ?" }.joined(separator: ", ")

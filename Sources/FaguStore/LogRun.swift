@@ -61,7 +61,7 @@ struct LogRun {
         switch entry.record {
         case .uuid(let uuid):
             writer.writeByte(0)
-            withUnsafeBytes(of: uuid.uuid) { for byte in $0 { writer.writeByte(byte) } }
+            withUnsafeBytes(of: uuid.uuid) { writer.append(contentsOf: $0) }
         case .code(let code):
             writer.writeByte(1)
             writer.writeString(code)
@@ -73,7 +73,7 @@ struct LogRun {
         if entry.setAside != nil { flags |= 2 }
         if entry.clampedTime != nil { flags |= 4 }
         writer.writeByte(flags)
-        if let hash = entry.hash { for byte in hash { writer.writeByte(byte) } }
+        if let hash = entry.hash { writer.append(hash) }
         if let setAside = entry.setAside { writer.writeString(setAside) }
         if let clamped = entry.clampedTime { writer.writeSigned(clamped) }
         writer.writeVarint(entry.body.count)

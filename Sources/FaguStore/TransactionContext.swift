@@ -21,6 +21,8 @@ final class TransactionContext {
     private var selectStatements: [Int: Statement] = [:]
     private var insertStatements: [Int: Statement] = [:]
     private var updateStatements: [UpdateKey: Statement] = [:]
+    /// Per code and column set: its select of those columns and the clock.
+    private var partialSelectStatements: [UpdateKey: Statement] = [:]
 
     private struct UpdateKey: Hashable {
         var code: Int
@@ -48,6 +50,8 @@ final class TransactionContext {
     /// Groups added to the change log and not yet written, per scope and origin (see
     /// ``flushLog()``).
     var openRuns: [VectorKey: LogRun] = [:]
+    /// Where the write path encodes each group's body, reused from group to group.
+    private var bodyWriter = ByteWriter(capacity: 4096)
 
     /// The replica's schema as tables.
     let tables: KindTables
@@ -232,6 +236,29 @@ final class TransactionContext {
         return StoredRow(values: values, clock: clock)
     }
 
+    /// Reads the clock of `record` and only the columns of `fields` (and its scope field);
+    /// the others read as null. Nil when there is no such row.
+    func row(_ table: KindTable, _ record: RecordID, fields: [Int]) throws -> StoredRow? {
+        var columns = fields
+        if let scopeIndex = table.scopeFieldIndex, !columns.contains(scopeIndex) { columns.append(scopeIndex) }
+        let key = UpdateKey(code: table.code, columns: columns)
+        let statement: Statement
+        if let prepared = partialSelectStatements[key] {
+            statement = prepared
+        } else {
+            statement = try db.cachedStatement(sql: table.selectSQL(columns: columns))
+            partialSelectStatements[key] = statement
+        }
+        guard var read = try statement.firstRowDirect([record.databaseValue], columns: columns.count + 1) else { return nil }
+        guard case .blob(let blob) = read.removeLast().storage,
+              let clock = RowClock(decoding: [UInt8](blob), fieldCount: table.fields.count) else {
+            throw ReplicaError(.corrupt, "\(table.kind.rawValue) \(record) has an unreadable clock")
+        }
+        var values = [DatabaseValue](repeating: .null, count: table.fields.count)
+        for (position, index) in columns.enumerated() { values[index] = read[position] }
+        return StoredRow(values: values, clock: clock)
+    }
+
     /// The register of one field of a stored row, values included.
     func register(_ table: KindTable, _ record: RecordID, field: Int, in row: StoredRow) throws -> FieldRegister {
         let entries = row.clock.fields[field]
@@ -290,7 +317,8 @@ final class TransactionContext {
         if creates {
             inserted = try insertRecord(group, table: table, indexes: indexes, values: values, origin: origin, orExisting: true)
         }
-        let stored = knownNew || inserted ? nil : try (existing ?? row(table, group.record))
+        // A change to a held record reads only the columns it decides on.
+        let stored = knownNew || inserted ? nil : try (existing ?? row(table, group.record, fields: indexes))
         if var stored {
             if let scopeIndex = table.scopeFieldIndex, stored.values[scopeIndex] != group.scope.name.databaseValue {
                 throw ReplicaError(.scopeMismatch, "\(group) is not in the scope of \(group.record)")
@@ -338,11 +366,13 @@ final class TransactionContext {
         }
 
         // The log keeps every value with its change, so a delta never reads the record.
-        let body = ChangeBody(fields: try group.fields.enumerated().map { position, change in
-            ChangeBody.Field(index: indexes[position], value: values[position],
-                             context: try change.context.map { (try number(of: $0.origin), $0.counter) })
-        })
-        try insertGroupRow(into: .changeLog, scope: scope, origin: origin, group: group, kindCode: table.code, body: body)
+        bodyWriter.removeAll()
+        for (position, change) in group.fields.enumerated() {
+            try ChangeBody.write(index: indexes[position], value: values[position], contextCount: change.context.count,
+                                 context: { (try number(of: change.context[$0].origin), change.context[$0].counter) },
+                                 to: &bodyWriter)
+        }
+        try logGroup(scope: scope, origin: origin, group: group, kindCode: table.code, encodedBody: bodyWriter.bytes)
         advance(scope: scope, origin: origin, to: group.lastCounter)
         return applied
     }
@@ -474,12 +504,7 @@ final class TransactionContext {
     func insertGroupRow(into table: GroupTable, scope: Int, origin: Int, group: ChangeGroup, kindCode: Int, body: ChangeBody) throws {
         switch table {
         case .changeLog:
-            let hash = group.chainHash
-            try appendToLog(scope: scope, origin: origin, LogEntry(
-                first: group.firstCounter, count: group.fields.count, kindCode: kindCode, record: group.record,
-                time: group.time.milliseconds, author: group.author, body: body.encoded(), hash: hash,
-                setAside: group.setAside?.code, clampedTime: group.clampedTime?.milliseconds))
-            heads[VectorKey(scope: scope, origin: origin)] = (group.lastCounter, hash)
+            try logGroup(scope: scope, origin: origin, group: group, kindCode: kindCode, encodedBody: body.encoded())
         case .pending:
             try statement("""
                 INSERT OR IGNORE INTO pending_group (scope, origin, counter, count, kind, record, time, author, body, clamped_time,
@@ -492,6 +517,16 @@ final class TransactionContext {
                     (group.setAside?.hash).map { Data($0) },
                 ])
         }
+    }
+
+    /// Adds an applied (or set-aside) group to the change log, its body already encoded.
+    private func logGroup(scope: Int, origin: Int, group: ChangeGroup, kindCode: Int, encodedBody: [UInt8]) throws {
+        let hash = group.chainHash
+        try appendToLog(scope: scope, origin: origin, LogEntry(
+            first: group.firstCounter, count: group.fields.count, kindCode: kindCode, record: group.record,
+            time: group.time.milliseconds, author: group.author, body: encodedBody, hash: hash,
+            setAside: group.setAside?.code, clampedTime: group.clampedTime?.milliseconds))
+        heads[VectorKey(scope: scope, origin: origin)] = (group.lastCounter, hash)
     }
 
     /// The columns ``group(fromPendingRow:scope:)`` reads from `pending_group`, in order.
