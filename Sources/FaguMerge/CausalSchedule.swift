@@ -21,6 +21,8 @@ public struct CausalSchedule: Sendable {
     public private(set) var overlapping: [ChangeGroup] = []
     /// The vector once every ready group is applied.
     public private(set) var vector: VersionVector
+    /// Whether ``ready`` is every group given, in the order given (each was ready in turn).
+    public private(set) var readyInGivenOrder: Bool
 
     /// Schedules `groups` (all of one scope) against the receiver's `vector` for that scope.
     ///
@@ -28,6 +30,18 @@ public struct CausalSchedule: Sendable {
     ///   where *p* is the longest chain of cross-origin dependencies among them.
     public init(groups: [ChangeGroup], vector: VersionVector) {
         self.vector = vector
+        // Most often every group is ready in the order given: then that order is the schedule.
+        var running = vector
+        readyInGivenOrder = groups.allSatisfy { group in
+            guard DeliveryDecision.decide(group, against: running) == .ready else { return false }
+            running[group.origin] = group.lastCounter
+            return true
+        }
+        if readyInGivenOrder {
+            ready = groups
+            self.vector = running
+            return
+        }
         var streams: [ReplicaID: [ChangeGroup]] = [:]
         for group in groups { streams[group.origin, default: []].append(group) }
         var heads: [(origin: ReplicaID, groups: [ChangeGroup], next: Int)] = streams.keys.sorted().map { origin in

@@ -23,19 +23,44 @@ public struct RecordKind: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The kind's name, as written in files and commands (`visit`).
-    public let rawValue: String
+    public var rawValue: String { storage.rawValue }
     /// The kind's number in storage and on the wire. Fixed forever: new kinds get new numbers.
-    public let storageCode: Int
+    public var storageCode: Int { storage.storageCode }
     /// The SQLite table holding records of this kind.
-    public let tableName: String
+    public var tableName: String { storage.tableName }
     /// The fields, in storage order.
-    public let fields: [FieldSpec]
+    public var fields: [FieldSpec] { storage.fields }
     /// How a record's scope is found.
-    public let scope: Scope
+    public var scope: Scope { storage.scope }
     /// Who may change a record once written.
-    public let ownership: Ownership
+    public var ownership: Ownership { storage.ownership }
     /// Fields indexed after the scope field, for reading one scope in order (`date`).
-    public let indexedFields: [String]
+    public var indexedFields: [String] { storage.indexedFields }
+
+    /// The declaration, shared by every copy: a kind travels in every change group, and
+    /// copying one reference is cheaper than copying each part.
+    private final class Storage: Sendable {
+        let rawValue: String
+        let storageCode: Int
+        let tableName: String
+        let fields: [FieldSpec]
+        let scope: Scope
+        let ownership: Ownership
+        let indexedFields: [String]
+
+        init(rawValue: String, storageCode: Int, tableName: String, fields: [FieldSpec], scope: Scope, ownership: Ownership,
+             indexedFields: [String]) {
+            self.rawValue = rawValue
+            self.storageCode = storageCode
+            self.tableName = tableName
+            self.fields = fields
+            self.scope = scope
+            self.ownership = ownership
+            self.indexedFields = indexedFields
+        }
+    }
+
+    private let storage: Storage
 
     /// A kind from its declaration.
     ///
@@ -44,13 +69,8 @@ public struct RecordKind: Hashable, Sendable, CustomStringConvertible {
     ///   - indexedFields: Columns indexed after the scope field.
     public init(_ name: String, code: Int, table: String? = nil, fields: [FieldSpec], scope: Scope,
                 ownership: Ownership = .shared, indexedFields: [String] = []) {
-        rawValue = name
-        storageCode = code
-        tableName = table ?? name
-        self.fields = fields
-        self.scope = scope
-        self.ownership = ownership
-        self.indexedFields = indexedFields
+        storage = Storage(rawValue: name, storageCode: code, tableName: table ?? name, fields: fields, scope: scope,
+                          ownership: ownership, indexedFields: indexedFields)
     }
 
     /// The field whose value is the record's scope (nil for a fixed scope).
@@ -73,7 +93,7 @@ public struct RecordKind: Hashable, Sendable, CustomStringConvertible {
     public var description: String { rawValue }
 
     public static func == (lhs: RecordKind, rhs: RecordKind) -> Bool {
-        lhs.storageCode == rhs.storageCode && lhs.rawValue == rhs.rawValue
+        lhs.storage === rhs.storage || (lhs.storageCode == rhs.storageCode && lhs.rawValue == rhs.rawValue)
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -58,35 +58,46 @@ extension Replica {
         var report = ApplyReport()
         // Set aside before applying, by ``key(of:)``: a dot is unique only within its scope.
         var originals: [String: ChangeGroup] = [:]
-        // What validation found, so applying does not check each group again; a first dot
-        // that comes twice in the input is checked again when applied, whichever copy that is.
-        var validated: [GroupKey: (indexes: [Int], values: [FieldValue])] = [:]
-        var repeated: Set<GroupKey> = []
-        validated.reserveCapacity(groups.count)
-        let screened = groups.map { group -> ChangeGroup in
-            guard group.setAside == nil else { return group }
+        // Per scope, its groups in input order and what validating each found, so applying
+        // does not check a group again.
+        var byScope: [ScopeID: [ChangeGroup]] = [:]
+        var validations: [ScopeID: [Validated?]] = [:]
+        for group in groups {
+            var found: Validated?
             var refusal: (code: String, reason: String)?
-            do throws(ReplicaError) {
-                let found = try tables.of(group.kind).validate(group)
-                if validated.updateValue(found, forKey: GroupKey(group)) != nil { repeated.insert(GroupKey(group)) }
-            } catch {
-                refusal = (error.code.rawValue, error.message)
+            if group.setAside == nil {
+                do throws(ReplicaError) { found = try tables.of(group.kind).validate(group) } catch {
+                    refusal = (error.code.rawValue, error.message)
+                }
+                if refusal == nil { refusal = screen(group) }
             }
-            if refusal == nil { refusal = screen(group) }
-            guard let refusal else { return group }
-            originals[Replica.key(of: group)] = group
-            return group.settingAside(code: refusal.code, reason: refusal.reason)
+            if let refusal {
+                originals[Replica.key(of: group)] = group
+                byScope[group.scope, default: []].append(group.settingAside(code: refusal.code, reason: refusal.reason))
+            } else {
+                byScope[group.scope, default: []].append(group)
+            }
+            validations[group.scope, default: []].append(found)
         }
-        let byScope = Dictionary(grouping: screened, by: \.scope)
         for scope in byScope.keys.sorted() {
             let pending = try context.pendingGroups(in: scope)
-            let schedule = CausalSchedule(groups: byScope[scope]! + pending, vector: try context.vector(of: scope))
+            let received = byScope[scope]!
+            let schedule = CausalSchedule(groups: pending.isEmpty ? received : received + pending, vector: try context.vector(of: scope))
+            // Usually every group is ready in the order received, and its validation is found by
+            // position; otherwise by scope and first dot (a first dot received twice is checked again).
+            let byPosition = pending.isEmpty && schedule.readyInGivenOrder ? validations[scope]! : nil
+            var byKey: [GroupKey: Validated?] = [:]
+            if byPosition == nil {
+                for (group, found) in zip(received, validations[scope]!) {
+                    byKey[GroupKey(group)] = byKey[GroupKey(group)] == nil ? found : .some(nil)
+                }
+            }
             if let bad = schedule.overlapping.first {
                 throw ReplicaError(.replicaForked, "\(bad) overlaps changes already held with other boundaries: "
                                    + "another copy of \(bad.origin) wrote them", scope: scope, dot: bad.dot(at: 0))
             }
             try checkSameAsHeld(schedule.duplicateGroups, scope: scope, context: context)
-            for var group in schedule.ready {
+            for (position, var group) in schedule.ready.enumerated() {
                 try continueChain(&group, context: context)
                 if group.setAside != nil {
                     let original = originals[Replica.key(of: group)]
@@ -99,8 +110,8 @@ extension Replica {
                 var applied: TransactionContext.Applied?
                 if refusal == nil {
                     do {
-                        let key = GroupKey(group)
-                        applied = try context.apply(group, validated: repeated.contains(key) ? nil : validated[key])
+                        let found = byPosition.map { $0[position] } ?? byKey[GroupKey(group)] ?? nil
+                        applied = try context.apply(group, validated: found)
                     } catch let error as ReplicaError where error.isAboutTheGroup {
                         throw RefusedGroup(key: Replica.key(of: group), error: error)
                     }
@@ -135,6 +146,9 @@ extension Replica {
         try context.flush()
         return report
     }
+
+    /// What validating a group found: each change's field index and normalized value.
+    typealias Validated = (indexes: [Int], values: [FieldValue])
 
     /// A group's scope and first dot, which name it across scopes.
     struct GroupKey: Hashable {
