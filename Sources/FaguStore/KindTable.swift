@@ -1,7 +1,8 @@
 import FaguModel
 
-/// The SQL shape of one record kind's table, computed once.
-struct KindTable: Sendable {
+/// The SQL shape of one record kind's table, computed once. A class: the hot paths look it
+/// up for every group, and passing one reference is cheaper than copying each part.
+final class KindTable: Sendable {
     let kind: RecordKind
     /// The kind's number in the change log (``RecordKind/storageCode``).
     let code: Int
