@@ -13,10 +13,14 @@ final class SessionDatabase {
     let queue: DatabaseQueue
     private var session: OpaquePointer?
 
-    init(path: String) throws {
+    /// - Parameter cacheKiB: SQLite's page cache; nil leaves SQLite's default (2 MiB).
+    init(path: String, cacheKiB: Int?) throws {
         var configuration = Configuration()
         configuration.journalMode = .wal
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            if let cacheKiB { try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)") }
+        }
         queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.write { db in
             for kind in RecordKind.allCases { try db.execute(sql: ReplicaSchema.recordTableSQL(kind, withClock: false)) }
