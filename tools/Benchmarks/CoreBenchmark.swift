@@ -91,6 +91,14 @@ struct CoreBenchmark {
         let faguEncode = try measure {
             files = [try file(from: first, to: second), try file(from: second, to: first)]
         }
+        if let keep = ProcessInfo.processInfo.environment["FAGU_BENCH_FILES"] {
+            // The day's two files and the two zlib'd session changesets, to study their layout.
+            for (index, file) in files.enumerated() {
+                try Data(file).write(to: URL(fileURLWithPath: keep).appendingPathComponent("core-\(index + 1).fagu"))
+                try Data(changesets[index].compressed).write(to: URL(fileURLWithPath: keep)
+                    .appendingPathComponent("session-\(index + 1).zlib"))
+            }
+        }
 
         // 3. Merging both ways: inflate, decode, apply.
         let sessionMerge = try measure {
