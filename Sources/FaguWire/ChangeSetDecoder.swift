@@ -90,7 +90,11 @@ public struct ChangeSetDecoder: Sendable {
             throw WireError(.badChecksum, "the SHA-256 of header and body does not match the file's checksum")
         }
         checksumVerified = true
-        let groups = try RowBodyDecoder(limits: limits, schema: schema).decode(body, header: frame.header)
+        let groups: [ChangeGroup]
+        switch ChangeSetVersion(major: frame.major)! {
+        case .v2: groups = try RowBodyDecoder(limits: limits, schema: schema).decode(body, header: frame.header)
+        case .v3: groups = try ColumnarBodyDecoder(limits: limits, schema: schema).decode(body, header: frame.header)
+        }
         return ChangeSet(header: frame.header, groups: groups, majorVersion: frame.major, minorVersion: frame.minor,
                          fileBytes: file.count, compressedBodyBytes: compressedCount, bodyBytes: bodyCount,
                          signature: frame.signed ? Array(file[(file.count - trailer)...]) : nil, sealed: frame.sealed)
@@ -118,9 +122,10 @@ public struct ChangeSetDecoder: Sendable {
         }
         let major = file[4]
         let minor = file[5]
-        guard major == ChangeSetFormat.majorVersion else {
+        guard ChangeSetVersion(major: major) != nil else {
             throw WireError(.unsupportedVersion, "format version \(major).\(minor) is not understood by this reader "
-                            + "(it reads \(ChangeSetFormat.majorVersion).x); upgrade Fagu")
+                            + "(it reads \(ChangeSetFormat.readableMajorVersions.map { "\($0).x" }.joined(separator: " and "))); "
+                            + "upgrade Fagu")
         }
         let flags = UInt16(Int(bigEndian: file, at: 6, bytes: 2))
         guard flags & ChangeSetFormat.zlibFlag != 0 else {

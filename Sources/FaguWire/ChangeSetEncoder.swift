@@ -7,9 +7,17 @@ import SwiftProtobuf
 public enum ChangeSetEncoder {
     /// The file for `groups` under `header` (whose counts are filled in here).
     ///
-    /// - Parameter level: zlib level, 0–9.
-    public static func encode(header: ChangeSetHeader, groups: [ChangeGroup], level: Int32 = 6) throws -> [UInt8] {
-        let bodyBytes = try RowBodyEncoder.encode(groups, createdAt: header.createdAt)
+    /// - Parameters:
+    ///   - level: zlib level, 0–9.
+    ///   - version: The format to write: the current one, or 2.0 for a device that reads only
+    ///     that (a hub answers each device in the version of its request).
+    public static func encode(header: ChangeSetHeader, groups: [ChangeGroup], level: Int32 = 6,
+                              version: ChangeSetVersion = .current) throws -> [UInt8] {
+        let bodyBytes: [UInt8]
+        switch version {
+        case .v2: bodyBytes = try RowBodyEncoder.encode(groups, createdAt: header.createdAt)
+        case .v3: bodyBytes = try ColumnarBodyEncoder.encode(groups, createdAt: header.createdAt)
+        }
         let compressed = try Zlib.compress(bodyBytes, level: level)
 
         var headerMessage = Fagu_V1_Header()
@@ -58,8 +66,8 @@ public enum ChangeSetEncoder {
         var file: [UInt8] = []
         file.reserveCapacity(ChangeSetFormat.prefixBytes + headerBytes.count + ChangeSetFormat.bodyPrefixBytes + compressed.count)
         file += ChangeSetFormat.magic
-        file.append(ChangeSetFormat.majorVersion)
-        file.append(ChangeSetFormat.minorVersion)
+        file.append(version.major)
+        file.append(version.minor)
         appendBigEndian(UInt32(ChangeSetFormat.zlibFlag), bytes: 2, to: &file)
         appendBigEndian(UInt32(headerBytes.count), bytes: 4, to: &file)
         file += headerBytes
