@@ -41,8 +41,13 @@ public enum ReplicaSchema {
     ///   rows before notes `log_values_left_to_records` and keeps copying superseded values
     ///   into their rows.
     ///
+    /// Change-set formats (v5):
+    /// - `device.format_major`: at the hub, the change-set format major version of each
+    ///   device's latest request, which its replies are written in (NULL: none recorded yet,
+    ///   answered in 2.0).
+    ///
     /// The schema version this code writes; recorded in `replica_meta`.
-    public static let version = 4
+    public static let version = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -126,6 +131,10 @@ public enum ReplicaSchema {
                     SELECT 'log_values_left_to_records', 1 WHERE EXISTS (SELECT 1 FROM change_log);
                 """)
             try db.execute(sql: "UPDATE replica_meta SET value = 4 WHERE key = 'schema_version'")
+        }
+        migrator.registerMigration("v5-device-format") { db in
+            try db.execute(sql: "ALTER TABLE device ADD COLUMN format_major INTEGER")
+            try db.execute(sql: "UPDATE replica_meta SET value = 5 WHERE key = 'schema_version'")
         }
         return migrator
     }
