@@ -13,11 +13,17 @@ struct ColumnarBodyDecoder {
     /// The kinds of record the reader knows.
     let schema: Schema
 
-    /// One entry of the shape table: a kind and, per change, its field index and value tag.
-    private struct Shape {
-        var kind: RecordKind
-        var fields: [Int]
-        var tags: [UInt8]
+    /// The shape table: per shape a kind and, per change, its field index and value tag,
+    /// kept flat (one allocation for all shapes, however many a file lists).
+    private struct Shapes {
+        /// The distinct kinds the shapes name.
+        var kinds: [RecordKind] = []
+        /// Per shape: its kind (index into `kinds`), and where its changes start in `fields`
+        /// and `tags` and how many there are.
+        var shapes: [(kind: Int, start: Int, count: Int)] = []
+        /// Per change of every shape, in order: its field index and value tag.
+        var fields: [Int] = []
+        var tags: [UInt8] = []
     }
 
     /// The groups of `bytes`, checked against what `header` declares.
@@ -38,7 +44,11 @@ struct ColumnarBodyDecoder {
         let fieldNames = body.fields
         let authors = body.authors
         let records = try recordIDs(body)
-        let shapes = try readShapes(ColumnReader("shapes", [UInt8](body.shapes)))
+        // Every group has a change, and the header's count of those is within the limit.
+        guard header.groupCount <= header.changeCount else {
+            throw WireError(.malformed, "the header declares \(header.groupCount) groups but only \(header.changeCount) changes")
+        }
+        let shapes = try readShapes(ColumnReader("shapes", [UInt8](body.shapes)), header: header)
 
         var groupShapes = ColumnReader("group_shapes", [UInt8](body.groupShapes))
         var origins = ColumnReader("group_origins", [UInt8](body.groupOrigins))
@@ -56,8 +66,9 @@ struct ColumnarBodyDecoder {
         var contextCounters = ColumnReader("context_counters", [UInt8](body.contextCounters))
         var integers = ColumnReader("integers", [UInt8](body.integers))
         var reals = ColumnReader("reals", [UInt8](body.reals))
-        guard body.textLengths.count == body.texts.count else {
-            throw WireError(.malformed, "the body has text lengths for \(body.textLengths.count) fields but texts for \(body.texts.count)")
+        guard body.textLengths.count == body.texts.count, body.texts.count <= fieldNames.count else {
+            throw WireError(.malformed, "the body has text lengths for \(body.textLengths.count) fields and texts for "
+                            + "\(body.texts.count), of \(fieldNames.count) fields")
         }
         var textLengths = body.textLengths.map { ColumnReader("text_lengths", [UInt8]($0)) }
         var texts = body.texts.map { ColumnReader("texts", [UInt8]($0)) }
@@ -77,8 +88,8 @@ struct ColumnarBodyDecoder {
         var time = header.createdAt.milliseconds
         var changes = 0
         for _ in 0..<header.groupCount {
-            let shape = shapes[try groupShapes.readIndex(below: shapes.count, of: "shape")]
-            changes += shape.fields.count
+            let shape = shapes.shapes[try groupShapes.readIndex(below: shapes.shapes.count, of: "shape")]
+            changes += shape.count
             guard changes <= limits.maxChanges else {
                 throw WireError(.tooManyChanges, "the body holds more than \(limits.maxChanges) changes")
             }
@@ -104,7 +115,7 @@ struct ColumnarBodyDecoder {
             }
             let stream = BodyTables.Stream(origin: UInt32(originIndex), scope: UInt32(scopeIndex))
             let firstCounter = try chains.firstCounter(written: try firstCounters.readVarint(), in: stream)
-            guard firstCounter <= UInt64.max - UInt64(shape.fields.count) else {
+            guard firstCounter <= UInt64.max - UInt64(shape.count) else {
                 throw WireError(.malformed, "a group has an impossible counter")
             }
             time = time &+ (try timeDeltas.readZigzag())
@@ -128,8 +139,9 @@ struct ColumnarBodyDecoder {
                 if clamped != 0 { clampedTime = Timestamp(milliseconds: clamped) }
             }
             var fields: [FieldChange] = []
-            fields.reserveCapacity(shape.fields.count)
-            for (field, tag) in zip(shape.fields, shape.tags) {
+            fields.reserveCapacity(shape.count)
+            for change in shape.start..<(shape.start + shape.count) {
+                let field = shapes.fields[change], tag = shapes.tags[change]
                 let contextCount = try contextCounts.readVarint()
                 if setAside != nil {
                     guard tag == 0, contextCount == 0 else { throw WireError(.malformed, "a set-aside group carries values") }
@@ -174,7 +186,7 @@ struct ColumnarBodyDecoder {
                 }
                 fields.append(FieldChange(field: fieldNames[field], value: value, context: context))
             }
-            let group = ChangeGroup(origin: replicas[originIndex], scope: scopes[scopeIndex], kind: shape.kind, record: record,
+            let group = ChangeGroup(origin: replicas[originIndex], scope: scopes[scopeIndex], kind: shapes.kinds[shape.kind], record: record,
                                     firstCounter: firstCounter, time: Timestamp(milliseconds: time), author: authors[author],
                                     fields: fields, previousHash: previousHash, setAside: setAside, clampedTime: clampedTime)
             chains.note(stream, lastCounter: group.lastCounter, hash: group.chainHash)
@@ -224,34 +236,39 @@ struct ColumnarBodyDecoder {
         return (ids, count)
     }
 
-    /// The shape table.
-    private func readShapes(_ column: ColumnReader) throws(WireError) -> [Shape] {
+    /// The shape table. There are no more shapes than groups, and no more changes in them
+    /// than in the groups: a writer writes only the shapes its groups use.
+    private func readShapes(_ column: ColumnReader, header: ChangeSetHeader) throws(WireError) -> Shapes {
         var column = column
-        var shapes: [Shape] = []
+        var table = Shapes()
+        var kindIndex: [Int: Int] = [:]
         while !column.isAtEnd {
+            guard table.shapes.count < header.groupCount else {
+                throw WireError(.malformed, "the shape table holds more shapes than the file has groups")
+            }
             let code = try column.readVarint()
             guard code <= UInt64(Int.max), let kind = schema.kind(code: Int(code)) else {
                 throw WireError(.malformed, "a group has record kind \(code), unknown to this version")
             }
             let count = try column.readVarint()
-            // Every change of a shape takes two bytes of the table at least.
-            guard count > 0, count <= UInt64(column.remaining / 2) else {
-                throw WireError(.malformed, "a shape has no changes, or more than the shape table holds")
+            guard count > 0, count <= UInt64(header.changeCount - table.fields.count) else {
+                throw WireError(.malformed, "a shape has no changes, or more than the file has")
             }
-            var shape = Shape(kind: kind, fields: [], tags: [])
-            shape.fields.reserveCapacity(Int(count))
-            shape.tags.reserveCapacity(Int(count))
+            if kindIndex[kind.storageCode] == nil {
+                kindIndex[kind.storageCode] = table.kinds.count
+                table.kinds.append(kind)
+            }
+            table.shapes.append((kindIndex[kind.storageCode]!, table.fields.count, Int(count)))
             for _ in 0..<count {
                 let field = try column.readVarint()
                 let tag = try column.readVarint()
                 guard tag <= 3 else { throw WireError(.malformed, "a shape has value tag \(tag), which is none of 0…3") }
                 // An index past the field table is refused where a group uses it (a set-aside
                 // group's changes carry field 0, which readers ignore).
-                shape.fields.append(field < UInt64(Int32.max) ? Int(field) : Int(Int32.max))
-                shape.tags.append(UInt8(tag))
+                table.fields.append(field < UInt64(Int32.max) ? Int(field) : Int(Int32.max))
+                table.tags.append(UInt8(tag))
             }
-            shapes.append(shape)
         }
-        return shapes
+        return table
     }
 }

@@ -340,15 +340,21 @@ enum WireVectors {
             // The visit's community id claims 100 bytes; the column of community ids holds 6.
             columns.textLengths[0] = Data([100] + columns.textLengths[0].dropFirst())
         }, .malformed, nil)
-        invalid("invalid-group-count-v3", try lyingColumns(groupCount: 1_000_000_000) { _ in }, .malformed, nil)
+        // A million groups and changes declared (within the limit), four groups' bytes.
+        invalid("invalid-group-count-v3", try lyingColumns(groupCount: 1_000_000, changeCount: 1_000_000) { _ in }, .malformed, nil)
+        invalid("invalid-shape-table-v3", try lyingColumns { columns in
+            // Five shapes for four groups: two more status changes of a case.
+            columns.shapes += Data([11, 1, 6, 3, 11, 1, 6, 3])
+        }, .malformed, nil)
     }
 
     /// The 3.0 body of ``smallGroups`` changed by `lie`, in a frame whose header declares
-    /// `groupCount` groups (by default the true count) and their 12 changes.
-    static func lyingColumns(groupCount: UInt32 = 4, _ lie: (inout Fagu_V1_Columns) -> Void) throws -> [UInt8] {
+    /// `groupCount` groups and `changeCount` changes (by default the true 4 and 12).
+    static func lyingColumns(groupCount: UInt32 = 4, changeCount: UInt64 = 12,
+                             _ lie: (inout Fagu_V1_Columns) -> Void) throws -> [UInt8] {
         var columns = try Fagu_V1_Columns(serializedBytes: ColumnarBodyEncoder.encode(smallGroups, createdAt: Timestamp(milliseconds: time)))
         lie(&columns)
-        return try frame(header: headerBytes(changeCount: 12, groupCount: groupCount), body: columns.serializedBytes(),
+        return try frame(header: headerBytes(changeCount: changeCount, groupCount: groupCount), body: columns.serializedBytes(),
                          major: ChangeSetVersion.v3.major)
     }
 }
