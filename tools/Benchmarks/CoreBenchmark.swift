@@ -18,6 +18,9 @@ struct CoreBenchmark {
     /// and their disks' fsync times vary).
     let rounds: Int
 
+    /// The change-set format the files are written in (the current one unless told).
+    var version = ChangeSetVersion.current
+
     /// The times and sizes of one run.
     struct Figures {
         var sessionWrite = 0.0, faguWrite = 0.0, sessionEncode = 0.0, faguEncode = 0.0
@@ -163,6 +166,7 @@ struct CoreBenchmark {
         let operations = Double(day.operations)
         let figures: [(String, String)] = [
             ("rounds", "\(rounds)"),
+            ("format", "\"\(version)\""),
             ("benchmark", "\"core\""),
             ("records", "\(day.records)"),
             ("operations", "\(day.operations)"),
@@ -214,7 +218,7 @@ struct CoreBenchmark {
         let header = ChangeSetHeader(sender: source.id, district: "浦东新区", scopes: scopes,
                                      vectors: try source.vectors(scopes: scopes), schemaVersion: ReplicaSchema.version,
                                      createdAt: source.now())
-        return try ChangeSetEncoder.encode(header: header, groups: groups)
+        return try ChangeSetEncoder.encode(header: header, groups: groups, version: version)
     }
 
     private func measure(_ body: () throws -> Void) throws -> Double {
