@@ -40,6 +40,10 @@ public struct EnrolledDevice: Hashable, Sendable {
     public var clockAheadAt: Timestamp?
     /// By how many milliseconds it was ahead then.
     public var clockAheadBy: Int64?
+    /// The change-set format major version of the latest request the hub took from it, which
+    /// its replies are written in, so a device of an older release can read them (nil: none
+    /// recorded yet — a device last heard from before the hub kept it is answered in 2.0).
+    public var formatMajor: UInt8?
 
     /// A newly enrolled device.
     public init(id: ReplicaID, role: DeviceRole, subject: String, scopes: [ScopeID], tokenVerifier: [UInt8],
@@ -47,7 +51,8 @@ public struct EnrolledDevice: Hashable, Sendable {
                 publicKey: [UInt8]? = nil, enrolledAt: Timestamp, registeredAt: Timestamp? = nil,
                 revokedAt: Timestamp? = nil, lastSeenAt: Timestamp? = nil, lastVectors: ScopeVectors = ScopeVectors(),
                 forkedAt: Timestamp? = nil, acknowledged: [ScopeID: UInt64] = [:], lastWrittenAt: Timestamp? = nil,
-                encryptionKey: [UInt8]? = nil, clockAheadAt: Timestamp? = nil, clockAheadBy: Int64? = nil) {
+                encryptionKey: [UInt8]? = nil, clockAheadAt: Timestamp? = nil, clockAheadBy: Int64? = nil,
+                formatMajor: UInt8? = nil) {
         self.id = id
         self.role = role
         self.subject = subject
@@ -66,5 +71,6 @@ public struct EnrolledDevice: Hashable, Sendable {
         self.encryptionKey = encryptionKey
         self.clockAheadAt = clockAheadAt
         self.clockAheadBy = clockAheadBy
+        self.formatMajor = formatMajor
     }
 }

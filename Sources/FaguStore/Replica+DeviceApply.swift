@@ -16,11 +16,13 @@ extension Replica {
     ///   - screen: The hub's authority checks: a group it refuses is set aside.
     ///   - acknowledged: What the device says the hub last acknowledged of its own work.
     ///   - encryptionKey: The X25519 key the request names for replies; kept for later ones.
+    ///   - formatMajor: The change-set format major version of the request, which replies are
+    ///     written in; kept for later ones.
     ///   - clockAheadBy: How far beyond the hub's clock the device wrote, when it did.
     public func apply(_ groups: [ChangeGroup], fromDevice id: ReplicaID, registeringKey key: [UInt8]?,
                       reportedVectors: ScopeVectors, acknowledged: [ScopeID: UInt64] = [:], writtenAt: Timestamp? = nil,
-                      requestNumber: UInt64 = 0, encryptionKey: [UInt8]? = nil, clockAheadBy: Int64? = nil,
-                      screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
+                      requestNumber: UInt64 = 0, encryptionKey: [UInt8]? = nil, formatMajor: UInt8? = nil,
+                      clockAheadBy: Int64? = nil, screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
         let now = self.now()
         return try settingAsideOnRetry { refused in try database.write { db in
             guard let row = try Row.fetchOne(db, sql: """
@@ -52,8 +54,11 @@ extension Replica {
             report.replayed = requestNumber <= lastRequest
             report.repeatsLastRequest = requestNumber == lastRequest
             guard !report.replayed else { return report }   // what it reports is old news
-            try db.execute(sql: "UPDATE device SET last_request = ?, encryption_key = COALESCE(?, encryption_key) WHERE replica_id = ?",
-                           arguments: [Int64(requestNumber), encryptionKey.map { Data($0) }, id.description])
+            try db.execute(sql: """
+                UPDATE device SET last_request = ?, encryption_key = COALESCE(?, encryption_key),
+                                  format_major = COALESCE(?, format_major) WHERE replica_id = ?
+                """, arguments: [Int64(requestNumber), encryptionKey.map { Data($0) }, formatMajor.map { Int64($0) },
+                                 id.description])
             var known = ScopeVectors(storedText: row["last_vectors"]) ?? ScopeVectors()
             for scope in reportedVectors.scopes { known[scope] = known[scope].merged(with: reportedVectors[scope]) }
             let acknowledgedText = ScopeVectors(Dictionary(uniqueKeysWithValues: acknowledged.map {

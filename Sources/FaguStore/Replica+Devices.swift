@@ -66,6 +66,7 @@ extension Replica {
                                 .mapValues { $0[id] },
                               lastWrittenAt: time("last_written_at"),
                               encryptionKey: (row["encryption_key"] as Data?).map { [UInt8]($0) },
-                              clockAheadAt: time("clock_ahead_at"), clockAheadBy: row["clock_ahead_ms"])
+                              clockAheadAt: time("clock_ahead_at"), clockAheadBy: row["clock_ahead_ms"],
+                              formatMajor: (row["format_major"] as Int64?).flatMap(UInt8.init(exactly:)))
     }
 }

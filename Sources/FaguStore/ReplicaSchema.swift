@@ -42,11 +42,14 @@ public enum ReplicaSchema {
     ///   rows before notes `log_values_left_to_records` and keeps copying superseded values
     ///   into their rows.
     ///
-    /// The change log as runs (v5):
+    /// The change log as runs, and change-set formats (v5):
     /// - `change_run`: each origin's groups per scope, many to a row (``LogRun``): scope,
     ///   origin, first and last counter, group and change counts, a bit per kind held, how
     ///   many groups the hub clamped, the last group's chain hash, and the entries. Indexed by
     ///   scope, origin and last counter. Replaces `change_log`, whose rows move into runs.
+    /// - `device.format_major`: at the hub, the change-set format major version of each
+    ///   device's latest request, which its replies are written in (NULL: none recorded yet,
+    ///   answered in 2.0).
     ///
     /// The schema version this code writes; recorded in `replica_meta`.
     public static let version = 5
@@ -172,6 +175,9 @@ public enum ReplicaSchema {
             }
             if let current = open { try write(current.run, scope: current.scope, origin: current.origin) }
             try db.execute(sql: "DROP TABLE change_log")
+        }
+        migrator.registerMigration("v5-device-format") { db in
+            try db.execute(sql: "ALTER TABLE device ADD COLUMN format_major INTEGER")
             try db.execute(sql: "UPDATE replica_meta SET value = 5 WHERE key = 'schema_version'")
         }
         return migrator

@@ -210,7 +210,10 @@ public final class FieldReplica: Sendable {
 
     /// A signed file for the hub: this device's changes the hub has not acknowledged (at most
     /// `limit` groups), and the vectors the hub answers against.
-    public func request(limit: Int? = nil) throws -> (file: [UInt8], changes: Int, more: Bool) {
+    ///
+    /// - Parameter version: The format to write it in; the hub answers in the same one (a
+    ///   test writes 2.0 to stand for a device of an older release).
+    public func request(limit: Int? = nil, version: ChangeSetVersion = .current) throws -> (file: [UInt8], changes: Int, more: Bool) {
         try checkNotForked()
         let acknowledgedVectors = try hubVectors()
         let written = try heldCommunityScopes()
@@ -237,7 +240,8 @@ public final class FieldReplica: Sendable {
                                      hasMore: !delta.complete, acknowledged: acknowledged, requestNumber: number,
                                      encryptionKey: Array(sealingKey.publicKey.rawRepresentation))
         let file = try ChangeSetSignature.sign(
-            ChangeSetSealing.seal(ChangeSetEncoder.encode(header: header, groups: delta.groups), to: hubEncryptionKey),
+            ChangeSetSealing.seal(ChangeSetEncoder.encode(header: header, groups: delta.groups, version: version),
+                                  to: hubEncryptionKey),
             with: signingKey)
         return (file, delta.groups.reduce(0) { $0 + $1.fields.count }, !delta.complete)
     }

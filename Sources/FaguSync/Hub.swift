@@ -213,11 +213,14 @@ public final class Hub: Sendable {
                                            registeringKey: device.publicKey == nil ? key : nil, reportedVectors: vectors,
                                            acknowledged: header.acknowledged, writtenAt: header.createdAt,
                                            requestNumber: header.requestNumber, encryptionKey: replyKey,
-                                           clockAheadBy: clockAheadBy, screen: authority.refusal(of:))
+                                           formatMajor: set.majorVersion, clockAheadBy: clockAheadBy, screen: authority.refusal(of:))
             var current = device
             current.publicKey = key
             current.acknowledged = header.acknowledged
-            if !report.replayed { current.encryptionKey = replyKey }
+            if !report.replayed {
+                current.encryptionKey = replyKey
+                current.formatMajor = set.majorVersion
+            }
             return HubReceipt(device: current, scopes: scopes, vectors: vectors, report: report, registered: device.publicKey == nil,
                               receivedChanges: set.groups.reduce(0) { $0 + $1.fields.count })
         } catch let error as ReplicaError where error.code == .replicaForked {
@@ -359,8 +362,11 @@ public final class Hub: Sendable {
                                      publicKey: device.publicKey, hasMore: !delta.complete, heads: heads,
                                      retimed: try replica.clampedGroups(origin: device.id, scopes: acknowledgedScopes,
                                                                         after: device.acknowledged))
+        // In the format of the device's latest request, so a device a release behind reads it.
+        let version = device.formatMajor.flatMap(ChangeSetVersion.init(major:)) ?? .v2
         let file = try ChangeSetSignature.sign(
-            ChangeSetSealing.seal(ChangeSetEncoder.encode(header: header, groups: groups), to: recipient), with: signingKey)
+            ChangeSetSealing.seal(ChangeSetEncoder.encode(header: header, groups: groups, version: version), to: recipient),
+            with: signingKey)
         return HubReply(file: file, groups: delta.groups.count, changes: delta.groups.reduce(0) { $0 + $1.fields.count },
                         more: !delta.complete, setAside: setAside.count)
     }

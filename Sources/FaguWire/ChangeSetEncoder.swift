@@ -7,77 +7,17 @@ import SwiftProtobuf
 public enum ChangeSetEncoder {
     /// The file for `groups` under `header` (whose counts are filled in here).
     ///
-    /// - Parameter level: zlib level, 0–9.
-    public static func encode(header: ChangeSetHeader, groups: [ChangeGroup], level: Int32 = 6) throws -> [UInt8] {
-        var tables = Tables()
-        var body = Fagu_V1_Body()
-        // Records are numbered after all groups are seen: UUIDs first, then codes.
-        var uuids: [RecordID: UInt32] = [:]
-        var codes: [RecordID: UInt32] = [:]
-        for group in groups {
-            switch group.record {
-            case .uuid(let uuid) where uuids[group.record] == nil:
-                uuids[group.record] = UInt32(body.recordUuids.count)
-                body.recordUuids.append(withUnsafeBytes(of: uuid.uuid) { Data($0) })
-            case .code(let code) where codes[group.record] == nil:
-                codes[group.record] = UInt32(body.recordCodes.count)
-                body.recordCodes.append(code)
-            default:
-                break
-            }
+    /// - Parameters:
+    ///   - level: zlib level, 0–9.
+    ///   - version: The format to write: the current one, or 2.0 for a device that reads only
+    ///     that (a hub answers each device in the version of its request).
+    public static func encode(header: ChangeSetHeader, groups: [ChangeGroup], level: Int32 = 6,
+                              version: ChangeSetVersion = .current) throws -> [UInt8] {
+        let bodyBytes: [UInt8]
+        switch version {
+        case .v2: bodyBytes = try RowBodyEncoder.encode(groups, createdAt: header.createdAt)
+        case .v3: bodyBytes = try ColumnarBodyEncoder.encode(groups, createdAt: header.createdAt)
         }
-        var previousTime = header.createdAt.milliseconds
-        var lastCounters: [Tables.Stream: UInt64] = [:]
-        var lastHashes: [Tables.Stream: [UInt8]] = [:]
-        body.groups = groups.map { group in
-            var message = Fagu_V1_Group()
-            message.origin = tables.replica(group.origin)
-            message.scope = tables.scope(group.scope)
-            message.kind = UInt32(group.kind.storageCode)
-            message.record = uuids[group.record] ?? UInt32(body.recordUuids.count) + codes[group.record]!
-            let stream = Tables.Stream(origin: message.origin, scope: message.scope)
-            let follows = lastCounters[stream].map { $0 + 1 } == group.firstCounter
-            message.firstCounter = follows ? 0 : group.firstCounter
-            // The previous hash is left out where the reader can compute it.
-            let previous = group.previousHash ?? (group.firstCounter == 1 ? GroupHash.genesis : nil)
-            if let previous, !(follows && lastHashes[stream] == previous) && !(group.firstCounter == 1 && previous == GroupHash.genesis) {
-                message.previousHash = Data(previous)
-            }
-            lastCounters[stream] = group.lastCounter
-            lastHashes[stream] = group.chainHash
-            if let setAside = group.setAside {
-                message.setAside = setAside.code
-                message.setAsideReason = setAside.reason
-                message.setAsideHash = Data(setAside.hash)
-            }
-            if let clamped = group.clampedTime { message.clampedTimeMs = clamped.milliseconds }
-            message.timeDeltaMs = group.time.milliseconds &- previousTime
-            previousTime = group.time.milliseconds
-            message.author = tables.author(group.author)
-            message.changes = group.fields.map { field in
-                var change = Fagu_V1_Change()
-                if group.setAside != nil {
-                    change.null = true
-                    return change
-                }
-                change.field = tables.field(field.field)
-                switch field.value {
-                case .null: change.null = true
-                case .integer(let value): change.integer = value
-                case .real(let value): change.real = value
-                case .text(let value): change.text = value
-                }
-                change.contextOrigins = field.context.map { tables.replica($0.origin) }
-                change.contextCounters = field.context.map(\.counter)
-                return change
-            }
-            return message
-        }
-        body.replicas = tables.replicas.map { Data($0.bytes) }
-        body.scopes = tables.scopes
-        body.fields = tables.fields
-        body.authors = tables.authors
-        let bodyBytes: [UInt8] = try body.serializedBytes()
         let compressed = try Zlib.compress(bodyBytes, level: level)
 
         var headerMessage = Fagu_V1_Header()
@@ -126,8 +66,8 @@ public enum ChangeSetEncoder {
         var file: [UInt8] = []
         file.reserveCapacity(ChangeSetFormat.prefixBytes + headerBytes.count + ChangeSetFormat.bodyPrefixBytes + compressed.count)
         file += ChangeSetFormat.magic
-        file.append(ChangeSetFormat.majorVersion)
-        file.append(ChangeSetFormat.minorVersion)
+        file.append(version.major)
+        file.append(version.minor)
         appendBigEndian(UInt32(ChangeSetFormat.zlibFlag), bytes: 2, to: &file)
         appendBigEndian(UInt32(headerBytes.count), bytes: 4, to: &file)
         file += headerBytes
@@ -143,36 +83,5 @@ public enum ChangeSetEncoder {
 
     private static func appendBigEndian(_ value: UInt32, bytes: Int, to file: inout [UInt8]) {
         for index in (0..<bytes).reversed() { file.append(UInt8(truncatingIfNeeded: value >> UInt32(8 * index))) }
-    }
-
-    /// The once-per-file tables of replica ids, scopes, field names and authors.
-    private struct Tables {
-        /// One origin's changes of one scope: where implicit first counters continue.
-        struct Stream: Hashable {
-            var origin: UInt32
-            var scope: UInt32
-        }
-
-        var replicas: [ReplicaID] = []
-        var scopes: [String] = []
-        var fields: [String] = []
-        var authors: [String] = []
-        private var replicaIndex: [ReplicaID: UInt32] = [:]
-        private var scopeIndex: [String: UInt32] = [:]
-        private var fieldIndex: [String: UInt32] = [:]
-        private var authorIndex: [String: UInt32] = [:]
-
-        mutating func replica(_ id: ReplicaID) -> UInt32 { Tables.index(id, &replicas, &replicaIndex) }
-        mutating func scope(_ scope: ScopeID) -> UInt32 { Tables.index(scope.name, &scopes, &scopeIndex) }
-        mutating func field(_ name: String) -> UInt32 { Tables.index(name, &fields, &fieldIndex) }
-        mutating func author(_ name: String) -> UInt32 { Tables.index(name, &authors, &authorIndex) }
-
-        private static func index<T: Hashable>(_ value: T, _ list: inout [T], _ index: inout [T: UInt32]) -> UInt32 {
-            if let found = index[value] { return found }
-            let next = UInt32(list.count)
-            list.append(value)
-            index[value] = next
-            return next
-        }
     }
 }

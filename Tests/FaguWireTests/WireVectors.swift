@@ -43,19 +43,20 @@ enum WireVectors {
 
     /// A hub's reply sealed to the device: the office's status change, its time clamped by
     /// the hub, and a retimed entry for one of the device's own groups; unsigned when told.
-    static func sealedReply(signed: Bool = true, createdAt: Int64 = time + 60_000) throws -> [UInt8] {
+    static func sealedReply(signed: Bool = true, createdAt: Int64 = time + 60_000, version: ChangeSetVersion = .v2) throws -> [UInt8] {
         var header = header(sender: hub, vectors: ScopeVectors([c01: VersionVector([adviser: 11, office: 1])]))
         header.createdAt = Timestamp(milliseconds: createdAt)
         header.retimed = [RetimedGroup(scope: c01, counter: 11, time: Timestamp(milliseconds: time + 2_500))]
         var byOffice = smallGroups[2]
         byOffice.clampedTime = Timestamp(milliseconds: time + 1_500)
-        let sealed = try ChangeSetSealing.seal(ChangeSetEncoder.encode(header: header, groups: [byOffice]),
+        let sealed = try ChangeSetSealing.seal(ChangeSetEncoder.encode(header: header, groups: [byOffice], version: version),
                                                to: recipientKey.publicKey)
         return signed ? try ChangeSetSignature.sign(sealed, with: hubKey) : sealed
     }
 
     /// The sealed body of one reply under the header of another (written a minute later).
     static func sealedHeaderSwapped() throws -> [UInt8] {
+        // (2.0 and 3.0 seal alike; one layout shows it.)
         let original = try sealedReply(signed: false)
         let other = try sealedReply(signed: false, createdAt: time + 120_000)
         let originalStart = ChangeSetFormat.prefixBytes + Int(bigEndian: original, at: 8, bytes: 4)
@@ -71,12 +72,12 @@ enum WireVectors {
 
     /// The first file of a newly enrolled device: its public key and one-time token in the
     /// header, signed with its key.
-    static func signedEnrollment() throws -> [UInt8] {
+    static func signedEnrollment(version: ChangeSetVersion = .v2) throws -> [UInt8] {
         var header = header(vectors: ScopeVectors([c01: VersionVector([adviser: 11])]))
         header.publicKey = Array(deviceKey.publicKey.rawRepresentation)
         header.enrollmentToken = "t-0190c5a2-example"
         let groups = smallGroups.filter { $0.origin == adviser }
-        return try ChangeSetSignature.sign(ChangeSetEncoder.encode(header: header, groups: groups), with: deviceKey)
+        return try ChangeSetSignature.sign(ChangeSetEncoder.encode(header: header, groups: groups, version: version), with: deviceKey)
     }
 
     static func header(sender: ReplicaID = adviser, vectors: ScopeVectors) -> ChangeSetHeader {
@@ -115,25 +116,25 @@ enum WireVectors {
         return [visit, opened, byOffice, byAdviser]
     }
 
-    static func small() throws -> [UInt8] {
+    static func small(version: ChangeSetVersion = .v2) throws -> [UInt8] {
         try ChangeSetEncoder.encode(header: header(sender: hub, vectors: ScopeVectors([c01: VersionVector([adviser: 11, office: 1])])),
-                                    groups: smallGroups)
+                                    groups: smallGroups, version: version)
     }
 
     /// A file whose only group depends on a change that is in neither the file nor an empty replica.
-    static func missingDependency() throws -> [UInt8] {
+    static func missingDependency(version: ChangeSetVersion = .v2) throws -> [UInt8] {
         let group = ChangeGroup(origin: office, scope: c01, kind: .legalCase, record: caseID, firstCounter: 1,
                                 time: Timestamp(milliseconds: time), author: "office:c01", fields: [
             FieldChange(field: "status", value: .text("closed"), context: [Dot(origin: adviser, counter: 10)]),
         ])
         return try ChangeSetEncoder.encode(header: header(sender: office, vectors: ScopeVectors([c01: VersionVector([office: 1])])),
-                                           groups: [group])
+                                           groups: [group], version: version)
     }
 
     /// A hub's reply to the adviser: chain heads in the header; the office's groups 2 and 3
     /// (2 names its previous hash, 3 leaves it to the reader); and the adviser's own groups
     /// 12…13, set aside with a code, a reason and their chain hash, values gone.
-    static func chainAndSetAside() throws -> [UInt8] {
+    static func chainAndSetAside(version: ChangeSetVersion = .v2) throws -> [UInt8] {
         let office1 = smallGroups[2]
         let note = ChangeGroup(origin: office, scope: c01, kind: .caseNote, record: RecordID("0190c5a2-3333-7000-8000-000000000003")!,
                                firstCounter: 2, time: Timestamp(milliseconds: time + 4_000), author: "office:c01", fields: [
@@ -157,27 +158,28 @@ enum WireVectors {
             .settingAside(code: "after_appointment", reason: "work dated 2026-12-01 in c01 is after a017's appointment there ended on 2026-11-30")
         var header = header(sender: hub, vectors: ScopeVectors([c01: VersionVector([adviser: 15, office: 7])]))
         header.heads = [c01: ChangeSetHeader.ChainHead(counter: 15, hash: late.chainHash)]
-        return try ChangeSetEncoder.encode(header: header, groups: [note, closed, late])
+        return try ChangeSetEncoder.encode(header: header, groups: [note, closed, late], version: version)
     }
 
     /// A group at counter 5 that names no previous hash, with no group before it in the file.
-    static func missingPreviousHash() throws -> [UInt8] {
+    static func missingPreviousHash(version: ChangeSetVersion = .v2) throws -> [UInt8] {
         let group = ChangeGroup(origin: office, scope: c01, kind: .legalCase, record: caseID, firstCounter: 5,
                                 time: Timestamp(milliseconds: time), author: "office:c01", fields: [
             FieldChange(field: "status", value: .text("closed")),
         ])
         return try ChangeSetEncoder.encode(header: header(sender: office, vectors: ScopeVectors([c01: VersionVector([office: 5])])),
-                                           groups: [group])
+                                           groups: [group], version: version)
     }
 
-    static func empty() throws -> [UInt8] {
-        try ChangeSetEncoder.encode(header: header(vectors: ScopeVectors([c01: VersionVector([adviser: 11])])), groups: [])
+    static func empty(version: ChangeSetVersion = .v2) throws -> [UInt8] {
+        try ChangeSetEncoder.encode(header: header(vectors: ScopeVectors([c01: VersionVector([adviser: 11])])), groups: [],
+                                    version: version)
     }
 
     /// A frame around arbitrary header and body bytes, with honest lengths and checksum
     /// unless told otherwise.
     static func frame(header: [UInt8], body: [UInt8], compressed: [UInt8]? = nil, declaredBody: Int? = nil,
-                      major: UInt8 = ChangeSetFormat.majorVersion) throws -> [UInt8] {
+                      major: UInt8 = ChangeSetVersion.v2.major) throws -> [UInt8] {
         let compressed = try compressed ?? Zlib.compress(body)
         var file = ChangeSetFormat.magic + [major, 0, 0, 1]
         file += bigEndian(UInt32(header.count))
@@ -218,12 +220,12 @@ enum WireVectors {
     static func all() throws -> [(name: String, file: [UInt8], expectation: Expectation)] {
         let small = try small()
         var vectors: [(String, [UInt8], Expectation)] = []
-        func valid(_ name: String, _ file: [UInt8], heldBack: Int = 0, missing: [String] = []) throws {
+        func valid(_ name: String, _ file: [UInt8], _ heldBack: Int = 0, _ missing: [String] = []) throws {
             let decoded = ChangeSetDescription(try ChangeSetDecoder().decode(file))
             vectors.append((name, file, Expectation(decoded: decoded, heldBackOnEmptyReplica: heldBack,
                                                      missingOnEmptyReplica: missing)))
         }
-        func invalid(_ name: String, _ file: [UInt8], _ code: WireError.Code, signer: String? = nil) {
+        func invalid(_ name: String, _ file: [UInt8], _ code: WireError.Code, _ signer: String? = nil) {
             vectors.append((name, file, Expectation(error: code.rawValue, signerPublicKey: signer)))
         }
         let sealed = try sealedReply()
@@ -247,13 +249,13 @@ enum WireVectors {
                                                                        missingOnEmptyReplica: [], signerPublicKey: deviceKeyHex)))
         var forged = signed
         forged[forged.count - 1] ^= 0x01
-        invalid("invalid-bad-signature", forged, .badSignature, signer: deviceKeyHex)
+        invalid("invalid-bad-signature", forged, .badSignature, deviceKeyHex)
         invalid("invalid-signature-truncated", Array(signed.dropLast(10)), .truncated)
-        try valid("valid-small", small, heldBack: 0)
+        try valid("valid-small", small, 0)
         try valid("valid-empty", try empty())
-        try valid("valid-missing-dependency", try missingDependency(), heldBack: 1, missing: ["\(adviser):10"])
-        try valid("valid-chain-and-set-aside", try chainAndSetAside(), heldBack: 3,
-                  missing: ["\(adviser):1", "\(office):1", "\(adviser):11", "\(office):1"])
+        try valid("valid-missing-dependency", try missingDependency(), 1, ["\(adviser):10"])
+        try valid("valid-chain-and-set-aside", try chainAndSetAside(), 3,
+                  ["\(adviser):1", "\(office):1", "\(adviser):11", "\(office):1"])
         invalid("invalid-missing-previous-hash", try missingPreviousHash(), .malformed)
         invalid("invalid-truncated", Array(small[0..<(small.count / 2)]), .truncated)
         var magic = small
@@ -264,7 +266,7 @@ enum WireVectors {
         checksum[12 + headerCount + 8] ^= 0x01
         invalid("invalid-bad-checksum", checksum, .badChecksum)
         var major = small
-        major[4] = 3
+        major[4] = 4
         invalid("invalid-unknown-major", major, .unsupportedVersion)
         var oversized = Array(small[0..<12])
         oversized.replaceSubrange(8..<12, with: bigEndian(2 << 20))
@@ -292,6 +294,77 @@ enum WireVectors {
         invalid("invalid-bad-index", try frame(header: headerBytes(changeCount: 1, groupCount: 1), body: body.serializedBytes()),
                 .malformed)
         invalid("invalid-trailing-bytes", small + [0, 0, 0, 0], .malformed)
+        try columnVectors(valid: valid, invalid: invalid)
+        let sealedColumns = try sealedReply(version: .v3)
+        vectors.append(("valid-sealed-reply-v3", sealedColumns, Expectation(
+            decoded: ChangeSetDescription(try ChangeSetDecoder().decode(sealedColumns, key: recipientKey)), heldBackOnEmptyReplica: 1,
+            missingOnEmptyReplica: ["\(adviser):10"], signerPublicKey: hex(hubKey.publicKey.rawRepresentation),
+            recipientPrivateKey: hex(recipientKey.rawRepresentation))))
+        let signedColumns = try signedEnrollment(version: .v3)
+        vectors.append(("valid-signed-enrollment-v3", signedColumns, Expectation(
+            decoded: ChangeSetDescription(try ChangeSetDecoder().decode(signedColumns)), heldBackOnEmptyReplica: 0,
+            missingOnEmptyReplica: [], signerPublicKey: deviceKeyHex)))
         return vectors
+    }
+
+    /// The vectors of the 3.0 layout (named `…-v3`): the valid files of 2.0 again, and bodies
+    /// whose columns lie — too long, too short, an index past its table, a count past its
+    /// column — each refused `malformed` without a large allocation.
+    static func columnVectors(valid: (String, [UInt8], Int, [String]) throws -> Void,
+                              invalid: (String, [UInt8], WireError.Code, String?) -> Void) throws {
+        try valid("valid-small-v3", try small(version: .v3), 0, [])
+        try valid("valid-empty-v3", try empty(version: .v3), 0, [])
+        try valid("valid-missing-dependency-v3", try missingDependency(version: .v3), 1, ["\(adviser):10"])
+        try valid("valid-chain-and-set-aside-v3", try chainAndSetAside(version: .v3), 3,
+                  ["\(adviser):1", "\(office):1", "\(adviser):11", "\(office):1"])
+        invalid("invalid-missing-previous-hash-v3", try missingPreviousHash(version: .v3), .malformed, nil)
+        invalid("invalid-layout-mismatch-v3", try small(version: .v2).replacing(major: 3), .malformed, nil)
+        invalid("invalid-column-too-long-v3", try lyingColumns { $0.groupOrigins.append(0) }, .malformed, nil)
+        invalid("invalid-column-too-short-v3", try lyingColumns { $0.groupTimeDeltas.removeLast() }, .malformed, nil)
+        invalid("invalid-uuid-columns-v3", try lyingColumns { $0.uuidRandoms.removeLast() }, .malformed, nil)
+        invalid("invalid-bad-index-v3", try lyingColumns { columns in
+            // The last shape (a status change: kind, 1, field, tag) names field 99 of a table of seven.
+            columns.shapes = Data(columns.shapes.dropLast(2) + [99, 3])
+        }, .malformed, nil)
+        invalid("invalid-record-index-v3", try lyingColumns { columns in
+            // The last group names record 99 of a table of two.
+            columns.groupRecords = Data(columns.groupRecords.dropLast() + [2 + 99])
+        }, .malformed, nil)
+        invalid("invalid-context-count-v3", try lyingColumns { columns in
+            // The first change claims a billion context dots; two bytes hold them.
+            var counts: [UInt8] = []
+            counts.appendVarint(1_000_000_000)
+            columns.contextCounts = Data(counts) + columns.contextCounts.dropFirst()
+        }, .malformed, nil)
+        invalid("invalid-text-length-v3", try lyingColumns { columns in
+            // The visit's community id claims 100 bytes; the column of community ids holds 6.
+            columns.textLengths[0] = Data([100] + columns.textLengths[0].dropFirst())
+        }, .malformed, nil)
+        // A million groups and changes declared (within the limit), four groups' bytes.
+        invalid("invalid-group-count-v3", try lyingColumns(groupCount: 1_000_000, changeCount: 1_000_000) { _ in }, .malformed, nil)
+        invalid("invalid-shape-table-v3", try lyingColumns { columns in
+            // Five shapes for four groups: two more status changes of a case.
+            columns.shapes += Data([11, 1, 6, 3, 11, 1, 6, 3])
+        }, .malformed, nil)
+    }
+
+    /// The 3.0 body of ``smallGroups`` changed by `lie`, in a frame whose header declares
+    /// `groupCount` groups and `changeCount` changes (by default the true 4 and 12).
+    static func lyingColumns(groupCount: UInt32 = 4, changeCount: UInt64 = 12,
+                             _ lie: (inout Fagu_V1_Columns) -> Void) throws -> [UInt8] {
+        var columns = try Fagu_V1_Columns(serializedBytes: ColumnarBodyEncoder.encode(smallGroups, createdAt: Timestamp(milliseconds: time)))
+        lie(&columns)
+        return try frame(header: headerBytes(changeCount: changeCount, groupCount: groupCount), body: columns.serializedBytes(),
+                         major: ChangeSetVersion.v3.major)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// This file with its frame's major version replaced (nothing covers that byte in an
+    /// unsigned file, so it is still read).
+    func replacing(major: UInt8) -> [UInt8] {
+        var file = self
+        file[4] = major
+        return file
     }
 }

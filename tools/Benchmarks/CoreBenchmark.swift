@@ -18,6 +18,9 @@ struct CoreBenchmark {
     /// and their disks' fsync times vary).
     let rounds: Int
 
+    /// The change-set format the files are written in (the current one unless told).
+    var version = ChangeSetVersion.current
+
     /// The times and sizes of one run.
     struct Figures {
         var sessionWrite = 0.0, faguWrite = 0.0, sessionEncode = 0.0, faguEncode = 0.0
@@ -95,6 +98,14 @@ struct CoreBenchmark {
         let faguEncode = try measure {
             files = [try file(from: first, to: second), try file(from: second, to: first)]
         }
+        if let keep = ProcessInfo.processInfo.environment["FAGU_BENCH_FILES"] {
+            // The day's two files and the two zlib'd session changesets, to study their layout.
+            for (index, file) in files.enumerated() {
+                try Data(file).write(to: URL(fileURLWithPath: keep).appendingPathComponent("core-\(index + 1).fagu"))
+                try Data(changesets[index].compressed).write(to: URL(fileURLWithPath: keep)
+                    .appendingPathComponent("session-\(index + 1).zlib"))
+            }
+        }
 
         // 3. Merging both ways: inflate, decode, apply.
         let sessionMerge = try measure {
@@ -160,6 +171,7 @@ struct CoreBenchmark {
         let operations = Double(day.operations)
         let figures: [(String, String)] = [
             ("rounds", "\(rounds)"),
+            ("format", "\"\(version)\""),
             ("benchmark", "\"core\""),
             ("records", "\(day.records)"),
             ("operations", "\(day.operations)"),
@@ -231,7 +243,7 @@ struct CoreBenchmark {
         let header = ChangeSetHeader(sender: source.id, district: "浦东新区", scopes: scopes,
                                      vectors: try source.vectors(scopes: scopes), schemaVersion: ReplicaSchema.version,
                                      createdAt: source.now())
-        return try ChangeSetEncoder.encode(header: header, groups: groups)
+        return try ChangeSetEncoder.encode(header: header, groups: groups, version: version)
     }
 
     private func measure(_ body: () throws -> Void) throws -> Double {

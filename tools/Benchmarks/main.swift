@@ -1,11 +1,12 @@
 // fagu-bench: performance figures for Fagu, as one JSON object per run.
 //
-//   fagu-bench core [--records N] [--rounds R]
+//   fagu-bench core [--records N] [--rounds R] [--format 2|3]
 //   fagu-bench wire
 //   fagu-bench field-home --home DIR [--records N]   (a full laptop replica, to time commands)
 //
 // Every figure that depends on the machine is a ratio against a baseline run in the same
 // process, because these machines are shared and noisy.
+import FaguWire
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -18,7 +19,13 @@ func option(_ name: String, default value: Int) -> Int {
 switch arguments.first {
 case "core":
     do {
-        let report = try CoreBenchmark(records: option("--records", default: 100_000), rounds: option("--rounds", default: 3)).run()
+        var benchmark = CoreBenchmark(records: option("--records", default: 100_000), rounds: option("--rounds", default: 3))
+        guard let version = ChangeSetVersion(major: UInt8(clamping: option("--format", default: Int(ChangeSetVersion.current.major)))) else {
+            FileHandle.standardError.write(Data("fagu-bench: --format is 2 or 3\n".utf8))
+            exit(2)
+        }
+        benchmark.version = version
+        let report = try benchmark.run()
         print(report)
     } catch {
         FileHandle.standardError.write(Data("fagu-bench: \(error)\n".utf8))
@@ -43,6 +50,6 @@ case "wire":
         exit(1)
     }
 default:
-    FileHandle.standardError.write(Data("usage: fagu-bench core [--records N] [--rounds R] | fagu-bench wire | fagu-bench field-home --home DIR [--records N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: fagu-bench core [--records N] [--rounds R] [--format 2|3] | fagu-bench wire | fagu-bench field-home --home DIR [--records N]\n".utf8))
     exit(2)
 }

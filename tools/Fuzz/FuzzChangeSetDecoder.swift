@@ -31,9 +31,16 @@ func fuzzOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = [UInt8](UnsafeBufferPointer(start: start, count: count))
     do {
         let set = try ChangeSetDecoder().decode(bytes)
-        // Whatever decodes must describe and re-encode without trouble.
+        // Whatever decodes must describe and re-encode without trouble, and read back the
+        // same in either layout.
         _ = ChangeSetDescription(set)
-        _ = try ChangeSetEncoder.encode(header: set.header, groups: set.groups)
+        // (Compared as the bytes they encode to, which hold a real by its bits: NaN ≠ NaN.)
+        let canonical = try ChangeSetEncoder.encode(header: set.header, groups: set.groups)
+        for version in ChangeSetVersion.allCases {
+            let again = try ChangeSetDecoder().decode(ChangeSetEncoder.encode(header: set.header, groups: set.groups, version: version))
+            let reread = try ChangeSetEncoder.encode(header: set.header, groups: again.groups)
+            precondition(reread == canonical, "re-encoded in \(version), the file reads back other groups")
+        }
     } catch {
         // Refusals are the expected outcome for most inputs.
     }

@@ -10,7 +10,9 @@
 
 /// Fagu change sets: the messages inside a change-set file (see SPEC.md for the framing
 /// around them). Every replica id is 16 bytes; replica ids, scopes, field names and authors
-/// are written once per file in the body's tables and referenced by index.
+/// are written once per file in the body's tables and referenced by index. A 2.x file's
+/// body is a Body; a 3.x file's body is a Columns (the same content, one column per
+/// attribute, which compresses better).
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -145,7 +147,7 @@ nonisolated struct Fagu_V1_ScopeVector: Sendable {
   init() {}
 }
 
-/// The body: zlib-compressed.
+/// The body of a 2.x file (SPEC.md, "Body, 2.x"): one message per group and per change.
 nonisolated struct Fagu_V1_Body: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -290,6 +292,210 @@ nonisolated struct Fagu_V1_Change: Sendable {
   }
 
   init() {}
+}
+
+/// The body of a 3.x file (SPEC.md, "Body, 3.x"): the content of Body, laid out in columns.
+/// Every `bytes` column holds one entry per group, change, value or record id as its comment
+/// says, in file order; "varint" is a protocol-buffers base-128 varint (uint64), "zigzag" a
+/// zigzag-encoded one (as sint64). A reader reads each column with its own cursor, and every
+/// column must be read to its end: a column holding more or fewer entries than the groups
+/// need is malformed. Its fields are numbered from 16, so that none shares a number with a
+/// field of Body: a body read under the other major version's layout holds only unknown
+/// fields, hence no groups.
+nonisolated struct Fagu_V1_Columns: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Tables, referenced by index as in Body.
+  var replicas: [Data] {
+    get {_storage._replicas}
+    set {_uniqueStorage()._replicas = newValue}
+  }
+
+  /// scope names
+  var scopes: [String] {
+    get {_storage._scopes}
+    set {_uniqueStorage()._scopes = newValue}
+  }
+
+  /// field names
+  var fields: [String] {
+    get {_storage._fields}
+    set {_uniqueStorage()._fields = newValue}
+  }
+
+  /// authors
+  var authors: [String] {
+    get {_storage._authors}
+    set {_uniqueStorage()._authors = newValue}
+  }
+
+  /// record ids that are bureau codes
+  var recordCodes: [String] {
+    get {_storage._recordCodes}
+    set {_uniqueStorage()._recordCodes = newValue}
+  }
+
+  /// Record ids that are UUIDs, split so that the parts that repeat compress apart from the
+  /// random ones. UUID i is: its time (6 bytes, big-endian), its version byte, one byte of
+  /// uuid_randoms, its variant byte, seven more bytes of uuid_randoms.
+  var uuidTimes: Data {
+    get {_storage._uuidTimes}
+    set {_uniqueStorage()._uuidTimes = newValue}
+  }
+
+  /// previous UUID's (the first: minus 0)
+  var uuidVersions: Data {
+    get {_storage._uuidVersions}
+    set {_uniqueStorage()._uuidVersions = newValue}
+  }
+
+  /// byte 8 of each UUID
+  var uuidVariants: Data {
+    get {_storage._uuidVariants}
+    set {_uniqueStorage()._uuidVariants = newValue}
+  }
+
+  /// bytes 7 and 9…15 of each UUID (8 bytes each)
+  var uuidRandoms: Data {
+    get {_storage._uuidRandoms}
+    set {_uniqueStorage()._uuidRandoms = newValue}
+  }
+
+  /// Shapes: a shape is a record kind and, per change of a group, its field and its value's
+  /// type. Per shape: varint kind (storage code), varint change count n ≥ 1, then n pairs of
+  /// varint field index and varint value tag (0 null, 1 integer, 2 real, 3 text).
+  var shapes: Data {
+    get {_storage._shapes}
+    set {_uniqueStorage()._shapes = newValue}
+  }
+
+  /// One entry per group.
+  var groupShapes: Data {
+    get {_storage._groupShapes}
+    set {_uniqueStorage()._groupShapes = newValue}
+  }
+
+  /// varint: index into replicas
+  var groupOrigins: Data {
+    get {_storage._groupOrigins}
+    set {_uniqueStorage()._groupOrigins = newValue}
+  }
+
+  /// varint: index into scopes
+  var groupScopes: Data {
+    get {_storage._groupScopes}
+    set {_uniqueStorage()._groupScopes = newValue}
+  }
+
+  /// varint: 0 the next UUID, 1 the next code (each taken in table order by the
+  var groupRecords: Data {
+    get {_storage._groupRecords}
+    set {_uniqueStorage()._groupRecords = newValue}
+  }
+
+  /// groups that use 0, resp. 1), n ≥ 2 record n − 2 (UUIDs, then codes)
+  var groupFirstCounters: Data {
+    get {_storage._groupFirstCounters}
+    set {_uniqueStorage()._groupFirstCounters = newValue}
+  }
+
+  /// zigzag: as Group.time_delta_ms
+  var groupTimeDeltas: Data {
+    get {_storage._groupTimeDeltas}
+    set {_uniqueStorage()._groupTimeDeltas = newValue}
+  }
+
+  /// varint: index into authors
+  var groupAuthors: Data {
+    get {_storage._groupAuthors}
+    set {_uniqueStorage()._groupAuthors = newValue}
+  }
+
+  /// one byte: bit 0 previous hash given, bit 1 set aside, bit 2 clamped
+  var groupFlags: Data {
+    get {_storage._groupFlags}
+    set {_uniqueStorage()._groupFlags = newValue}
+  }
+
+  /// 32 bytes per group with flag bit 0, as Group.previous_hash
+  var previousHashes: Data {
+    get {_storage._previousHashes}
+    set {_uniqueStorage()._previousHashes = newValue}
+  }
+
+  /// per group with flag bit 1: as Group.set_aside (not empty)
+  var setAsideCodes: [String] {
+    get {_storage._setAsideCodes}
+    set {_uniqueStorage()._setAsideCodes = newValue}
+  }
+
+  /// per group with flag bit 1: as Group.set_aside_reason
+  var setAsideReasons: [String] {
+    get {_storage._setAsideReasons}
+    set {_uniqueStorage()._setAsideReasons = newValue}
+  }
+
+  /// 32 bytes per group with flag bit 1: as Group.set_aside_hash
+  var setAsideHashes: Data {
+    get {_storage._setAsideHashes}
+    set {_uniqueStorage()._setAsideHashes = newValue}
+  }
+
+  /// zigzag per group with flag bit 2: Group.clamped_time_ms minus its write time
+  var clampedTimes: Data {
+    get {_storage._clampedTimes}
+    set {_uniqueStorage()._clampedTimes = newValue}
+  }
+
+  /// One entry per change, in dot order; values per tag.
+  var contextCounts: Data {
+    get {_storage._contextCounts}
+    set {_uniqueStorage()._contextCounts = newValue}
+  }
+
+  /// varint per context dot: index into replicas
+  var contextOrigins: Data {
+    get {_storage._contextOrigins}
+    set {_uniqueStorage()._contextOrigins = newValue}
+  }
+
+  /// varint per context dot
+  var contextCounters: Data {
+    get {_storage._contextCounters}
+    set {_uniqueStorage()._contextCounters = newValue}
+  }
+
+  /// zigzag per integer value
+  var integers: Data {
+    get {_storage._integers}
+    set {_uniqueStorage()._integers = newValue}
+  }
+
+  /// 8 bytes per real value: IEEE 754 binary64, little-endian
+  var reals: Data {
+    get {_storage._reals}
+    set {_uniqueStorage()._reals = newValue}
+  }
+
+  /// entry f: varint per text value of field f, its length in bytes
+  var textLengths: [Data] {
+    get {_storage._textLengths}
+    set {_uniqueStorage()._textLengths = newValue}
+  }
+
+  /// entry f: the text values of field f (UTF-8), one after another
+  var texts: [Data] {
+    get {_storage._texts}
+    set {_uniqueStorage()._texts = newValue}
+  }
+
+  var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
@@ -762,6 +968,275 @@ nonisolated extension Fagu_V1_Change: SwiftProtobuf.Message, SwiftProtobuf._Mess
     if lhs.value != rhs.value {return false}
     if lhs.contextOrigins != rhs.contextOrigins {return false}
     if lhs.contextCounters != rhs.contextCounters {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Fagu_V1_Columns: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  static let protoMessageName: String = _protobuf_package + ".Columns"
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\u{10}replicas\0\u{1}scopes\0\u{1}fields\0\u{1}authors\0\u{3}record_codes\0\u{3}uuid_times\0\u{3}uuid_versions\0\u{3}uuid_variants\0\u{3}uuid_randoms\0\u{1}shapes\0\u{3}group_shapes\0\u{3}group_origins\0\u{3}group_scopes\0\u{3}group_records\0\u{3}group_first_counters\0\u{3}group_time_deltas\0\u{3}group_authors\0\u{3}group_flags\0\u{3}previous_hashes\0\u{3}set_aside_codes\0\u{3}set_aside_reasons\0\u{3}set_aside_hashes\0\u{3}clamped_times\0\u{3}context_counts\0\u{3}context_origins\0\u{3}context_counters\0\u{1}integers\0\u{1}reals\0\u{3}text_lengths\0\u{1}texts\0")
+
+  fileprivate class _StorageClass {
+    var _replicas: [Data] = []
+    var _scopes: [String] = []
+    var _fields: [String] = []
+    var _authors: [String] = []
+    var _recordCodes: [String] = []
+    var _uuidTimes: Data = Data()
+    var _uuidVersions: Data = Data()
+    var _uuidVariants: Data = Data()
+    var _uuidRandoms: Data = Data()
+    var _shapes: Data = Data()
+    var _groupShapes: Data = Data()
+    var _groupOrigins: Data = Data()
+    var _groupScopes: Data = Data()
+    var _groupRecords: Data = Data()
+    var _groupFirstCounters: Data = Data()
+    var _groupTimeDeltas: Data = Data()
+    var _groupAuthors: Data = Data()
+    var _groupFlags: Data = Data()
+    var _previousHashes: Data = Data()
+    var _setAsideCodes: [String] = []
+    var _setAsideReasons: [String] = []
+    var _setAsideHashes: Data = Data()
+    var _clampedTimes: Data = Data()
+    var _contextCounts: Data = Data()
+    var _contextOrigins: Data = Data()
+    var _contextCounters: Data = Data()
+    var _integers: Data = Data()
+    var _reals: Data = Data()
+    var _textLengths: [Data] = []
+    var _texts: [Data] = []
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _replicas = source._replicas
+      _scopes = source._scopes
+      _fields = source._fields
+      _authors = source._authors
+      _recordCodes = source._recordCodes
+      _uuidTimes = source._uuidTimes
+      _uuidVersions = source._uuidVersions
+      _uuidVariants = source._uuidVariants
+      _uuidRandoms = source._uuidRandoms
+      _shapes = source._shapes
+      _groupShapes = source._groupShapes
+      _groupOrigins = source._groupOrigins
+      _groupScopes = source._groupScopes
+      _groupRecords = source._groupRecords
+      _groupFirstCounters = source._groupFirstCounters
+      _groupTimeDeltas = source._groupTimeDeltas
+      _groupAuthors = source._groupAuthors
+      _groupFlags = source._groupFlags
+      _previousHashes = source._previousHashes
+      _setAsideCodes = source._setAsideCodes
+      _setAsideReasons = source._setAsideReasons
+      _setAsideHashes = source._setAsideHashes
+      _clampedTimes = source._clampedTimes
+      _contextCounts = source._contextCounts
+      _contextOrigins = source._contextOrigins
+      _contextCounters = source._contextCounters
+      _integers = source._integers
+      _reals = source._reals
+      _textLengths = source._textLengths
+      _texts = source._texts
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 16: try { try decoder.decodeRepeatedBytesField(value: &_storage._replicas) }()
+        case 17: try { try decoder.decodeRepeatedStringField(value: &_storage._scopes) }()
+        case 18: try { try decoder.decodeRepeatedStringField(value: &_storage._fields) }()
+        case 19: try { try decoder.decodeRepeatedStringField(value: &_storage._authors) }()
+        case 20: try { try decoder.decodeRepeatedStringField(value: &_storage._recordCodes) }()
+        case 21: try { try decoder.decodeSingularBytesField(value: &_storage._uuidTimes) }()
+        case 22: try { try decoder.decodeSingularBytesField(value: &_storage._uuidVersions) }()
+        case 23: try { try decoder.decodeSingularBytesField(value: &_storage._uuidVariants) }()
+        case 24: try { try decoder.decodeSingularBytesField(value: &_storage._uuidRandoms) }()
+        case 25: try { try decoder.decodeSingularBytesField(value: &_storage._shapes) }()
+        case 26: try { try decoder.decodeSingularBytesField(value: &_storage._groupShapes) }()
+        case 27: try { try decoder.decodeSingularBytesField(value: &_storage._groupOrigins) }()
+        case 28: try { try decoder.decodeSingularBytesField(value: &_storage._groupScopes) }()
+        case 29: try { try decoder.decodeSingularBytesField(value: &_storage._groupRecords) }()
+        case 30: try { try decoder.decodeSingularBytesField(value: &_storage._groupFirstCounters) }()
+        case 31: try { try decoder.decodeSingularBytesField(value: &_storage._groupTimeDeltas) }()
+        case 32: try { try decoder.decodeSingularBytesField(value: &_storage._groupAuthors) }()
+        case 33: try { try decoder.decodeSingularBytesField(value: &_storage._groupFlags) }()
+        case 34: try { try decoder.decodeSingularBytesField(value: &_storage._previousHashes) }()
+        case 35: try { try decoder.decodeRepeatedStringField(value: &_storage._setAsideCodes) }()
+        case 36: try { try decoder.decodeRepeatedStringField(value: &_storage._setAsideReasons) }()
+        case 37: try { try decoder.decodeSingularBytesField(value: &_storage._setAsideHashes) }()
+        case 38: try { try decoder.decodeSingularBytesField(value: &_storage._clampedTimes) }()
+        case 39: try { try decoder.decodeSingularBytesField(value: &_storage._contextCounts) }()
+        case 40: try { try decoder.decodeSingularBytesField(value: &_storage._contextOrigins) }()
+        case 41: try { try decoder.decodeSingularBytesField(value: &_storage._contextCounters) }()
+        case 42: try { try decoder.decodeSingularBytesField(value: &_storage._integers) }()
+        case 43: try { try decoder.decodeSingularBytesField(value: &_storage._reals) }()
+        case 44: try { try decoder.decodeRepeatedBytesField(value: &_storage._textLengths) }()
+        case 45: try { try decoder.decodeRepeatedBytesField(value: &_storage._texts) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      if !_storage._replicas.isEmpty {
+        try visitor.visitRepeatedBytesField(value: _storage._replicas, fieldNumber: 16)
+      }
+      if !_storage._scopes.isEmpty {
+        try visitor.visitRepeatedStringField(value: _storage._scopes, fieldNumber: 17)
+      }
+      if !_storage._fields.isEmpty {
+        try visitor.visitRepeatedStringField(value: _storage._fields, fieldNumber: 18)
+      }
+      if !_storage._authors.isEmpty {
+        try visitor.visitRepeatedStringField(value: _storage._authors, fieldNumber: 19)
+      }
+      if !_storage._recordCodes.isEmpty {
+        try visitor.visitRepeatedStringField(value: _storage._recordCodes, fieldNumber: 20)
+      }
+      if !_storage._uuidTimes.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._uuidTimes, fieldNumber: 21)
+      }
+      if !_storage._uuidVersions.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._uuidVersions, fieldNumber: 22)
+      }
+      if !_storage._uuidVariants.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._uuidVariants, fieldNumber: 23)
+      }
+      if !_storage._uuidRandoms.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._uuidRandoms, fieldNumber: 24)
+      }
+      if !_storage._shapes.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._shapes, fieldNumber: 25)
+      }
+      if !_storage._groupShapes.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._groupShapes, fieldNumber: 26)
+      }
+      if !_storage._groupOrigins.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._groupOrigins, fieldNumber: 27)
+      }
+      if !_storage._groupScopes.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._groupScopes, fieldNumber: 28)
+      }
+      if !_storage._groupRecords.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._groupRecords, fieldNumber: 29)
+      }
+      if !_storage._groupFirstCounters.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._groupFirstCounters, fieldNumber: 30)
+      }
+      if !_storage._groupTimeDeltas.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._groupTimeDeltas, fieldNumber: 31)
+      }
+      if !_storage._groupAuthors.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._groupAuthors, fieldNumber: 32)
+      }
+      if !_storage._groupFlags.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._groupFlags, fieldNumber: 33)
+      }
+      if !_storage._previousHashes.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._previousHashes, fieldNumber: 34)
+      }
+      if !_storage._setAsideCodes.isEmpty {
+        try visitor.visitRepeatedStringField(value: _storage._setAsideCodes, fieldNumber: 35)
+      }
+      if !_storage._setAsideReasons.isEmpty {
+        try visitor.visitRepeatedStringField(value: _storage._setAsideReasons, fieldNumber: 36)
+      }
+      if !_storage._setAsideHashes.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._setAsideHashes, fieldNumber: 37)
+      }
+      if !_storage._clampedTimes.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._clampedTimes, fieldNumber: 38)
+      }
+      if !_storage._contextCounts.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._contextCounts, fieldNumber: 39)
+      }
+      if !_storage._contextOrigins.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._contextOrigins, fieldNumber: 40)
+      }
+      if !_storage._contextCounters.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._contextCounters, fieldNumber: 41)
+      }
+      if !_storage._integers.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._integers, fieldNumber: 42)
+      }
+      if !_storage._reals.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._reals, fieldNumber: 43)
+      }
+      if !_storage._textLengths.isEmpty {
+        try visitor.visitRepeatedBytesField(value: _storage._textLengths, fieldNumber: 44)
+      }
+      if !_storage._texts.isEmpty {
+        try visitor.visitRepeatedBytesField(value: _storage._texts, fieldNumber: 45)
+      }
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  static func ==(lhs: Fagu_V1_Columns, rhs: Fagu_V1_Columns) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._replicas != rhs_storage._replicas {return false}
+        if _storage._scopes != rhs_storage._scopes {return false}
+        if _storage._fields != rhs_storage._fields {return false}
+        if _storage._authors != rhs_storage._authors {return false}
+        if _storage._recordCodes != rhs_storage._recordCodes {return false}
+        if _storage._uuidTimes != rhs_storage._uuidTimes {return false}
+        if _storage._uuidVersions != rhs_storage._uuidVersions {return false}
+        if _storage._uuidVariants != rhs_storage._uuidVariants {return false}
+        if _storage._uuidRandoms != rhs_storage._uuidRandoms {return false}
+        if _storage._shapes != rhs_storage._shapes {return false}
+        if _storage._groupShapes != rhs_storage._groupShapes {return false}
+        if _storage._groupOrigins != rhs_storage._groupOrigins {return false}
+        if _storage._groupScopes != rhs_storage._groupScopes {return false}
+        if _storage._groupRecords != rhs_storage._groupRecords {return false}
+        if _storage._groupFirstCounters != rhs_storage._groupFirstCounters {return false}
+        if _storage._groupTimeDeltas != rhs_storage._groupTimeDeltas {return false}
+        if _storage._groupAuthors != rhs_storage._groupAuthors {return false}
+        if _storage._groupFlags != rhs_storage._groupFlags {return false}
+        if _storage._previousHashes != rhs_storage._previousHashes {return false}
+        if _storage._setAsideCodes != rhs_storage._setAsideCodes {return false}
+        if _storage._setAsideReasons != rhs_storage._setAsideReasons {return false}
+        if _storage._setAsideHashes != rhs_storage._setAsideHashes {return false}
+        if _storage._clampedTimes != rhs_storage._clampedTimes {return false}
+        if _storage._contextCounts != rhs_storage._contextCounts {return false}
+        if _storage._contextOrigins != rhs_storage._contextOrigins {return false}
+        if _storage._contextCounters != rhs_storage._contextCounters {return false}
+        if _storage._integers != rhs_storage._integers {return false}
+        if _storage._reals != rhs_storage._reals {return false}
+        if _storage._textLengths != rhs_storage._textLengths {return false}
+        if _storage._texts != rhs_storage._texts {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

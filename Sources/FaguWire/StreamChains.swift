@@ -1,0 +1,55 @@
+import FaguModel
+
+/// Where each origin's groups in each scope stand while a body is written or read: the last
+/// counter and chain hash of the latest group so far. From them a writer leaves out a first
+/// counter or a previous hash the reader can compute, and the reader computes it (SPEC.md,
+/// "`previous_hash` on the wire").
+struct StreamChains {
+    private var latest: [BodyTables.Stream: (lastCounter: UInt64, hash: [UInt8])] = [:]
+
+    /// Notes the group just written or read.
+    mutating func note(_ stream: BodyTables.Stream, lastCounter: UInt64, hash: [UInt8]) {
+        latest[stream] = (lastCounter, hash)
+    }
+
+    // MARK: Writing
+
+    /// Whether a group at `firstCounter` continues the latest one of its stream (its first
+    /// counter is then written as 0).
+    func continues(_ stream: BodyTables.Stream, at firstCounter: UInt64) -> Bool {
+        latest[stream].map { $0.lastCounter + 1 == firstCounter } ?? false
+    }
+
+    /// The previous hash to write for `group`, or nil where the reader computes it.
+    func previousHashToWrite(_ stream: BodyTables.Stream, for group: ChangeGroup) -> [UInt8]? {
+        let previous = group.previousHash ?? (group.firstCounter == 1 ? GroupHash.genesis : nil)
+        guard let previous else { return nil }
+        if group.firstCounter == 1 && previous == GroupHash.genesis { return nil }
+        if continues(stream, at: group.firstCounter) && latest[stream]?.hash == previous { return nil }
+        return previous
+    }
+
+    // MARK: Reading
+
+    /// The first counter of a group written with `written` (0: one more than the latest of
+    /// its stream).
+    func firstCounter(written: UInt64, in stream: BodyTables.Stream) throws(WireError) -> UInt64 {
+        guard written == 0 else { return written }
+        guard let latest = latest[stream] else {
+            throw WireError(.malformed, "a group continues a sequence that no earlier group in the file started")
+        }
+        return latest.lastCounter + 1
+    }
+
+    /// The previous hash of a group at `firstCounter` written with `written` (empty: computed).
+    func previousHash(written: [UInt8], in stream: BodyTables.Stream, firstCounter: UInt64) throws(WireError) -> [UInt8] {
+        if !written.isEmpty {
+            guard written.count == 32 else { throw WireError(.malformed, "a group's previous hash is not 32 bytes") }
+            return written
+        }
+        if firstCounter == 1 { return GroupHash.genesis }
+        if let latest = latest[stream], latest.lastCounter + 1 == firstCounter { return latest.hash }
+        throw WireError(.malformed, "a group at counter \(firstCounter) names no previous hash, and the group before "
+                        + "it is not in the file")
+    }
+}

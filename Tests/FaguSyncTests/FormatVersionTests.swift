@@ -1,0 +1,72 @@
+import FaguDomain
+import FaguModel
+import FaguStore
+import FaguSync
+import FaguWire
+import Foundation
+import Testing
+
+/// The hub is upgraded first (SPEC.md, "Compatibility"), so it answers every device in the
+/// change-set format of the device's own request: a device of a release before 3.0 — stood for
+/// here by one that writes its requests in 2.0 — gets 2.0 replies, over HTTP and by USB.
+@Suite("The hub answers each device in its own format version")
+struct FormatVersionTests {
+    @Test("a 2.0 request gets a 2.0 reply and a 3.0 request a 3.0 one, in an exchange and in the nightly merge; a device that moves to 3.0 is answered in 3.0 from then on")
+    func replyInTheRequestsVersion() throws {
+        let district = try District()
+        let old = try district.join(.adviser, "a001", as: "a001")
+        let new = try district.join(.office, "c01", as: "office-c01")
+        let visit = try old.logVisit("c01", note: "旧版本设备的走访")
+        try new.logVisit("c01", hours: 2)
+
+        let oldRequest = try old.request(version: .v2)
+        #expect(Array(oldRequest.file[4...5]) == [2, 0])
+        let oldReply = try district.hub.exchange(oldRequest.file).reply.file
+        #expect(Array(oldReply[4...5]) == [2, 0], "a 2.0 request is answered in 2.0")
+        _ = try old.accept(oldReply)
+        let newRequest = try new.request()
+        #expect(Array(newRequest.file[4...5]) == [3, 0])
+        let newReply = try district.hub.exchange(newRequest.file).reply.file
+        #expect(Array(newReply[4...5]) == [3, 0], "a 3.0 request is answered in 3.0")
+        _ = try new.accept(newReply)
+        #expect(try district.hub.replica.device(old.replica.id)?.formatMajor == 2)
+        #expect(try district.hub.replica.device(new.replica.id)?.formatMajor == 3)
+
+        // The nightly merge writes every reply from what the hub keeps: the same versions,
+        // also for a device that sent nothing that night.
+        try old.replica.write { try $0.update(.visit, id: visit, fields: ["note": .text("补记：当事人已和解")]) }
+        let inbox = district.directory.file("inbox"), outbox = district.directory.file("outbox")
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        try Data(old.request(version: .v2).file).write(to: URL(fileURLWithPath: inbox + "/a001.fagu"))
+        let merged = try NightlyMerge(hub: district.hub, inbox: inbox, outbox: outbox).run(day: "20261126")
+        #expect(merged.inbox.allSatisfy { $0.applied })
+        let oldFile = try #require(FileManager.default.contents(atPath: outbox + "/a001-20261126.fagu"))
+        let newFile = try #require(FileManager.default.contents(atPath: outbox + "/c01-20261126.fagu"))
+        #expect(Array(oldFile[4...5]) == [2, 0])
+        #expect(Array(newFile[4...5]) == [3, 0])
+        _ = try old.importReply(from: outbox + "/a001-20261126.fagu")
+        _ = try new.importReply(from: outbox + "/c01-20261126.fagu")
+
+        // Upgraded, the old device writes 3.0 and is answered in 3.0.
+        let upgradedReply = try district.hub.exchange(old.request().file).reply.file
+        #expect(Array(upgradedReply[4...5]) == [3, 0])
+        _ = try old.accept(upgradedReply)
+        #expect(try district.hub.replica.device(old.replica.id)?.formatMajor == 3)
+        let c01 = ScopeID.community("c01")
+        #expect(try old.replica.digest(scopes: [c01]) == district.hub.replica.digest(scopes: [c01]))
+        #expect(try new.replica.digest(scopes: [c01]) == district.hub.replica.digest(scopes: [c01]))
+    }
+
+    @Test("a replayed 2.0 request does not move a device's replies back to 2.0")
+    func replayKeepsTheFormat() throws {
+        let district = try District()
+        let device = try district.join(.adviser, "a001", as: "a001")
+        try device.logVisit("c01")
+        let early = try device.request(version: .v2).file
+        _ = try device.accept(district.hub.exchange(early).reply.file)
+        _ = try device.accept(district.hub.exchange(device.request().file).reply.file)
+        #expect(try district.hub.replica.device(device.replica.id)?.formatMajor == 3)
+        #expect(throws: SyncRefusal.self) { _ = try district.hub.exchange(early) }
+        #expect(try district.hub.replica.device(device.replica.id)?.formatMajor == 3)
+    }
+}
