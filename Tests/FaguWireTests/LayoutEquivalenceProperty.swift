@@ -16,7 +16,7 @@ struct LayoutEquivalenceProperty {
     static let fieldNames = ["community_id", "status", "note", "hours", "attendees", "title", "备注", ""]
     static let authors = ["a017", "office:c01", "hub", "顾问甲"]
 
-    @Test("random groups written in 2.0 and in 3.0 decode alike", arguments: 1...100 as ClosedRange<UInt64>)
+    @Test("random groups written in 2.0 and in 3.0 decode alike", arguments: 1...50 as ClosedRange<UInt64>)
     func layoutsAgree(seed: UInt64) throws {
         var random = SeededGenerator(seed: seed)
         let groups = Self.groups(count: Int.random(in: 0...40, using: &random), using: &random)
@@ -112,7 +112,7 @@ struct LayoutEquivalenceProperty {
                                 .randomElement(using: &random)!)
         case 3: value = .text(SampleText.text(characters: Int.random(in: 1...200, using: &random), using: &random))
         case 4: value = .text(["", "open", "2026-11-26", "c01", "村委会 👩‍⚖️ café", "a\u{0}b"].randomElement(using: &random)!)
-        default: value = .text(String(repeating: "好", count: Int.random(in: 1...3_000, using: &random)))
+        default: value = .text(String(repeating: "好", count: Int.random(in: 1...1_000, using: &random)))
         }
         let context = (0..<[0, 0, 1, 3].randomElement(using: &random)!).map { _ in
             Dot(origin: Self.replicas.randomElement(using: &random)!, counter: UInt64.random(in: 1...UInt64.max, using: &random))

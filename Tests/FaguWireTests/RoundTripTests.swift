@@ -9,7 +9,7 @@ import Testing
 @Suite("Change sets round trip")
 struct RoundTripTests {
     @Test("for the core's property workloads, encode → decode gives the same changes, and applying them gives the same digest",
-          arguments: ChangeSetVersion.allCases, 1...60 as ClosedRange<UInt64>)
+          arguments: (1...60).map { (ChangeSetVersion.v3, UInt64($0)) } + (1...20).map { (ChangeSetVersion.v2, UInt64($0)) })
     func roundTrips(version: ChangeSetVersion, seed: UInt64) throws {
         var schedule = try RandomSchedule(seed: seed)
         try schedule.run(exchangeFully: false)
