@@ -19,7 +19,8 @@ public struct FieldRegister: Hashable, Sendable {
 
     /// A register holding `entries` (any order).
     public init(_ entries: [RegisterEntry] = []) {
-        self.entries = entries.sorted { $0.dot < $1.dot }
+        // Nearly every field holds one entry: nothing to sort, and sorting still allocates.
+        self.entries = entries.count < 2 ? entries : entries.sorted { $0.dot < $1.dot }
     }
 
     /// Whether the field has never been written (or only by writes not yet received).

@@ -12,6 +12,9 @@ final class TransactionContext {
     let db: Database
     private(set) var originNumbers: [ReplicaID: Int] = [:]
     private(set) var originIDs: [Int: ReplicaID] = [:]
+    /// ``originIDs`` as an array by number (origins are numbered 1, 2, 3, …): reading a row
+    /// looks an origin up for every field, and indexing costs no hashing.
+    private var originsByNumber: ContiguousArray<ReplicaID?> = []
     private var scopeNumbers: [ScopeID: Int] = [:]
     private var vectors: [Int: [Int: UInt64]] = [:]
     private var dirtyVectors: Set<VectorKey> = []
@@ -65,7 +68,7 @@ final class TransactionContext {
                 throw ReplicaError(.corrupt, "origin \(number) has an invalid replica id")
             }
             originNumbers[id] = number
-            originIDs[number] = id
+            remember(id, numbered: number)
         }
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT idx, name FROM scope")) {
             scopeNumbers[ScopeID(row[1] as String)] = row[0]
@@ -89,13 +92,22 @@ final class TransactionContext {
         try db.cachedStatement(sql: "INSERT INTO origin (replica_id) VALUES (?)").execute(arguments: [origin.description])
         let number = Int(db.lastInsertedRowID)
         originNumbers[origin] = number
-        originIDs[number] = origin
+        remember(origin, numbered: number)
         return number
+    }
+
+    private func remember(_ origin: ReplicaID, numbered number: Int) {
+        originIDs[number] = origin
+        guard number >= 0, number < 1 << 20 else { return }   // a damaged file's number stays in the dictionary
+        if number >= originsByNumber.count {
+            originsByNumber.append(contentsOf: repeatElement(nil, count: number + 1 - originsByNumber.count))
+        }
+        originsByNumber[number] = origin
     }
 
     /// The replica id of a local origin number.
     func replica(numbered number: Int) throws -> ReplicaID {
-        guard let id = originIDs[number] else { throw ReplicaError(.corrupt, "unknown origin number \(number)") }
+        guard let id = number >= 0 && number < originsByNumber.count ? originsByNumber[number] : originIDs[number] else { throw ReplicaError(.corrupt, "unknown origin number \(number)") }
         return id
     }
 
