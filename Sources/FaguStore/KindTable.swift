@@ -14,7 +14,6 @@ final class KindTable: Sendable {
     let scopeFieldIndex: Int?
     let quotedTable: String
     let insertSQL: String
-    let selectByIDSQL: String
     /// The field columns, quoted, in storage order, comma-separated.
     let quotedColumnList: String
     private let quotedColumns: [String]
@@ -37,7 +36,6 @@ final class KindTable: Sendable {
             + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ", ?)"
         quotedColumns = columns
         quotedColumnList = columns.joined(separator: ", ")
-        selectByIDSQL = "SELECT \(columns.joined(separator: ", ")), _clock FROM \(quotedTable) WHERE id = ?"
     }
 
     /// `SELECT` of the given columns (field indexes) and `_clock`, by id.

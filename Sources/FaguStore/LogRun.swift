@@ -1,5 +1,6 @@
 import FaguModel
 import Foundation
+import GRDB
 
 /// Consecutive groups of one origin in one scope, stored as one row of `change_run`.
 ///
@@ -46,6 +47,19 @@ struct LogRun {
 
     /// The run's encoding.
     var bytes: [UInt8] { writer.bytes }
+
+    /// The statement that stores a run; bind ``insertArguments(scope:origin:)``.
+    static let insertSQL = """
+        INSERT INTO change_run (scope, origin, first, last, groups, changes, kinds, clamped, last_hash, entries)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// The arguments of ``insertSQL`` for this run as `origin`'s in `scope` (local numbers).
+    func insertArguments(scope: Int, origin: Int) -> [DatabaseValue] {
+        [scope.databaseValue, origin.databaseValue, Int64(first).databaseValue, Int64(last).databaseValue,
+         entryCount.databaseValue, changeCount.databaseValue, kinds.databaseValue, clampedCount.databaseValue,
+         lastHash.map { Data($0) }.databaseValue, Data(bytes).databaseValue]
+    }
 
     /// Whether it should take no more entries.
     var isFull: Bool { entryCount >= LogRun.maximumEntries || writer.bytes.count >= LogRun.maximumBytes }

@@ -145,13 +145,9 @@ public enum ReplicaSchema {
                     kinds INTEGER NOT NULL, clamped INTEGER NOT NULL, last_hash BLOB, entries BLOB NOT NULL);
                 CREATE UNIQUE INDEX change_run_by_origin ON change_run (scope, origin, last);
                 """)
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO change_run (scope, origin, first, last, groups, changes, kinds, clamped, last_hash, entries)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try db.makeStatement(sql: LogRun.insertSQL)
             func write(_ run: LogRun, scope: Int, origin: Int) throws {
-                try insert.execute(arguments: [scope, origin, Int64(run.first), Int64(run.last), run.entryCount, run.changeCount,
-                                               run.kinds, run.clampedCount, run.lastHash.map { Data($0) }, Data(run.bytes)])
+                try insert.execute(arguments: StatementArguments(run.insertArguments(scope: scope, origin: origin)))
             }
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT scope, origin, counter, count, kind, record, time, author, body, hash, set_aside, clamped_time

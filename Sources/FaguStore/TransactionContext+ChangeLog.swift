@@ -31,14 +31,7 @@ extension TransactionContext {
     }
 
     private func write(_ run: LogRun, _ key: VectorKey) throws {
-        try statement("""
-            INSERT INTO change_run (scope, origin, first, last, groups, changes, kinds, clamped, last_hash, entries)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).executeDirect([
-                key.scope.databaseValue, key.origin.databaseValue, Int64(run.first).databaseValue, Int64(run.last).databaseValue,
-                run.entryCount.databaseValue, run.changeCount.databaseValue, run.kinds.databaseValue,
-                run.clampedCount.databaseValue, run.lastHash.map { Data($0) }.databaseValue, Data(run.bytes).databaseValue,
-            ])
+        try statement(LogRun.insertSQL).executeDirect(run.insertArguments(scope: key.scope, origin: key.origin))
     }
 
     /// Replaces a stored run's entries (the same groups, some of them changed).

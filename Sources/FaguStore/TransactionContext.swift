@@ -19,9 +19,8 @@ final class TransactionContext {
     private var vectors: [Int: [Int: UInt64]] = [:]
     private var dirtyVectors: Set<VectorKey> = []
     private var statements: [String: Statement] = [:]
-    /// Per kind's storage code: its select-by-id and insert statements; per code and column
-    /// set: its update statement. Kept apart so the hot paths hash no SQL text.
-    private var selectStatements: [Int: Statement] = [:]
+    /// Per kind's storage code: its insert statement; per code and column set: its update
+    /// and select statements. Kept apart so the hot paths hash no SQL text.
     private var insertStatements: [Int: Statement] = [:]
     private var updateStatements: [UpdateKey: Statement] = [:]
     /// Per code and column set: its select of those columns and the clock.
@@ -168,14 +167,6 @@ final class TransactionContext {
         return statement
     }
 
-    /// The prepared select-by-id of `table`.
-    func selectStatement(_ table: KindTable) throws -> Statement {
-        if let statement = selectStatements[table.code] { return statement }
-        let statement = try db.cachedStatement(sql: table.selectByIDSQL)
-        selectStatements[table.code] = statement
-        return statement
-    }
-
     /// The prepared insert of `table`.
     func insertStatement(_ table: KindTable) throws -> Statement {
         if let statement = insertStatements[table.code] { return statement }
@@ -238,14 +229,7 @@ final class TransactionContext {
 
     /// Reads the row of `record`, or nil when there is none.
     func row(_ table: KindTable, _ record: RecordID) throws -> StoredRow? {
-        let statement = try selectStatement(table)
-        let count = table.fields.count
-        guard var values = try statement.firstRowDirect([record.databaseValue], columns: count + 1) else { return nil }
-        guard case .blob(let blob) = values.removeLast().storage,
-              let clock = RowClock(decoding: [UInt8](blob), fieldCount: count) else {
-            throw ReplicaError(.corrupt, "\(table.kind.rawValue) \(record) has an unreadable clock")
-        }
-        return StoredRow(values: values, clock: clock)
+        try row(table, record, fields: Array(table.fields.indices))
     }
 
     /// Reads the clock of `record` and only the columns of `fields` (and its scope field);

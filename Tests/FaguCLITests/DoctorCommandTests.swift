@@ -53,11 +53,7 @@ private func damagedLog(_ path: String, in directory: TemporaryDirectory, as nam
         edit(&entries)
         for scopeNumber in Set(entries.map(\.scope)).sorted() {
             let run = LogRun(entries.filter { $0.scope == scopeNumber }.map(\.entry))
-            try db.execute(sql: """
-                INSERT INTO change_run (scope, origin, first, last, groups, changes, kinds, clamped, last_hash, entries)
-                VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [scopeNumber, Int64(run.first), Int64(run.last), run.entryCount, run.changeCount, run.kinds,
-                                 run.clampedCount, run.lastHash.map { Data($0) }, Data(run.bytes)])
+            try db.execute(sql: LogRun.insertSQL, arguments: StatementArguments(run.insertArguments(scope: scopeNumber, origin: 1)))
         }
     }
     try database.close()
