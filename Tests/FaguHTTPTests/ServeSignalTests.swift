@@ -45,9 +45,9 @@ struct ServeSignalTests {
             }
             // SIGTERM once two syncs have come back (counted here, not read from the hub), while
             // the devices are still at it; at once if one failed, so its reason is reported below.
-            // Generous: in a full parallel run on 2 cores, long synchronous tests can hold both
-            // threads of Swift's cooperative pool for minutes, and these syncs' tasks wait for them
-            // (alone, the first syncs come back in about a second).
+            // Generous: in two full parallel runs on 2 cores no sync came back within 180 s, while
+            // alone the first come back in about a second. Likely (not proven) long synchronous
+            // tests holding both threads of Swift's cooperative pool, which these tasks wait for.
             #expect(try await waitUntil(seconds: 900) { outcomes.all.count >= 2 || outcomes.all.contains { $0 != "ok" } },
                     "no sync came back: \(outcomes.all)")
             serve.signal(SIGTERM)
