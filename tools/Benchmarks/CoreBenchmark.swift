@@ -72,18 +72,11 @@ struct CoreBenchmark {
         // The baseline gets the same durability and page cache as a replica, so the two compare
         // like for like; SQLite's default cache (2 MiB) is measured apart, for context.
         let cacheKiB = ReplicaConfiguration().cacheKiB
-        let sessionFirst = try SessionDatabase(path: path("session-first.sqlite"), cacheKiB: cacheKiB)
-        let sessionSecond = try SessionDatabase(path: path("session-second.sqlite"), cacheKiB: cacheKiB)
-        for database in [sessionFirst, sessionSecond] {
-            try database.write(day.shared[...], batch: batchSize)
-            try database.startRecording()
-        }
+        let session = try SessionPair(day, batch: batchSize, paths: (path("session-first.sqlite"), path("session-second.sqlite")),
+                                      cacheKiB: cacheKiB)
 
         // 1. Writing the day.
-        let sessionWrite = try measure {
-            try sessionFirst.write(day.first[...], batch: batchSize)
-            try sessionSecond.write(day.second[...], batch: batchSize)
-        }
+        let sessionWrite = try measure { try session.writeDay() }
         let faguWrite = try measure {
             try write(day.first, to: first, batch: batchSize)
             try write(day.second, to: second, batch: batchSize)
@@ -92,7 +85,7 @@ struct CoreBenchmark {
         // 2. What each side sends the other.
         var changesets: [(compressed: [UInt8], size: Int)] = []
         let sessionEncode = try measure {
-            changesets = [try sessionFirst.compressedChangeset(), try sessionSecond.compressedChangeset()]
+            changesets = try session.changesets()
         }
         var files: [[UInt8]] = []
         let faguEncode = try measure {
@@ -108,10 +101,7 @@ struct CoreBenchmark {
         }
 
         // 3. Merging both ways: inflate, decode, apply.
-        let sessionMerge = try measure {
-            try sessionSecond.apply(compressed: changesets[0].compressed, size: changesets[0].size)
-            try sessionFirst.apply(compressed: changesets[1].compressed, size: changesets[1].size)
-        }
+        let sessionMerge = try measure { try session.merge(changesets) }
         var applied = 0
         var decodeSeconds = 0.0
         let faguMerge = try measure {
@@ -126,7 +116,7 @@ struct CoreBenchmark {
         guard try first.digest(scopes: scopes) == second.digest(scopes: scopes) else {
             throw BenchmarkFailure(message: "the two replicas did not converge")
         }
-        guard try sessionFirst.rowCount() == sessionSecond.rowCount() else {
+        guard try session.first.rowCount() == session.second.rowCount() else {
             throw BenchmarkFailure(message: "the session baseline did not converge")
         }
 
@@ -206,19 +196,11 @@ struct CoreBenchmark {
     /// The session baseline's merge time with SQLite's default page cache: the day written,
     /// recorded and applied both ways as in the main measurement.
     private func sessionMergeWithDefaultCache(_ day: DistrictDay, path: (String) -> String) throws -> Double {
-        let first = try SessionDatabase(path: path("default-first.sqlite"), cacheKiB: nil)
-        let second = try SessionDatabase(path: path("default-second.sqlite"), cacheKiB: nil)
-        for database in [first, second] {
-            try database.write(day.shared[...], batch: batchSize)
-            try database.startRecording()
-        }
-        try first.write(day.first[...], batch: batchSize)
-        try second.write(day.second[...], batch: batchSize)
-        let changesets = [try first.compressedChangeset(), try second.compressedChangeset()]
-        return try measure {
-            try second.apply(compressed: changesets[0].compressed, size: changesets[0].size)
-            try first.apply(compressed: changesets[1].compressed, size: changesets[1].size)
-        }
+        let session = try SessionPair(day, batch: batchSize, paths: (path("default-first.sqlite"), path("default-second.sqlite")),
+                                      cacheKiB: nil)
+        try session.writeDay()
+        let changesets = try session.changesets()
+        return try measure { try session.merge(changesets) }
     }
 
     /// Writes `operations` through the public write path, `batch` per transaction.
