@@ -7,7 +7,7 @@ import GRDB
 ///
 /// Groups a write transaction adds wait in an open run per scope and origin until
 /// ``flushLog()`` (at the latest before commit, from ``flush()``); every read of the log
-/// here flushes first, so it sees them.
+/// here first writes the open runs it reads (``flushLog(_:)``), so it sees them.
 extension TransactionContext {
     /// The columns every run query selects, in order.
     private static let runColumns = "id, scope, origin, first, entries"
@@ -28,6 +28,12 @@ extension TransactionContext {
             try write(openRuns[key]!, key)
         }
         openRuns.removeAll()
+    }
+
+    /// Writes the open run of one scope and origin, if any: all a read of that origin's
+    /// log in that scope needs, without cutting the other open runs short.
+    func flushLog(_ key: VectorKey) throws {
+        if let run = openRuns.removeValue(forKey: key) { try write(run, key) }
     }
 
     private func write(_ run: LogRun, _ key: VectorKey) throws {
@@ -56,7 +62,7 @@ extension TransactionContext {
     /// `origin`'s groups in `scope` that start after `counter`, in counter order, at most
     /// `limit`, and how many groups were decoded to find them.
     func loggedEntries(scope: Int, origin: Int, after counter: UInt64, limit: Int = Int.max) throws -> (entries: [LogEntry], read: Int) {
-        try flushLog()
+        try flushLog(VectorKey(scope: scope, origin: origin))
         var entries: [LogEntry] = []
         var read = 0
         // The delta's query, so its measurement counts this statement's steps.
@@ -75,7 +81,7 @@ extension TransactionContext {
     /// Whether `origin` has a group of the kind with storage code `kindCode` in `scope`
     /// that starts after `counter`.
     func logHolds(kindCode: Int, scope: Int, origin: Int, after counter: UInt64) throws -> Bool {
-        try flushLog()
+        try flushLog(VectorKey(scope: scope, origin: origin))
         let rows = try Row.fetchCursor(statement("""
             SELECT \(TransactionContext.runColumns) FROM change_run
             WHERE scope = ? AND origin = ? AND last > ? AND (kinds & ?) != 0 ORDER BY last
@@ -88,7 +94,7 @@ extension TransactionContext {
 
     /// `origin`'s groups in `scope` that start after `counter` and that the hub clamped.
     func clampedEntries(scope: Int, origin: Int, after counter: UInt64) throws -> [LogEntry] {
-        try flushLog()
+        try flushLog(VectorKey(scope: scope, origin: origin))
         var entries: [LogEntry] = []
         let rows = try Row.fetchCursor(statement("""
             SELECT \(TransactionContext.runColumns) FROM change_run
@@ -103,7 +109,7 @@ extension TransactionContext {
     /// The stored run holding the group of `origin` in `scope` that holds `counter`, and
     /// that group's position in it; nil when no held group holds it.
     func loggedGroup(scope: Int, origin: Int, holding counter: UInt64) throws -> (run: StoredRun, index: Int)? {
-        try flushLog()
+        try flushLog(VectorKey(scope: scope, origin: origin))
         guard let row = try Row.fetchOne(statement("""
             SELECT \(TransactionContext.runColumns) FROM change_run WHERE scope = ? AND origin = ? AND last >= ? ORDER BY last LIMIT 1
             """), arguments: [scope, origin, Int64(counter)]) else { return nil }

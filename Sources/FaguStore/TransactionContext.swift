@@ -189,7 +189,17 @@ final class TransactionContext {
     /// counter 0, nil when no held group ends there or it predates chains.
     func chainHash(scope: Int, origin: Int, endingAt counter: UInt64) throws -> [UInt8]? {
         if counter == 0 { return GroupHash.genesis }
-        if let head = heads[VectorKey(scope: scope, origin: origin)], head.counter == counter { return head.hash }
+        let key = VectorKey(scope: scope, origin: origin)
+        if let head = heads[key], head.counter == counter { return head.hash }
+        if openRuns[key] == nil {
+            // A stored run that ends there keeps its last hash apart: no run to decode, and no
+            // other open run written early (each local write to a scope new to the transaction
+            // comes here).
+            guard let row = try Row.fetchOne(statement("""
+                SELECT last, last_hash FROM change_run WHERE scope = ? AND origin = ? AND last >= ? ORDER BY last LIMIT 1
+                """), arguments: [scope, origin, Int64(counter)]) else { return nil }
+            if UInt64(row[0] as Int64) == counter { return (row[1] as Data?).map { [UInt8]($0) } }
+        }
         guard let held = try heldGroup(scope: scope, origin: origin, holding: counter),
               held.first + UInt64(held.count) - 1 == counter else { return nil }
         return held.hash

@@ -3,6 +3,7 @@ import FaguModel
 @testable import FaguStore
 import FaguTesting
 import Foundation
+import GRDB
 import Testing
 
 @Suite("The change log in runs")
@@ -70,5 +71,44 @@ struct ChangeRunTests {
         #expect(try reader.digest(scopes: [c01]) == writer.digest(scopes: [c01]))
         #expect(try writer.logProblems().isEmpty && reader.logProblems().isEmpty)
         #expect(try writer.chainHeads(of: writer.id, scopes: [c01])[c01]?.hash == written.last?.chainHash)
+    }
+
+    @Test("a transaction that writes to many scopes in turn stores one run per scope, and the next one continues each chain")
+    func interleavedScopesKeepWholeRuns() throws {
+        let directory = try TemporaryDirectory()
+        let writer = try TestReplicas.make("writer", number: 1, in: directory)
+        let reader = try TestReplicas.make("reader", number: 2, in: directory)
+        let communities = (1...12).map { "c\($0)" }
+        let scopes = communities.map { ScopeID.community($0) }
+        var workload = Workload(seed: 9, communities: communities)
+        var written: [ChangeGroup] = []
+        func writeRound() throws {
+            try writer.write { transaction in
+                for _ in 0..<60 {
+                    let id = transaction.newRecordID()
+                    let record = workload.logRecord(id: id)
+                    written.append(try transaction.insert(record.kind, id: id, fields: record.fields))
+                }
+            }
+        }
+        try writeRound()
+        let touched = Set(written.map(\.scope)).count
+        #expect(touched > 6)
+        // Starting a scope's chain in the transaction reads the log, and must not write the
+        // other scopes' open runs early: that would cut them into runs of a group or two.
+        #expect(try runCount(writer) == touched)
+        try writeRound()
+        #expect(try runCount(writer) == touched + Set(written.suffix(60).map(\.scope)).count)
+        // The second transaction's groups follow the first's in every chain: they apply elsewhere and verify.
+        try reader.apply(writer.delta(for: ScopeVectors(), scopes: scopes))
+        #expect(try reader.digest(scopes: scopes) == writer.digest(scopes: scopes))
+        #expect(try writer.logProblems().isEmpty && reader.logProblems().isEmpty)
+        for scope in Set(written.map(\.scope)) {
+            #expect(try writer.chainHeads(of: writer.id, scopes: [scope])[scope]?.hash == written.last { $0.scope == scope }?.chainHash)
+        }
+    }
+
+    private func runCount(_ replica: Replica) throws -> Int {
+        try replica.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM change_run") ?? 0 }
     }
 }
