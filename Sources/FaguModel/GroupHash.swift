@@ -62,7 +62,10 @@ public enum GroupHash {
                 appendInteger(dot.counter, to: &bytes)
             }
         }
-        return Array(SHA256.hash(data: bytes))
+        // Hashed and copied out as raw buffers: the generic paths walk the bytes one by one.
+        var hasher = SHA256()
+        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return hasher.finalize().withUnsafeBytes { [UInt8]($0) }
     }
 
     private static func appendInteger(_ value: UInt64, to bytes: inout [UInt8]) {
