@@ -106,7 +106,7 @@ let package = Package(
         .target(
             name: "FaguFieldCommands",
             dependencies: [
-                "FaguDomain", "FaguCLI", "FaguModel", "FaguStore", "FaguSync", "FaguHTTP",
+                "FaguDomain", "FaguCLI", "FaguModel", "FaguStore", "FaguSync", "FaguHTTP", "FaguWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FaguCLI
 import FaguSync
+import FaguWire
 import Foundation
 
 /// `fagu export --out PATH`: a change-set file for the hub, to carry on a USB stick.
@@ -10,11 +11,17 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             The file holds every change of this device the hub has not acknowledged, signed \
             with this device's key. Carrying it twice, or after a later one, is harmless. \
-            The hub's nightly merge answers with a reply file for `fagu import`.
+            The hub's nightly merge answers with a reply file for `fagu import`, in the \
+            file's format. A hub not yet upgraded to 3.0 reads only format 2: give it \
+            `--format 2`.
             """)
 
     @Option(name: .long, help: ArgumentHelp("Where to write the file (a folder gets SUBJECT-YYYYMMDD-HHMMSS-to-hub.fagu).", valueName: "PATH"))
     var out: String
+
+    @Option(name: .long, help: ArgumentHelp("The file's format version: 3 (this release), or 2 for a hub of an older release.",
+                                            valueName: "2|3"))
+    var format: Int = Int(ChangeSetVersion.current.major)
 
     @OptionGroup var options: DeviceOptions
 
@@ -25,6 +32,9 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        guard let version = UInt8(exactly: format).flatMap(ChangeSetVersion.init(major:)) else {
+            throw CommandFailure(options.language.text(Catalogue.exportFormatUnknown(format)), exitCode: 2)
+        }
         let device = try options.openDevice()
         var path = out
         var isDirectory: ObjCBool = false
@@ -40,7 +50,7 @@ struct ExportCommand: ParsableCommand {
                 number += 1
             }
         }
-        let summary = try failing(options.language) { try device.export(to: path) }
+        let summary = try failing(options.language) { try device.export(to: path, version: version) }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let output = Output(file: path, changes: summary.sentChanges, bytes: bytes)
         if options.output.json { return try JSONOutput.print(output) }

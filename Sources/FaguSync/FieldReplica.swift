@@ -332,11 +332,12 @@ public final class FieldReplica: Sendable {
     ///
     /// - Throws: ``SyncFailure`` when a file is already at `path` (it may be a reply not yet
     ///   imported: never overwrite it).
-    public func export(to path: String) throws -> SyncSummary {
+    /// - Parameter version: The format to write (2.0 for a hub of a release before 3.0).
+    public func export(to path: String, version: ChangeSetVersion = .current) throws -> SyncSummary {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw SyncFailure("\(path) already exists; choose another name (it may be a reply not yet imported)")
         }
-        let request = try request()
+        let request = try request(version: version)
         try AtomicFile.write(Data(request.file), to: path)
         var summary = SyncSummary()
         summary.rounds = 1
@@ -377,15 +378,27 @@ public final class FieldReplica: Sendable {
 
     /// Syncs with the hub until neither side has more: each round trip sends up to
     /// `pageLimit` of this device's groups and applies the hub's answer. An interrupted sync
-    /// loses nothing: acknowledgements only advance when a reply has been applied.
+    /// loses nothing: acknowledgements only advance when a reply has been applied. Requests
+    /// are written in ``ChangeSetVersion/current``, or in 2.0 once the hub refuses that as a
+    /// bad file (a hub of an older release).
     public func sync(over transport: any SyncTransport, pageLimit: Int = 2_000,
                      progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncSummary {
         var summary = SyncSummary()
         var unacknowledged = Int.max
+        var version = ChangeSetVersion.current
         do {
             while true {
-                let request = try request(limit: pageLimit)
-                let reply = try await transport.exchange(request.file)
+                let request = try request(limit: pageLimit, version: version)
+                let reply: [UInt8]
+                do {
+                    reply = try await transport.exchange(request.file)
+                } catch let refusal as SyncRefusal where refusal.code == .badFile && version != .v2 {
+                    // A hub of a release before 3.0 reads only 2.0 and refuses anything newer as a
+                    // bad file, having applied nothing: the round goes again in 2.0, and so does
+                    // the rest of this sync (a 2.0 file it refuses too is a bad file indeed).
+                    version = .v2
+                    continue
+                }
                 let accepted = try accept(reply)
                 summary.rounds += 1
                 summary.sentChanges += request.changes
@@ -411,7 +424,8 @@ public final class FieldReplica: Sendable {
             try replica.recordSyncAttempt(SyncAttempt(
                 at: replica.now(), transport: "http", peer: transport.peerDescription, ok: true,
                 sentChanges: summary.sentChanges, receivedChanges: summary.receivedChanges,
-                message: "\(summary.rounds) round trip(s)"))
+                message: "\(summary.rounds) round trip(s)"
+                    + (version == .current ? "" : "; the hub reads format \(version) only, so this device wrote that")))
             return summary
         } catch {
             if let refusal = error as? SyncRefusal, refusal.code == .replicaForked { try markForked(refusal.message) }

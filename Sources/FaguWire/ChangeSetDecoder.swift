@@ -122,10 +122,10 @@ public struct ChangeSetDecoder: Sendable {
         }
         let major = file[4]
         let minor = file[5]
-        guard ChangeSetVersion(major: major) != nil else {
+        guard let version = ChangeSetVersion(major: major), limits.versions.contains(version) else {
+            let read = limits.versions.map(\.major).sorted().map { "\($0).x" }.joined(separator: " and ")
             throw WireError(.unsupportedVersion, "format version \(major).\(minor) is not understood by this reader "
-                            + "(it reads \(ChangeSetFormat.readableMajorVersions.map { "\($0).x" }.joined(separator: " and "))); "
-                            + "upgrade Fagu")
+                            + "(it reads \(read)); upgrade Fagu")
         }
         let flags = UInt16(Int(bigEndian: file, at: 6, bytes: 2))
         guard flags & ChangeSetFormat.zlibFlag != 0 else {

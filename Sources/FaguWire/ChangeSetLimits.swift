@@ -10,14 +10,18 @@ public struct ChangeSetLimits: Hashable, Sendable {
     public var maxBodyBytes: Int
     /// Most field changes in one file.
     public var maxChanges: Int
+    /// The format versions read; a file in any other is refused as `unsupported_version`.
+    /// Every version this code knows, unless a reader stands for an older release.
+    public var versions: Set<ChangeSetVersion>
 
     /// Limits from their parts.
     public init(maxFileBytes: Int = 64 << 20, maxHeaderBytes: Int = 1 << 20, maxBodyBytes: Int = 64 << 20,
-                maxChanges: Int = 2_000_000) {
+                maxChanges: Int = 2_000_000, versions: Set<ChangeSetVersion> = Set(ChangeSetVersion.allCases)) {
         self.maxFileBytes = maxFileBytes
         self.maxHeaderBytes = maxHeaderBytes
         self.maxBodyBytes = maxBodyBytes
         self.maxChanges = maxChanges
+        self.versions = versions
     }
 
     /// The defaults of SPEC.md: 64 MiB files, 1 MiB headers, 64 MiB bodies, 2,000,000

@@ -78,6 +78,20 @@ struct CommandContractTests {
         #expect(refused?.message.contains("bad_file") == true)
     }
 
+    @Test("export --format 2 writes a file a hub of an older release reads; an unknown format writes nothing")
+    func exportInAnOlderFormat() throws {
+        try fagu(["log", "visit", "--home", deviceHome, "--community", "c01", "--date", "2026-11-26", "--hours", "6"])
+        let older = directory.file("for-an-older-hub.fagu")
+        try fagu(["export", "--home", deviceHome, "--out", older, "--format", "2", "--json"])
+        let file = try #require(FileManager.default.contents(atPath: older))
+        #expect(Array(file[4...5]) == [2, 0])
+        let unknown = directory.file("format-7.fagu")
+        let refused = failure { try fagu(["export", "--home", deviceHome, "--out", unknown, "--format", "7", "--lang", "en"]) }
+        #expect(refused?.exitCode == 2)
+        #expect(refused?.message.contains("unknown file format version 7") == true)
+        #expect(!FileManager.default.fileExists(atPath: unknown))
+    }
+
     @Test("sync refuses plain http to a hub that is not on this machine, before connecting")
     func plainHTTPIsRefused() async throws {
         let command = try FieldCommand.parseAsRoot(["sync", "--home", deviceHome, "--hub", "http://hub.example:8080", "--lang", "en"])

@@ -2,6 +2,7 @@ import FaguDomain
 import FaguModel
 import FaguStore
 import FaguSync
+import FaguTesting
 import FaguWire
 import Foundation
 import Testing
@@ -55,6 +56,41 @@ struct FormatVersionTests {
         let c01 = ScopeID.community("c01")
         #expect(try old.replica.digest(scopes: [c01]) == district.hub.replica.digest(scopes: [c01]))
         #expect(try new.replica.digest(scopes: [c01]) == district.hub.replica.digest(scopes: [c01]))
+    }
+
+    @Test("a 3.0 device syncing with a hub that reads only 2.0 (a release before 3.0) goes on in 2.0 and converges")
+    func olderHubIsSpokenToInTwoPointZero() async throws {
+        let district = try District()
+        let device = try district.join(.adviser, "a001", as: "a001")
+        let office = try district.join(.office, "c01", as: "office-c01")
+        try device.logVisit("c01", note: "升级后的设备，旧版本的区中心")
+        try office.logVisit("c01", hours: 2)
+        _ = try await office.sync(over: DirectTransport(hub: district.hub))
+        // The same hub files, read as a release before 3.0 reads them: 2.0 only.
+        let olderHub = try Hub.open(home: district.directory.file("hub"), configuration: district.configuration,
+                                    limits: ChangeSetLimits(versions: [.v2]))
+        #expect(throws: SyncRefusal.self) { _ = try olderHub.exchange(device.request().file) }
+
+        let summary = try await device.sync(over: DirectTransport(hub: olderHub))
+        #expect(summary.sentChanges > 0 && summary.receivedChanges > 0)
+        #expect(try olderHub.replica.device(device.replica.id)?.formatMajor == 2)
+        #expect(try device.replica.syncAttempts(limit: 1).first?.message.contains("format 2.0") == true)
+        let c01 = ScopeID.community("c01")
+        #expect(try device.replica.digest(scopes: [c01]) == olderHub.replica.digest(scopes: [c01]))
+        #expect(try device.pendingChanges() == 0)
+
+        // A file the older hub cannot read as 2.0 either is still refused, not retried for ever.
+        await #expect(throws: SyncRefusal.self) {
+            _ = try await device.sync(over: BadFileTransport())
+        }
+    }
+
+    /// A hub that refuses every request as a bad file, whatever its version.
+    private struct BadFileTransport: SyncTransport {
+        var peerDescription: String { "a hub that refuses everything" }
+        func exchange(_ request: [UInt8]) async throws -> [UInt8] {
+            throw SyncRefusal(.badFile, "the file is damaged (version \(request[4]).\(request[5]))")
+        }
     }
 
     @Test("a replayed 2.0 request does not move a device's replies back to 2.0")
