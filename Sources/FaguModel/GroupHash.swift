@@ -62,7 +62,7 @@ public enum GroupHash {
                 appendInteger(dot.counter, to: &bytes)
             }
         }
-        // Hashed and copied out as raw buffers: the generic paths walk the bytes one by one.
+        // The digest copied out as a raw buffer: `Array(digest)` walks it byte by byte.
         var hasher = SHA256()
         bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         return hasher.finalize().withUnsafeBytes { [UInt8]($0) }

@@ -192,9 +192,8 @@ final class TransactionContext {
         let key = VectorKey(scope: scope, origin: origin)
         if let head = heads[key], head.counter == counter { return head.hash }
         if openRuns[key] == nil {
-            // A stored run that ends there keeps its last hash apart: no run to decode, and no
-            // other open run written early (each local write to a scope new to the transaction
-            // comes here).
+            // A stored run that ends there keeps its last hash in a column of its own: no run
+            // to decode (each local write to a scope new to the transaction comes here).
             guard let row = try Row.fetchOne(statement("""
                 SELECT last, last_hash FROM change_run WHERE scope = ? AND origin = ? AND last >= ? ORDER BY last LIMIT 1
                 """), arguments: [scope, origin, Int64(counter)]) else { return nil }

@@ -379,8 +379,8 @@ public final class FieldReplica: Sendable {
     /// Syncs with the hub until neither side has more: each round trip sends up to
     /// `pageLimit` of this device's groups and applies the hub's answer. An interrupted sync
     /// loses nothing: acknowledgements only advance when a reply has been applied. Requests
-    /// are written in ``ChangeSetVersion/current``, or in 2.0 once the hub refuses that as a
-    /// bad file (a hub of an older release).
+    /// are written in ``ChangeSetVersion/current``, or in 2.0 once the hub refuses that
+    /// version (a hub of an older release).
     public func sync(over transport: any SyncTransport, pageLimit: Int = 2_000,
                      progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncSummary {
         var summary = SyncSummary()
@@ -392,10 +392,10 @@ public final class FieldReplica: Sendable {
                 let reply: [UInt8]
                 do {
                     reply = try await transport.exchange(request.file)
-                } catch let refusal as SyncRefusal where refusal.code == .badFile && version != .v2 {
-                    // A hub of a release before 3.0 reads only 2.0 and refuses anything newer as a
-                    // bad file, having applied nothing: the round goes again in 2.0, and so does
-                    // the rest of this sync (a 2.0 file it refuses too is a bad file indeed).
+                } catch let refusal as SyncRefusal where refusal.isUnreadableVersion && version != .v2 {
+                    // A hub of a release before 3.0 reads only 2.0 and refuses anything newer,
+                    // having applied nothing: the round goes again in 2.0, and so does the rest of
+                    // this sync. Any other refusal (a file too large, cut off, …) stands.
                     version = .v2
                     continue
                 }

@@ -63,6 +63,12 @@ public struct SyncRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// Whether the hub refused the file for its format version: `bad_file` naming
+    /// `unsupported_version`, as every release of the hub has refused a version it cannot read.
+    public var isUnreadableVersion: Bool {
+        code == .badFile && message.hasPrefix(WireError.Code.unsupportedVersion.rawValue + ":")
+    }
+
     /// A refusal for a file the wire format refuses.
     public init(_ error: WireError) {
         switch error.code {

@@ -5,12 +5,11 @@ public enum ChangeSetFormat {
     /// `FAGU`.
     public static let magic: [UInt8] = Array("FAGU".utf8)
     /// The major version this code writes by default (``ChangeSetVersion/current``); it
-    /// reads every major of ``ChangeSetVersion`` and refuses any other.
+    /// reads every major of ``ChangeSetVersion`` (unless ``ChangeSetLimits/versions`` holds
+    /// fewer) and refuses any other.
     public static let majorVersion: UInt8 = ChangeSetVersion.current.major
     /// The minor version this code writes; a newer minor is read, its unknown parts skipped.
     public static let minorVersion: UInt8 = ChangeSetVersion.current.minor
-    /// The major versions this code reads, lowest first.
-    public static let readableMajorVersions: [UInt8] = ChangeSetVersion.allCases.map(\.major)
     /// Flag bit 0: the body is zlib-compressed (always set).
     public static let zlibFlag: UInt16 = 1
     /// Flag bit 1: a 64-byte Ed25519 signature of everything before it follows the body.

@@ -5,6 +5,7 @@ import FaguSync
 import FaguTesting
 import FaguWire
 import Foundation
+import Synchronization
 import Testing
 
 /// The hub is upgraded first (SPEC.md, "Compatibility"), so it answers every device in the
@@ -79,17 +80,26 @@ struct FormatVersionTests {
         #expect(try device.replica.digest(scopes: [c01]) == olderHub.replica.digest(scopes: [c01]))
         #expect(try device.pendingChanges() == 0)
 
-        // A file the older hub cannot read as 2.0 either is still refused, not retried for ever.
-        await #expect(throws: SyncRefusal.self) {
-            _ = try await device.sync(over: BadFileTransport())
-        }
+        // Only a refusal of the version moves a sync to 2.0, once: one of 2.0 as well stands,
+        // and so does any other refusal of the file (too large, cut off, …), in 3.0.
+        try device.logVisit("c01", hours: 1)
+        let versionRefused = RefusingTransport(message: { "unsupported_version: format version \($0).0 is not understood" })
+        await #expect(throws: SyncRefusal.self) { _ = try await device.sync(over: versionRefused) }
+        #expect(versionRefused.versions.withLock { $0 } == [3, 2])
+        let tooLarge = RefusingTransport(message: { _ in "too_large: the file is over the limit" })
+        await #expect(throws: SyncRefusal.self) { _ = try await device.sync(over: tooLarge) }
+        #expect(tooLarge.versions.withLock { $0 } == [3])
     }
 
-    /// A hub that refuses every request as a bad file, whatever its version.
-    private struct BadFileTransport: SyncTransport {
+    /// A hub that refuses every request as a bad file, noting the version of each.
+    private final class RefusingTransport: SyncTransport {
+        let message: @Sendable (UInt8) -> String
+        let versions = Mutex<[UInt8]>([])
+        init(message: @escaping @Sendable (UInt8) -> String) { self.message = message }
         var peerDescription: String { "a hub that refuses everything" }
         func exchange(_ request: [UInt8]) async throws -> [UInt8] {
-            throw SyncRefusal(.badFile, "the file is damaged (version \(request[4]).\(request[5]))")
+            versions.withLock { $0.append(request[4]) }
+            throw SyncRefusal(.badFile, message(request[4]))
         }
     }
 

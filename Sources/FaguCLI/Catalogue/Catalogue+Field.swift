@@ -247,12 +247,13 @@ extension Catalogue {
     /// `fagu case update` given neither a status nor a note.
     public static let caseUpdateNeedsChange = Localized(zh: "请给出 --status 或 --note", en: "give --status, --note or both")
 
-    /// `fagu case update` given an unknown status.
+    /// `fagu export --format` given a version this release does not write.
     public static func exportFormatUnknown(_ format: Int) -> Localized {
         Localized(zh: "未知的文件格式版本 \(format)（可选 2 或 3；旧版本的区中心只读 2）",
                   en: "unknown file format version \(format) (2 or 3; a hub of an older release reads only 2)")
     }
 
+    /// `fagu case update` given an unknown status.
     public static func caseStatusUnknown(_ status: String) -> Localized {
         Localized(zh: "未知状态 \(status) (open|in_progress|mediated|referred|closed)",
                   en: "unknown status \(status) (open|in_progress|mediated|referred|closed)")
