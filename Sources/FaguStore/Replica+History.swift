@@ -13,7 +13,7 @@ extension Replica {
             })
             // One pass over the log, keeping this record's groups.
             var groups: [ChangeGroup] = []
-            try context.forEachLoggedRun { scopeNumber, origin, first, entries in
+            try context.forEachLoggedRun { scopeNumber, origin, first, entries, _ in
                 guard let entries, let scope = scopes[scopeNumber] else {
                     throw ReplicaError(.corrupt, "the change-log run of origin \(origin) from \(first) is unreadable")
                 }

@@ -92,7 +92,7 @@ extension Replica {
             var chain: (scope: Int, origin: Int)?
             var expected: UInt64 = 1
             var previousHash = GroupHash.genesis
-            try context.forEachLoggedRun { scopeNumber, originNumber, runFirst, entries in
+            try context.forEachLoggedRun { scopeNumber, originNumber, runFirst, entries, summaryAgrees in
                 let origin: ReplicaID
                 do { origin = try context.replica(numbered: originNumber) } catch {
                     problems.append(ReplicaProblem(.unreadableLogRow, counter: runFirst,
@@ -108,6 +108,11 @@ extension Replica {
                     problems.append(ReplicaProblem(.unreadableLogRow, scope: scope.name, origin: origin.description, counter: runFirst,
                                                    detail: "the change-log run of \(origin) in \(scope.name) from \(runFirst) is unreadable"))
                     return
+                }
+                if !summaryAgrees {
+                    problems.append(ReplicaProblem(.unreadableLogRow, scope: scope.name, origin: origin.description, counter: runFirst,
+                                                   detail: "the change-log run of \(origin) in \(scope.name) from \(runFirst) has summary "
+                                                   + "columns (last counter, hash, counts or kinds) that disagree with its groups"))
                 }
                 for entry in entries {
                     let first = entry.first

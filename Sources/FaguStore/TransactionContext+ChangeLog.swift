@@ -119,15 +119,27 @@ extension TransactionContext {
     }
 
     /// Calls `body` with every stored run, ordered by scope, origin and counter: its scope,
-    /// origin and first counter, and its entries (nil when its bytes are unreadable).
-    func forEachLoggedRun(_ body: (_ scope: Int, _ origin: Int, _ first: UInt64, _ entries: [LogEntry]?) throws -> Void) throws {
+    /// origin and first counter, its entries (nil when its bytes are unreadable), and whether
+    /// its summary columns (last counter and hash, counts, kinds) agree with those entries —
+    /// the log's readers trust them to find runs without decoding.
+    func forEachLoggedRun(_ body: (_ scope: Int, _ origin: Int, _ first: UInt64, _ entries: [LogEntry]?,
+                                   _ summaryAgrees: Bool) throws -> Void) throws {
         try flushLog()
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT \(TransactionContext.runColumns) FROM change_run ORDER BY scope, origin, last
+            SELECT \(TransactionContext.runColumns), last, groups, changes, kinds, clamped, last_hash FROM change_run
+            ORDER BY scope, origin, last
             """)
         while let row = try rows.next() {
             let first = UInt64(row[3] as Int64)
-            try body(row[1], row[2], first, LogRun.entries(of: [UInt8](row[4] as Data), first: first))
+            let entries = LogRun.entries(of: [UInt8](row[4] as Data), first: first)
+            var agrees = false
+            if let entries, !entries.isEmpty {
+                let rebuilt = LogRun(entries)
+                agrees = rebuilt.first == first && Int64(bitPattern: rebuilt.last) == row[5] && rebuilt.entryCount == row[6]
+                    && rebuilt.changeCount == row[7] && rebuilt.kinds == row[8] && rebuilt.clampedCount == row[9]
+                    && rebuilt.lastHash == (row[10] as Data?).map { [UInt8]($0) }
+            }
+            try body(row[1], row[2], first, entries, agrees)
         }
     }
 }

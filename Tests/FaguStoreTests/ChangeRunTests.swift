@@ -108,6 +108,25 @@ struct ChangeRunTests {
         }
     }
 
+    @Test("verify finds a run whose summary columns disagree with its groups, since readers trust them without decoding",
+          arguments: ["last_hash = zeroblob(32)", "last = last + 1", "kinds = 0", "clamped = clamped + 1", "groups = groups - 1"])
+    func damagedSummaryIsFound(damage: String) throws {
+        let directory = try TemporaryDirectory()
+        let writer = try TestReplicas.make("writer", number: 1, in: directory)
+        var workload = Workload(seed: 3, communities: ["c01"])
+        try writer.write { transaction in
+            for _ in 0..<5 {
+                let id = transaction.newRecordID()
+                let record = workload.logRecord(id: id)
+                _ = try transaction.insert(record.kind, id: id, fields: record.fields)
+            }
+        }
+        #expect(try writer.logProblems().isEmpty)
+        try writer.database.write { db in try db.execute(sql: "UPDATE change_run SET \(damage)") }
+        let problems = try writer.logProblems()
+        #expect(problems.contains { $0.code == .unreadableLogRow && $0.detail.contains("summary columns") }, "\(problems)")
+    }
+
     private func runCount(_ replica: Replica) throws -> Int {
         try replica.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM change_run") ?? 0 }
     }
