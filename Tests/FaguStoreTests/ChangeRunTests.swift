@@ -50,14 +50,7 @@ struct ChangeRunTests {
         let writer = try TestReplicas.make("writer", number: 1, in: directory)
         let reader = try TestReplicas.make("reader", number: 2, in: directory)
         var workload = Workload(seed: 5, communities: ["c01"])
-        var written: [ChangeGroup] = []
-        try writer.write { transaction in
-            for _ in 0..<(LogRun.maximumEntries * 2 + 17) {
-                let id = transaction.newRecordID()
-                let record = workload.logRecord(id: id)
-                written.append(try transaction.insert(record.kind, id: id, fields: record.fields))
-            }
-        }
+        let written = try writeLogs(LogRun.maximumEntries * 2 + 17, to: writer, from: &workload)
         #expect(try writer.changeLogSize().groups == written.count)
         // From every boundary's neighbourhood, the delta is exactly the groups written after it.
         for cut in [0, 1, LogRun.maximumEntries - 1, LogRun.maximumEntries, LogRun.maximumEntries + 1, written.count - 1] {
@@ -81,23 +74,13 @@ struct ChangeRunTests {
         let communities = (1...12).map { "c\($0)" }
         let scopes = communities.map { ScopeID.community($0) }
         var workload = Workload(seed: 9, communities: communities)
-        var written: [ChangeGroup] = []
-        func writeRound() throws {
-            try writer.write { transaction in
-                for _ in 0..<60 {
-                    let id = transaction.newRecordID()
-                    let record = workload.logRecord(id: id)
-                    written.append(try transaction.insert(record.kind, id: id, fields: record.fields))
-                }
-            }
-        }
-        try writeRound()
+        var written = try writeLogs(60, to: writer, from: &workload)
         let touched = Set(written.map(\.scope)).count
         #expect(touched > 6)
         // Starting a scope's chain in the transaction reads the log, and must not write the
         // other scopes' open runs early: that would cut them into runs of a group or two.
         #expect(try runCount(writer) == touched)
-        try writeRound()
+        written += try writeLogs(60, to: writer, from: &workload)
         #expect(try runCount(writer) == touched + Set(written.suffix(60).map(\.scope)).count)
         // The second transaction's groups follow the first's in every chain: they apply elsewhere and verify.
         try reader.apply(writer.delta(for: ScopeVectors(), scopes: scopes))
@@ -114,17 +97,22 @@ struct ChangeRunTests {
         let directory = try TemporaryDirectory()
         let writer = try TestReplicas.make("writer", number: 1, in: directory)
         var workload = Workload(seed: 3, communities: ["c01"])
-        try writer.write { transaction in
-            for _ in 0..<5 {
-                let id = transaction.newRecordID()
-                let record = workload.logRecord(id: id)
-                _ = try transaction.insert(record.kind, id: id, fields: record.fields)
-            }
-        }
+        _ = try writeLogs(5, to: writer, from: &workload)
         #expect(try writer.logProblems().isEmpty)
         try writer.database.write { db in try db.execute(sql: "UPDATE change_run SET \(damage)") }
         let problems = try writer.logProblems()
         #expect(problems.contains { $0.code == .unreadableLogRow && $0.detail.contains("summary columns") }, "\(problems)")
+    }
+
+    /// Writes `count` work logs of `workload` in one transaction.
+    private func writeLogs(_ count: Int, to replica: Replica, from workload: inout Workload) throws -> [ChangeGroup] {
+        try replica.write { transaction in
+            try (0..<count).map { _ in
+                let id = transaction.newRecordID()
+                let record = workload.logRecord(id: id)
+                return try transaction.insert(record.kind, id: id, fields: record.fields)
+            }
+        }
     }
 
     private func runCount(_ replica: Replica) throws -> Int {
