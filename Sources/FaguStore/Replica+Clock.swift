@@ -47,8 +47,7 @@ extension TransactionContext {
     /// - Returns: Whether anything changed.
     func retime(scope: ScopeID, origin: ReplicaID, counter: UInt64, to time: Timestamp) throws -> Bool {
         guard let scopeNumber = existingNumber(of: scope), let originNumber = originNumbers[origin],
-              let found = try loggedGroup(scope: scopeNumber, origin: originNumber, holding: counter),
-              found.run.entries[found.index].first == counter else { return false }
+              let found = try loggedGroup(scope: scopeNumber, origin: originNumber, startingAt: counter) else { return false }
         var run = found.run
         let index = found.index
         let entry = run.entries[index]

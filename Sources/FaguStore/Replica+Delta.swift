@@ -92,7 +92,7 @@ extension Replica {
     /// The query behind ``delta(for:scopes:)``: the runs of one origin's groups that end
     /// after a counter (``TransactionContext/loggedEntries(scope:origin:after:limit:)``).
     static let deltaSQL = """
-        SELECT id, scope, origin, first, entries FROM change_run WHERE scope = ? AND origin = ? AND last > ? ORDER BY last
+        SELECT \(TransactionContext.runColumns) FROM change_run WHERE scope = ? AND origin = ? AND last > ? ORDER BY last
         """
 
     /// SQLite's plan for the delta query, one line per step, for diagnostics and tests.
@@ -112,9 +112,15 @@ extension Replica {
                 SELECT COALESCE(SUM(groups), 0), COALESCE(SUM(changes), 0), COALESCE(SUM(length(entries)), 0) FROM change_run
                 """)!
             let payload: Int = row[2]
-            let pages = try? Int.fetchOne(db, sql: """
-                SELECT SUM(pgsize) FROM dbstat WHERE name IN ('change_run', 'change_run_by_origin')
-                """)
+            // `dbstat` is compiled into most SQLite builds but not all: without it, the payload.
+            let pages: Int?
+            do {
+                pages = try Int.fetchOne(db, sql: """
+                    SELECT SUM(pgsize) FROM dbstat WHERE name IN ('change_run', 'change_run_by_origin')
+                    """)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && (error.message ?? "").contains("dbstat") {
+                pages = nil
+            }
             return (row[0], row[1], pages ?? payload, payload)
         }
     }

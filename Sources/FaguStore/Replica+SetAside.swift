@@ -39,8 +39,7 @@ extension Replica {
             for row in rows {
                 let scope = ScopeID(row[0] as String), counter = UInt64(row[1] as Int64)
                 guard counter > after[scope] ?? 0, let scopeNumber = context.existingNumber(of: scope) else { continue }
-                guard let (run, index) = try context.loggedGroup(scope: scopeNumber, origin: originNumber, holding: counter),
-                      run.entries[index].first == counter else {
+                guard let (run, index) = try context.loggedGroup(scope: scopeNumber, origin: originNumber, startingAt: counter) else {
                     throw ReplicaError(.corrupt, "the set-aside group \(origin):\(counter) in \(scope) is not in the change log")
                 }
                 var group = try context.group(from: run.entries[index], origin: originNumber, scope: scope)

@@ -114,13 +114,14 @@ extension Replica {
                                                    detail: "the change-log run of \(origin) in \(scope.name) from \(runFirst) has summary "
                                                    + "columns (last counter, hash, counts or kinds) that disagree with its groups"))
                 }
+                // A run holds one origin's groups in one scope: a new chain starts with a run.
+                if chain.map({ $0 != (scopeNumber, originNumber) }) ?? true {
+                    chain = (scopeNumber, originNumber)
+                    expected = 1
+                    previousHash = GroupHash.genesis
+                }
                 for entry in entries {
                     let first = entry.first
-                    if chain.map({ $0 != (scopeNumber, originNumber) }) ?? true {
-                        chain = (scopeNumber, originNumber)
-                        expected = 1
-                        previousHash = GroupHash.genesis
-                    }
                     let storedHash = entry.hash
                     if first != expected {
                         problems.append(ReplicaProblem(.logGap, scope: scope.name, origin: origin.description, counter: expected,

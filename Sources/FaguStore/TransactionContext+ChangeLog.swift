@@ -10,7 +10,7 @@ import GRDB
 /// here first writes the open runs it reads (``flushLog(_:)``), so it sees them.
 extension TransactionContext {
     /// The columns every run query selects, in order.
-    private static let runColumns = "id, scope, origin, first, entries"
+    static let runColumns = "id, scope, origin, first, entries"
 
     /// Adds `entry` to the log of `origin` in `scope`.
     func appendToLog(scope: Int, origin: Int, _ entry: LogEntry) throws {
@@ -116,6 +116,24 @@ extension TransactionContext {
         let run = try storedRun(row)
         guard let index = run.entries.firstIndex(where: { $0.first <= counter && counter <= $0.last }) else { return nil }
         return (run, index)
+    }
+
+    /// The last counter and last hash of the first stored run of `origin` in `scope` that
+    /// ends at or after `counter`, read from its columns without decoding it (open runs are
+    /// not looked at); nil when there is none.
+    func storedRunEnd(scope: Int, origin: Int, atOrAfter counter: UInt64) throws -> (last: UInt64, hash: [UInt8]?)? {
+        guard let row = try Row.fetchOne(statement("""
+            SELECT last, last_hash FROM change_run WHERE scope = ? AND origin = ? AND last >= ? ORDER BY last LIMIT 1
+            """), arguments: [scope, origin, Int64(counter)]) else { return nil }
+        return (UInt64(row[0] as Int64), (row[1] as Data?).map { [UInt8]($0) })
+    }
+
+    /// The stored run holding the group of `origin` in `scope` that starts at `counter`, and
+    /// that group's position in it; nil when no held group starts there.
+    func loggedGroup(scope: Int, origin: Int, startingAt counter: UInt64) throws -> (run: StoredRun, index: Int)? {
+        guard let found = try loggedGroup(scope: scope, origin: origin, holding: counter),
+              found.run.entries[found.index].first == counter else { return nil }
+        return found
     }
 
     /// Calls `body` with every stored run, ordered by scope, origin and counter: its scope,

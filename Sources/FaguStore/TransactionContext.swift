@@ -11,10 +11,11 @@ import GRDB
 final class TransactionContext {
     let db: Database
     private(set) var originNumbers: [ReplicaID: Int] = [:]
-    private(set) var originIDs: [Int: ReplicaID] = [:]
-    /// ``originIDs`` as an array by number (origins are numbered 1, 2, 3, …): reading a row
-    /// looks an origin up for every field, and indexing costs no hashing.
+    /// Origins by local number (numbered 1, 2, 3, …): reading a row looks an origin up for
+    /// every field, and indexing costs no hashing.
     private var originsByNumber: ContiguousArray<ReplicaID?> = []
+    /// Origins whose number is too large for ``originsByNumber`` (only in a damaged file).
+    private var outlyingOrigins: [Int: ReplicaID] = [:]
     private var scopeNumbers: [ScopeID: Int] = [:]
     private var vectors: [Int: [Int: UInt64]] = [:]
     private var dirtyVectors: Set<VectorKey> = []
@@ -96,8 +97,10 @@ final class TransactionContext {
     }
 
     private func remember(_ origin: ReplicaID, numbered number: Int) {
-        originIDs[number] = origin
-        guard number >= 0, number < 1 << 20 else { return }   // a damaged file's number stays in the dictionary
+        guard number >= 0, number < 1 << 20 else {
+            outlyingOrigins[number] = origin
+            return
+        }
         if number >= originsByNumber.count {
             originsByNumber.append(contentsOf: repeatElement(nil, count: number + 1 - originsByNumber.count))
         }
@@ -106,7 +109,8 @@ final class TransactionContext {
 
     /// The replica id of a local origin number.
     func replica(numbered number: Int) throws -> ReplicaID {
-        guard let id = number >= 0 && number < originsByNumber.count ? originsByNumber[number] : originIDs[number] else { throw ReplicaError(.corrupt, "unknown origin number \(number)") }
+        let id = number >= 0 && number < originsByNumber.count ? originsByNumber[number] : outlyingOrigins[number]
+        guard let id else { throw ReplicaError(.corrupt, "unknown origin number \(number)") }
         return id
     }
 
@@ -194,10 +198,8 @@ final class TransactionContext {
         if openRuns[key] == nil {
             // A stored run that ends there keeps its last hash in a column of its own: no run
             // to decode (each local write to a scope new to the transaction comes here).
-            guard let row = try Row.fetchOne(statement("""
-                SELECT last, last_hash FROM change_run WHERE scope = ? AND origin = ? AND last >= ? ORDER BY last LIMIT 1
-                """), arguments: [scope, origin, Int64(counter)]) else { return nil }
-            if UInt64(row[0] as Int64) == counter { return (row[1] as Data?).map { [UInt8]($0) } }
+            guard let end = try storedRunEnd(scope: scope, origin: origin, atOrAfter: counter) else { return nil }
+            if end.last == counter { return end.hash }
         }
         guard let held = try heldGroup(scope: scope, origin: origin, holding: counter),
               held.first + UInt64(held.count) - 1 == counter else { return nil }
