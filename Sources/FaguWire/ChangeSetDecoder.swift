@@ -122,7 +122,7 @@ public struct ChangeSetDecoder: Sendable {
         }
         let major = file[4]
         let minor = file[5]
-        guard let version = ChangeSetVersion(major: major), limits.versions.contains(version) else {
+        guard limits.readableVersion(major: major) != nil else {
             let read = limits.versions.map(\.major).sorted().map { "\($0).x" }.joined(separator: " and ")
             throw WireError(.unsupportedVersion, "format version \(major).\(minor) is not understood by this reader "
                             + "(it reads \(read)); upgrade Fagu")

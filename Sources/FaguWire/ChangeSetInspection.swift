@@ -30,7 +30,7 @@ public struct ChangeSetInspection: Sendable {
         fileBytes = file.count
         if file.count >= 6, Array(file[0..<4]) == ChangeSetFormat.magic {
             version = (file[4], file[5])
-            versionSupported = ChangeSetVersion(major: file[4]) != nil
+            versionSupported = decoder.limits.readableVersion(major: file[4]) != nil
         }
         header = try? decoder.decodeHeader(file)
         if header != nil, file.count >= 12 {

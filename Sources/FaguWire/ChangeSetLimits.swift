@@ -24,6 +24,12 @@ public struct ChangeSetLimits: Hashable, Sendable {
         self.versions = versions
     }
 
+    /// The version a file whose frame says major version `major` is in, when it is one of
+    /// ``versions``; nil when a reader with these limits refuses it.
+    public func readableVersion(major: UInt8) -> ChangeSetVersion? {
+        ChangeSetVersion(major: major).flatMap { versions.contains($0) ? $0 : nil }
+    }
+
     /// The defaults of SPEC.md: 64 MiB files, 1 MiB headers, 64 MiB bodies, 2,000,000
     /// changes. A page of a delta carries at most about 8 MiB of values, so whatever the
     /// write path accepts fits.

@@ -92,7 +92,7 @@ struct ChangeRunTests {
     }
 
     @Test("verify finds a run whose summary columns disagree with its groups, since readers trust them without decoding",
-          arguments: ["last_hash = zeroblob(32)", "last = last + 1", "kinds = 0", "clamped = clamped + 1", "groups = groups - 1"])
+          arguments: ["last_hash = zeroblob(32)", "last = last + 1", "kinds = 0", "clamped = clamped + 1", "groups = groups - 1", "changes = changes + 1"])
     func damagedSummaryIsFound(damage: String) throws {
         let directory = try TemporaryDirectory()
         let writer = try TestReplicas.make("writer", number: 1, in: directory)

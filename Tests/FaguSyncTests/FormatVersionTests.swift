@@ -39,9 +39,9 @@ struct FormatVersionTests {
         try old.replica.write { try $0.update(.visit, id: visit, fields: ["note": .text("补记：当事人已和解")]) }
         let inbox = district.directory.file("inbox"), outbox = district.directory.file("outbox")
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-        try Data(old.request(version: .v2).file).write(to: URL(fileURLWithPath: inbox + "/a001.fagu"))
+        _ = try old.export(to: inbox + "/a001.fagu", version: .v2)
         let merged = try NightlyMerge(hub: district.hub, inbox: inbox, outbox: outbox).run(day: "20261126")
-        #expect(merged.inbox.allSatisfy { $0.applied })
+        #expect(merged.inbox.count == 1 && merged.inbox.allSatisfy { $0.applied })
         let oldFile = try #require(FileManager.default.contents(atPath: outbox + "/a001-20261126.fagu"))
         let newFile = try #require(FileManager.default.contents(atPath: outbox + "/c01-20261126.fagu"))
         #expect(Array(oldFile[4...5]) == [2, 0])
@@ -70,7 +70,12 @@ struct FormatVersionTests {
         // The same hub files, read as a release before 3.0 reads them: 2.0 only.
         let olderHub = try Hub.open(home: district.directory.file("hub"), configuration: district.configuration,
                                     limits: ChangeSetLimits(versions: [.v2]))
-        #expect(throws: SyncRefusal.self) { _ = try olderHub.exchange(device.request().file) }
+        let refused = #expect(throws: SyncRefusal.self) { _ = try olderHub.exchange(device.request().file) }
+        #expect(refused?.isUnreadableVersion == true)
+        // Inspecting a 3.0 file, a reader of 2.0 only calls its version unsupported, as decoding does.
+        let inspected = ChangeSetInspection(file: try device.request().file,
+                                            decoder: ChangeSetDecoder(limits: ChangeSetLimits(versions: [.v2]), schema: .legalAdvice))
+        #expect(inspected.versionSupported == false && inspected.error?.code == .unsupportedVersion)
 
         let summary = try await device.sync(over: DirectTransport(hub: olderHub))
         #expect(summary.sentChanges > 0 && summary.receivedChanges > 0)
@@ -112,7 +117,8 @@ struct FormatVersionTests {
         _ = try device.accept(district.hub.exchange(early).reply.file)
         _ = try device.accept(district.hub.exchange(device.request().file).reply.file)
         #expect(try district.hub.replica.device(device.replica.id)?.formatMajor == 3)
-        #expect(throws: SyncRefusal.self) { _ = try district.hub.exchange(early) }
+        let replayed = #expect(throws: SyncRefusal.self) { _ = try district.hub.exchange(early) }
+        #expect(replayed?.code == .replayed)
         #expect(try district.hub.replica.device(device.replica.id)?.formatMajor == 3)
     }
 }
