@@ -28,6 +28,8 @@ struct ColumnMutationProperty {
             case 1: changeCount = UInt64(clamping: Int(changeCount) + Int.random(in: -3...3, using: &random))
             default: Self.damage(&columns, using: &random)
             }
+            // Damage that changed nothing (±0, an empty column cut) would be read as the honest body.
+            guard columns != honest || groupCount != UInt32(groups.count) || changeCount != changes else { continue }
             let file = try WireVectors.frame(header: WireVectors.headerBytes(changeCount: changeCount, groupCount: groupCount),
                                              body: columns.serializedBytes(), major: ChangeSetVersion.v3.major)
             do {
@@ -42,7 +44,8 @@ struct ColumnMutationProperty {
                 refused += 1
             }
         }
-        // Both outcomes occur: damage to a UUID's random bytes or a value reads as other content.
+        // Both outcomes occur among damaged bodies: damage to a UUID's random bytes or a value
+        // reads as other content.
         #expect(refused > 0 && read > 0, "\(refused) refused, \(read) read")
     }
 

@@ -111,7 +111,6 @@ struct CoreBenchmark {
                 applied += try target.apply(groups).appliedChanges
             }
         }
-        let sessionDefaultMerge = try sessionMergeWithDefaultCache(day, path: path)
         let scopes = Array(Set(try first.scopes() + second.scopes())).sorted()
         guard try first.digest(scopes: scopes) == second.digest(scopes: scopes) else {
             throw BenchmarkFailure(message: "the two replicas did not converge")
@@ -144,6 +143,8 @@ struct CoreBenchmark {
         guard read == day.records + day.shared.count else {
             throw BenchmarkFailure(message: "read \(read) records back, not \(day.records + day.shared.count)")
         }
+        // Last: it writes a whole day again, which must not load the disk under the timings above.
+        let sessionDefaultMerge = try sessionMergeWithDefaultCache(day, path: path)
 
         return Figures(sessionWrite: sessionWrite, faguWrite: faguWrite, sessionEncode: sessionEncode, faguEncode: faguEncode,
                        sessionMerge: sessionMerge, sessionDefaultMerge: sessionDefaultMerge, faguMerge: faguMerge, decode: decodeSeconds, oneTransaction: oneTransaction,
