@@ -77,10 +77,7 @@ extension TransactionContext {
             touched.append(field.index)
         }
         guard !touched.isEmpty else { return true }
-        var arguments: [DatabaseValue] = touched.map { stored.values[$0] }
-        arguments.append(Data(stored.clock.encoded()).databaseValue)
-        arguments.append(record.databaseValue)
-        try updateStatement(table, columns: touched).executeDirect(arguments)
+        try write(stored, table, record, columns: touched)
         return true
     }
 }

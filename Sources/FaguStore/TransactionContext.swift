@@ -55,6 +55,22 @@ final class TransactionContext {
     var openRuns: [VectorKey: LogRun] = [:]
     /// Where the write path encodes each group's body, reused from group to group.
     private var bodyWriter = ByteWriter(capacity: 4096)
+    /// Record rows held in memory while later groups of the same batch change them again,
+    /// by kind code and record: every read of a row looks here first, and ``flush()`` writes
+    /// whatever is still here.
+    private var keptRows: [RowKey: KeptRow] = [:]
+
+    /// A record of a kind, by the kind's storage code.
+    struct RowKey: Hashable {
+        var code: Int
+        var record: RecordID
+    }
+
+    /// A row kept in memory, and the columns changed since it was last written.
+    struct KeptRow {
+        var row: StoredRow
+        var unwritten: [Int]
+    }
 
     /// The replica's schema as tables.
     let tables: KindTables
@@ -180,7 +196,7 @@ final class TransactionContext {
     }
 
     /// The prepared update of `columns` (and the clock) of `table`.
-    func updateStatement(_ table: KindTable, columns: [Int]) throws -> Statement {
+    private func updateStatement(_ table: KindTable, columns: [Int]) throws -> Statement {
         let key = UpdateKey(code: table.code, columns: columns)
         if let statement = updateStatements[key] { return statement }
         let statement = try db.cachedStatement(sql: table.updateSQL(columns: columns))
@@ -218,6 +234,7 @@ final class TransactionContext {
     /// Writes the open change-log runs and every vector entry this transaction advanced.
     /// Call once, before commit.
     func flush() throws {
+        try writeKeptRows()
         try flushLog()
         let statement = try db.cachedStatement(sql: """
             INSERT INTO version_vector (scope, origin, counter) VALUES (?, ?, ?)
@@ -244,8 +261,10 @@ final class TransactionContext {
     }
 
     /// Reads the clock of `record` and only the columns of `fields` (and its scope field);
-    /// the others read as null. Nil when there is no such row.
+    /// the others read as null (all are there when the row is kept in memory). Nil when
+    /// there is no such row.
     func row(_ table: KindTable, _ record: RecordID, fields: [Int]) throws -> StoredRow? {
+        if !keptRows.isEmpty, let kept = keptRows[RowKey(code: table.code, record: record)] { return kept.row }
         var columns = fields
         if let scopeIndex = table.scopeFieldIndex, !columns.contains(scopeIndex) { columns.append(scopeIndex) }
         let key = UpdateKey(code: table.code, columns: columns)
@@ -306,26 +325,38 @@ final class TransactionContext {
     /// Applies a causally ready group: updates (or creates) the record's row, its open
     /// conflicts, the change log and the vector — all in the caller's transaction.
     ///
-    /// - Parameter knownNew: The caller knows the row does not exist (a local insert).
-    /// - Parameter validated: The result of `KindTable.validate` for this group, when the
-    ///   caller already has it.
+    /// - Parameters:
+    ///   - knownNew: The caller knows the row does not exist (a local insert).
+    ///   - validated: The result of `KindTable.validate` for this group, when the caller
+    ///     already has it.
+    ///   - keepRow: A later group of the same batch changes this record again: the row
+    ///     stays in memory, unwritten, until the record's last group (or ``flush()``), so
+    ///     one write stands for all of them.
     func apply(_ group: ChangeGroup, knownNew: Bool = false, existing: StoredRow? = nil,
-               validated: (indexes: [Int], values: [FieldValue])? = nil) throws -> Applied {
+               validated: (indexes: [Int], values: [FieldValue])? = nil, keepRow: Bool = false) throws -> Applied {
         let table = try tables.of(group.kind)
         let scope = try number(of: group.scope)
         let origin = try number(of: group.origin)
         let (indexes, values) = try validated ?? table.validate(group)
 
         var applied = Applied()
+        let rowKey = RowKey(code: table.code, record: group.record)
+        let kept = keptRows.isEmpty ? nil : keptRows.removeValue(forKey: rowKey)
         // A group that writes every required field usually creates its record: try the
         // insert first, and look the row up only when one is there already.
-        let creates = !knownNew && existing == nil && table.requiredIndexes.allSatisfy(indexes.contains)
+        let creates = !knownNew && existing == nil && kept == nil && table.requiredIndexes.allSatisfy(indexes.contains)
         var inserted = false
         if creates {
             inserted = try insertRecord(group, table: table, indexes: indexes, values: values, origin: origin, orExisting: true)
+            if inserted && keepRow {
+                keptRows[rowKey] = KeptRow(row: createdRow(group, table: table, indexes: indexes, values: values, origin: origin),
+                                           unwritten: [])
+            }
         }
-        // A change to a held record reads only the columns it decides on.
-        let stored = knownNew || inserted ? nil : try (existing ?? row(table, group.record, fields: indexes))
+        // A change to a held record reads only the columns it decides on, or all of them when
+        // the row is to be kept for the groups after it.
+        let stored = knownNew || inserted ? nil
+            : try (existing ?? kept?.row ?? row(table, group.record, fields: keepRow ? Array(table.fields.indices) : indexes))
         if var stored {
             if let scopeIndex = table.scopeFieldIndex, stored.values[scopeIndex] != group.scope.name.databaseValue {
                 throw ReplicaError(.scopeMismatch, "\(group) is not in the scope of \(group.record)")
@@ -359,11 +390,14 @@ final class TransactionContext {
                 }
                 try store(register, table, group.record, field: index, wasConflict: wasConflict, into: &stored)
             }
-            // Only the group's columns change: indexes on other columns are left alone.
-            var arguments: [DatabaseValue] = indexes.map { stored.values[$0] }
-            arguments.append(Data(stored.clock.encoded()).databaseValue)
-            arguments.append(group.record.databaseValue)
-            try updateStatement(table, columns: indexes).executeDirect(arguments)
+            // Only the columns changed are written: indexes on other columns are left alone.
+            var columns = kept?.unwritten ?? []
+            for index in indexes where !columns.contains(index) { columns.append(index) }
+            if keepRow {
+                keptRows[rowKey] = KeptRow(row: stored, unwritten: columns)
+            } else {
+                try write(stored, table, group.record, columns: columns)
+            }
         } else if !inserted {
             if !knownNew, let missing = table.fields.indices.first(where: { table.fields[$0].required && !indexes.contains($0) }) {
                 throw ReplicaError(.missingCreation, "\(group) changes \(group.kind.rawValue) \(group.record), which is not held "
@@ -382,6 +416,51 @@ final class TransactionContext {
         try logGroup(scope: scope, origin: origin, group: group, kindCode: table.code, encodedBody: bodyWriter.bytes)
         advance(scope: scope, origin: origin, to: group.lastCounter)
         return applied
+    }
+
+    /// Writes `columns` of `row` and its clock to the row of `record` — to the copy kept in
+    /// memory while there is one, else to the table.
+    func write(_ row: StoredRow, _ table: KindTable, _ record: RecordID, columns: [Int]) throws {
+        let key = RowKey(code: table.code, record: record)
+        if !keptRows.isEmpty, var kept = keptRows[key] {
+            kept.row = row
+            for index in columns where !kept.unwritten.contains(index) { kept.unwritten.append(index) }
+            keptRows[key] = kept
+            return
+        }
+        try update(row, table, record, columns: columns)
+    }
+
+    /// Writes `columns` of `row` and its clock to the table's row of `record`.
+    private func update(_ row: StoredRow, _ table: KindTable, _ record: RecordID, columns: [Int]) throws {
+        var arguments: [DatabaseValue] = columns.map { row.values[$0] }
+        arguments.append(Data(row.clock.encoded()).databaseValue)
+        arguments.append(record.databaseValue)
+        try updateStatement(table, columns: columns).executeDirect(arguments)
+    }
+
+    /// Writes every row kept in memory that has unwritten changes, and forgets them all.
+    private func writeKeptRows() throws {
+        for (key, kept) in keptRows where !kept.unwritten.isEmpty {
+            guard let table = tables.withCode(key.code) else {
+                throw ReplicaError(.corrupt, "a row kept for writing names kind code \(key.code)")
+            }
+            try update(kept.row, table, key.record, columns: kept.unwritten)
+        }
+        keptRows.removeAll()
+    }
+
+    /// The row ``insertRecord(_:table:indexes:values:origin:orExisting:)`` writes for
+    /// `group`, as ``row(_:_:fields:)`` would read it back.
+    private func createdRow(_ group: ChangeGroup, table: KindTable, indexes: [Int], values: [FieldValue], origin: Int) -> StoredRow {
+        var row = StoredRow(values: Array(repeating: .null, count: table.fields.count), clock: RowClock(fieldCount: table.fields.count))
+        if let scopeIndex = table.scopeFieldIndex { row.values[scopeIndex] = group.scope.name.databaseValue }
+        let time = group.orderingTime.milliseconds
+        for (position, index) in indexes.enumerated() {
+            row.values[index] = values[position].databaseValue
+            row.clock.fields[index] = [RowClock.Entry(origin: origin, counter: group.firstCounter + UInt64(position), time: time)]
+        }
+        return row
     }
 
     /// Inserts the row `group` creates. When the record exists already: returns false if

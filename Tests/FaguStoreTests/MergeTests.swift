@@ -74,6 +74,40 @@ struct MergeTests {
         #expect(try bob.digest(scopes: [c01]) == alice.digest(scopes: [c01]))
     }
 
+    @Test("a record made and edited in one batch, beside a concurrent edit, ends as if each group had come alone")
+    func batchEndsAsGroupByGroup() throws {
+        // A case all three hold; then Alice makes another and edits both, and Bob edits the first.
+        let shared = alice.newRecordID()
+        try alice.write { try $0.insert(.legalCase, id: shared, fields: caseFields()) }
+        let carol = try TestReplicas.make("carol", number: 3, in: directory, author: "a019")
+        try send(alice, to: bob, scopes: [c01])
+        try send(alice, to: carol, scopes: [c01])
+        let made = alice.newRecordID()
+        try alice.write { try $0.insert(.legalCase, id: made, fields: caseFields()) }
+        try alice.write { try $0.update(.legalCase, id: made, fields: ["status": .text("in_progress"), "title": .text("二审")]) }
+        try alice.write { try $0.update(.legalCase, id: made, fields: ["status": .text("mediated")]) }
+        try alice.write { try $0.update(.legalCase, id: shared, fields: ["status": .text("mediated")]) }
+        try alice.write { try $0.update(.legalCase, id: made, fields: ["status": .text("closed"), "title": .text("结案")]) }
+        try alice.write { try $0.update(.legalCase, id: shared, fields: ["title": .text("宅基地使用权纠纷")]) }
+        try bob.write { try $0.update(.legalCase, id: shared, fields: ["status": .text("referred")]) }
+
+        // Bob takes Alice's six groups in one batch; Carol takes Bob's edit, then Alice's groups one at a time.
+        let batch = try alice.delta(for: bob.vectors(scopes: [c01]), scopes: [c01])
+        #expect(batch.count == 6)
+        #expect(try bob.apply(batch).conflictsOpened == 1)
+        try send(bob, to: carol, scopes: [c01])
+        for group in batch { try carol.apply([group]) }
+
+        let reopened = try Replica.open(at: bob.path)
+        #expect(try reopened.digest(scopes: [c01]) == carol.digest(scopes: [c01]))
+        #expect(try reopened.record(.legalCase, id: made)?.fields["status"] == .text("closed"))
+        #expect(try reopened.record(.legalCase, id: made)?.fields["title"] == .text("结案"))
+        #expect(try reopened.record(.legalCase, id: shared)?.fields["title"] == .text("宅基地使用权纠纷"))
+        #expect(try reopened.openConflicts().map(\.field) == ["status"])
+        #expect(try Set(reopened.openConflicts().first?.register.entries.map(\.value) ?? []) == [.text("mediated"), .text("referred")])
+        #expect(try reopened.verify(scratchDirectory: directory.path).isEmpty)
+    }
+
     @Test("the change log keeps every value ever written, superseded ones included")
     func logKeepsSupersededValues() throws {
         let id = alice.newRecordID()
