@@ -26,7 +26,7 @@ struct CoreBenchmark {
         var sessionWrite = 0.0, faguWrite = 0.0, sessionEncode = 0.0, faguEncode = 0.0
         var sessionMerge = 0.0, sessionDefaultMerge = 0.0, faguMerge = 0.0, decode = 0.0, oneTransaction = 0.0, thousands = 0.0, readAll = 0.0
         var oneTransactionNormal = 0.0, thousandsNormal = 0.0
-        var bytes = 0, sessionBytes = 0, applied = 0, logBytes = 0
+        var bytes = 0, sessionBytes = 0, applied = 0, logBytes = 0, sessionRowChanges = 0
 
         /// The pointwise best of two runs.
         func best(_ other: Figures) -> Figures {
@@ -83,7 +83,7 @@ struct CoreBenchmark {
         }
 
         // 2. What each side sends the other.
-        var changesets: [(compressed: [UInt8], size: Int)] = []
+        var changesets: [SessionChangeset] = []
         let sessionEncode = try measure {
             changesets = try session.changesets()
         }
@@ -151,7 +151,7 @@ struct CoreBenchmark {
                        thousands: thousands, readAll: readAll, oneTransactionNormal: oneTransactionNormal,
                        thousandsNormal: thousandsNormal, bytes: files.reduce(0) { $0 + $1.count },
                        sessionBytes: changesets.reduce(0) { $0 + $1.compressed.count }, applied: applied,
-                       logBytes: try first.changeLogSize().bytes)
+                       logBytes: try first.changeLogSize().bytes, sessionRowChanges: changesets.reduce(0) { $0 + $1.rowChanges })
     }
 
     private func report(_ day: DistrictDay, _ best: Figures) -> String {
@@ -181,6 +181,7 @@ struct CoreBenchmark {
             ("merge_vs_session_default_cache_ratio", format(faguMerge / best.sessionDefaultMerge, 2)),
             ("fagu_decode_s", format(decodeSeconds, 3)),
             ("fagu_merge_us_per_operation", format(faguMerge / operations * 1e6, 1)),
+            ("session_row_changes", "\(best.sessionRowChanges)"),
             ("session_zlib_bytes", "\(sessionBytes)"),
             ("fagu_file_bytes", "\(bytes)"),
             ("bytes_vs_session_ratio", format(Double(bytes) / Double(sessionBytes), 3)),

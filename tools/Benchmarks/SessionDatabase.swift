@@ -64,7 +64,7 @@ final class SessionDatabase {
     }
 
     /// The changeset recorded so far, zlib'd (level 6, as the wire format); recording stops.
-    func compressedChangeset() throws -> (compressed: [UInt8], size: Int) {
+    func compressedChangeset() throws -> SessionChangeset {
         guard let session else { throw BenchmarkFailure(message: "not recording") }
         defer {
             fagu_session_end(session)
@@ -77,12 +77,17 @@ final class SessionDatabase {
         }
         defer { fagu_session_free(buffer) }
         let bytes = [UInt8](UnsafeRawBufferPointer(start: buffer, count: Int(size)))
+        var inserts: Int32 = 0, updates: Int32 = 0, deletes: Int32 = 0
+        guard fagu_changeset_count(size, buffer, &inserts, &updates, &deletes) == 0 else {
+            throw BenchmarkFailure(message: "SQLite could not read back its own changeset")
+        }
         var length = compressBound(uLong(bytes.count))
         var output = [UInt8](repeating: 0, count: Int(length))
         guard compress2(&output, &length, bytes, uLong(bytes.count), 6) == Z_OK else {
             throw BenchmarkFailure(message: "zlib failed")
         }
-        return (Array(output[0..<Int(length)]), bytes.count)
+        return SessionChangeset(compressed: Array(output[0..<Int(length)]), size: bytes.count,
+                                rowChanges: Int(inserts + updates + deletes))
     }
 
     /// Inflates `compressed` and applies it in one transaction.

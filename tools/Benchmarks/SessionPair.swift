@@ -29,12 +29,12 @@ struct SessionPair {
     }
 
     /// Each side's zlib'd changeset of the day, first's then second's; recording stops.
-    func changesets() throws -> [(compressed: [UInt8], size: Int)] {
+    func changesets() throws -> [SessionChangeset] {
         [try first.compressedChangeset(), try second.compressedChangeset()]
     }
 
     /// Each side applies the other's changeset from ``changesets()``.
-    func merge(_ changesets: [(compressed: [UInt8], size: Int)]) throws {
+    func merge(_ changesets: [SessionChangeset]) throws {
         try second.apply(compressed: changesets[0].compressed, size: changesets[0].size)
         try first.apply(compressed: changesets[1].compressed, size: changesets[1].size)
     }

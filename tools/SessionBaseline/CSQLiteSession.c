@@ -29,3 +29,21 @@ static int fagu_session_conflict(void *context, int conflict, sqlite3_changeset_
 int fagu_changeset_apply(sqlite3 *db, int size, void *changeset) {
     return sqlite3changeset_apply(db, size, changeset, NULL, fagu_session_conflict, NULL);
 }
+
+int fagu_changeset_count(int size, void *changeset, int *inserts, int *updates, int *deletes) {
+    sqlite3_changeset_iter *iterator = NULL;
+    int rc = sqlite3changeset_start(&iterator, size, changeset);
+    if (rc != SQLITE_OK) return rc;
+    *inserts = *updates = *deletes = 0;
+    while (sqlite3changeset_next(iterator) == SQLITE_ROW) {
+        const char *table = NULL;
+        int columns = 0, op = 0, indirect = 0;
+        rc = sqlite3changeset_op(iterator, &table, &columns, &op, &indirect);
+        if (rc != SQLITE_OK) break;
+        if (op == SQLITE_INSERT) (*inserts)++;
+        else if (op == SQLITE_UPDATE) (*updates)++;
+        else if (op == SQLITE_DELETE) (*deletes)++;
+    }
+    int finished = sqlite3changeset_finalize(iterator);
+    return rc != SQLITE_OK ? rc : finished;
+}

@@ -18,5 +18,7 @@ void fagu_session_end(struct sqlite3_session *session);
 void fagu_session_free(void *changeset);
 /// Applies a changeset to `db` (sqlite3changeset_apply); on a conflict the incoming change wins.
 int fagu_changeset_apply(struct sqlite3 *db, int size, void *changeset);
+/// Counts the row changes a changeset holds: one per row, its net change over the session.
+int fagu_changeset_count(int size, void *changeset, int *inserts, int *updates, int *deletes);
 
 #endif
