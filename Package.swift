@@ -178,7 +178,7 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .testTarget(name: "FaguReportsTests", dependencies: ["FaguDomain", "FaguModel", "FaguReports"], swiftSettings: strict),
-        .testTarget(name: "FaguModelTests", dependencies: ["FaguDomain", "FaguModel"], swiftSettings: strict),
+        .testTarget(name: "FaguModelTests", dependencies: ["FaguDomain", "FaguModel", "FaguTesting"], swiftSettings: strict),
         .testTarget(
             name: "FaguWireTests",
             dependencies: ["FaguDomain", "FaguModel", "FaguWire", "FaguStore", "FaguTesting"],

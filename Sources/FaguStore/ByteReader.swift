@@ -1,3 +1,5 @@
+import FaguModel
+
 /// Reads what ``ByteWriter`` wrote; every read returns nil on short or malformed input.
 struct ByteReader {
     private let bytes: [UInt8]
@@ -7,17 +9,13 @@ struct ByteReader {
 
     var isAtEnd: Bool { offset == bytes.count }
 
+    /// The next varint; nil when the bytes end inside it or it holds more than 64 bits.
     mutating func readVarint() -> UInt64? {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count, shift < 64 {
-            let byte = bytes[offset]
-            offset += 1
-            result |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return result }
-            shift += 7
+        do {
+            return try Varint.read(bytes, at: &offset)
+        } catch {
+            return nil
         }
-        return nil
     }
 
     mutating func readInt() -> Int? {
@@ -26,8 +24,7 @@ struct ByteReader {
     }
 
     mutating func readSigned() -> Int64? {
-        guard let raw = readVarint() else { return nil }
-        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+        readVarint().map(Varint.unzigzag)
     }
 
     mutating func readByte() -> UInt8? {

@@ -1,32 +1,23 @@
+import FaguModel
+
 /// Appends compact binary encodings (LEB128 varints, zigzag, length-prefixed UTF-8).
 struct ByteWriter {
     private(set) var bytes: [UInt8] = []
 
     init(capacity: Int = 64) { bytes.reserveCapacity(capacity) }
 
-    mutating func writeVarint(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
+    mutating func writeVarint(_ value: UInt64) { bytes.appendVarint(value) }
 
     mutating func writeVarint(_ value: Int) { writeVarint(UInt64(value)) }
 
-    mutating func writeSigned(_ value: Int64) {
-        writeVarint(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
-    }
+    mutating func writeSigned(_ value: Int64) { bytes.appendZigzag(value) }
 
     mutating func writeByte(_ byte: UInt8) { bytes.append(byte) }
 
     /// Forgets what was written, keeping the storage for the next use.
     mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
-    mutating func writeFixed64(_ value: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
-    }
+    mutating func writeFixed64(_ value: UInt64) { bytes.appendLittleEndian(value) }
 
     mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 

@@ -1,3 +1,5 @@
+import FaguModel
+
 /// A cursor over one column of a 3.x body: each read moves it on, and throws `malformed`
 /// instead of reading past the column's end, so a lying file is refused rather than trapping.
 struct ColumnReader {
@@ -23,24 +25,19 @@ struct ColumnReader {
         guard offset < bytes.count else {
             throw WireError(.malformed, "the column \(name) holds fewer entries than the groups need")
         }
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            offset += 1
-            // The tenth byte holds the 64th bit alone.
-            guard shift < 63 || byte <= 1 else { throw WireError(.malformed, "the column \(name) holds a number over 64 bits") }
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
+        do {
+            return try Varint.read(bytes, at: &offset)
+        } catch {
+            switch error.reason {
+            case .overlong: throw WireError(.malformed, "the column \(name) holds a number over 64 bits")
+            case .truncated: throw WireError(.malformed, "the column \(name) ends inside a number")
+            }
         }
-        throw WireError(.malformed, "the column \(name) ends inside a number")
     }
 
     /// The next zigzag-encoded varint.
     mutating func readZigzag() throws(WireError) -> Int64 {
-        let raw = try readVarint()
-        return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
+        Varint.unzigzag(try readVarint())
     }
 
     /// The next varint as an index below `count`.

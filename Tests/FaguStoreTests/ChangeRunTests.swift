@@ -44,6 +44,15 @@ struct ChangeRunTests {
         }
     }
 
+    @Test("a stored number that runs over 64 bits is unreadable, not read as a smaller one")
+    func overlongNumberIsUnreadable() {
+        // A row clock of format 1 whose origin's tenth varint byte carries more than the 64th bit.
+        let overlong = [UInt8](repeating: 0xFF, count: 9) + [0x02]
+        #expect(RowClock(decoding: [1] + overlong + [1, 0, 0], fieldCount: 3) == nil)
+        let exact = [UInt8](repeating: 0xFF, count: 8) + [0x7F]
+        #expect(RowClock(decoding: [1] + exact + [1, 0, 0], fieldCount: 3) != nil)
+    }
+
     @Test("a transaction of more groups than a run holds spreads them over runs, and every group is found again")
     func longTransactionsSpanRuns() throws {
         let directory = try TemporaryDirectory()
