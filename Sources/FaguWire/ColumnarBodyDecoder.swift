@@ -34,12 +34,7 @@ struct ColumnarBodyDecoder {
         } catch {
             throw WireError(.malformed, "the body is not a valid message")
         }
-        var replicas: [ReplicaID] = []
-        replicas.reserveCapacity(body.replicas.count)
-        for raw in body.replicas {
-            guard let id = ReplicaID(bytes: raw) else { throw WireError(.malformed, "the body lists an invalid replica id") }
-            replicas.append(id)
-        }
+        let replicas = try BodyChecks.replicas(body.replicas)
         let scopes = body.scopes.map(ScopeID.init)
         let fieldNames = body.fields
         let authors = body.authors
@@ -86,13 +81,10 @@ struct ColumnarBodyDecoder {
         var chains = StreamChains()
         var nextUUID = 0, nextCode = 0
         var time = header.createdAt.milliseconds
-        var changes = 0
+        var checks = BodyChecks(limits: limits, header: header)
         for _ in 0..<header.groupCount {
             let shape = shapes.shapes[try groupShapes.readIndex(below: shapes.shapes.count, of: "shape")]
-            changes += shape.count
-            guard changes <= limits.maxChanges else {
-                throw WireError(.tooManyChanges, "the body holds more than \(limits.maxChanges) changes")
-            }
+            try checks.count(shape.count)
             let originIndex = try origins.readIndex(below: replicas.count, of: "replica")
             let scopeIndex = try groupScopes.readIndex(below: scopes.count, of: "scope")
             let record: RecordID
@@ -144,8 +136,7 @@ struct ColumnarBodyDecoder {
                 let field = shapes.fields[change], tag = shapes.tags[change]
                 let contextCount = try contextCounts.readVarint()
                 if setAside != nil {
-                    guard tag == 0, contextCount == 0 else { throw WireError(.malformed, "a set-aside group carries values") }
-                    fields.append(FieldChange(field: "", value: .null))
+                    fields.append(try BodyChecks.setAsideChange(carriesValue: tag != 0 || contextCount != 0))
                     continue
                 }
                 guard field < fieldNames.count else {
@@ -200,9 +191,7 @@ struct ColumnarBodyDecoder {
         guard setAsideIndex == body.setAsideCodes.count else {
             throw WireError(.malformed, "the body holds \(body.setAsideCodes.count - setAsideIndex) set-aside codes more than its groups use")
         }
-        guard changes == header.changeCount else {
-            throw WireError(.malformed, "the header declares \(header.changeCount) changes but the body holds \(changes)")
-        }
+        try checks.expectDeclaredChanges()
         return groups
     }
 
@@ -229,10 +218,7 @@ struct ColumnarBodyDecoder {
                                          randoms[r + 3], randoms[r + 4], randoms[r + 5], randoms[r + 6], randoms[r + 7]))))
         }
         try times.expectEnd()
-        for code in body.recordCodes {
-            guard RecordID.isValidCode(code) else { throw WireError(.malformed, "a record code is not a valid bureau code") }
-            ids.append(.code(code))
-        }
+        ids.append(contentsOf: try BodyChecks.recordCodes(body.recordCodes))
         return (ids, count)
     }
 

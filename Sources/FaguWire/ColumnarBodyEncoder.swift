@@ -52,7 +52,8 @@ enum ColumnarBodyEncoder {
             shape.changes.reserveCapacity(group.fields.count)
             for field in group.fields {
                 if setAside {
-                    shape.changes.append(0)   // field 0, null: a set-aside change carries nothing
+                    shape.changes.append(0)   // field 0, null, no context: a set-aside change carries nothing
+                    contextCounts.append(0)
                     continue
                 }
                 let index = UInt64(tables.field(field.field))
@@ -82,9 +83,6 @@ enum ColumnarBodyEncoder {
                 }
                 shape.changes.append(index << 2 | tag)
             }
-            if setAside {
-                for _ in group.fields { contextCounts.append(0) }
-            }
             let shapeIndex: UInt64
             if let found = shapes[shape] {
                 shapeIndex = found
@@ -111,9 +109,10 @@ enum ColumnarBodyEncoder {
             } else {
                 records.appendVarint(UInt64(record) + 2)
             }
-            firstCounters.appendVarint(chains.continues(stream, at: group.firstCounter) ? 0 : group.firstCounter)
+            let written = chains.toWrite(stream, for: group)
+            firstCounters.appendVarint(written.firstCounter)
             var flag: UInt8 = 0
-            if let previous = chains.previousHashToWrite(stream, for: group) {
+            if let previous = written.previousHash {
                 flag |= 1
                 previousHashes += previous
             }

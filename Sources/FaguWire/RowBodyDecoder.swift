@@ -17,11 +17,7 @@ struct RowBodyDecoder {
         } catch {
             throw WireError(.malformed, "the body is not a valid message")
         }
-        var replicas: [ReplicaID] = []
-        for raw in body.replicas {
-            guard let id = ReplicaID(bytes: raw) else { throw WireError(.malformed, "the body lists an invalid replica id") }
-            replicas.append(id)
-        }
+        let replicas = try BodyChecks.replicas(body.replicas)
         func lookup<T>(_ list: [T], _ index: UInt32, _ what: String) throws(WireError) -> T {
             guard Int(index) < list.count else { throw WireError(.malformed, "a change names \(what) \(index), which the file does not list") }
             return list[Int(index)]
@@ -37,21 +33,14 @@ struct RowBodyDecoder {
             recordUUIDs.append(.uuid(UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
                                                  b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))))
         }
-        var recordCodes: [RecordID] = []
-        for code in body.recordCodes {
-            guard RecordID.isValidCode(code) else { throw WireError(.malformed, "a record code is not a valid bureau code") }
-            recordCodes.append(.code(code))
-        }
+        let recordCodes = try BodyChecks.recordCodes(body.recordCodes)
         var chains = StreamChains()
         var time = header.createdAt.milliseconds
-        var changes = 0
+        var checks = BodyChecks(limits: limits, header: header)
         var groups: [ChangeGroup] = []
         groups.reserveCapacity(body.groups.count)
         for message in body.groups {
-            changes += message.changes.count
-            guard changes <= limits.maxChanges else {
-                throw WireError(.tooManyChanges, "the body holds more than \(limits.maxChanges) changes")
-            }
+            try checks.count(message.changes.count)
             guard let kind = schema.kind(code: Int(message.kind)) else {
                 throw WireError(.malformed, "a group has record kind \(message.kind), unknown to this version")
             }
@@ -92,10 +81,7 @@ struct RowBodyDecoder {
                     context.append(Dot(origin: try lookup(replicas, origin, "replica"), counter: counter))
                 }
                 if setAside != nil {
-                    guard value == .null, context.isEmpty else {
-                        throw WireError(.malformed, "a set-aside group carries values")
-                    }
-                    fields.append(FieldChange(field: "", value: .null))
+                    fields.append(try BodyChecks.setAsideChange(carriesValue: value != .null || !context.isEmpty))
                 } else {
                     fields.append(FieldChange(field: try lookup(body.fields, change.field, "field"), value: value, context: context))
                 }
@@ -109,9 +95,7 @@ struct RowBodyDecoder {
             chains.note(stream, lastCounter: group.lastCounter, hash: group.computeChainHash())
             groups.append(group)
         }
-        guard changes == header.changeCount else {
-            throw WireError(.malformed, "the header declares \(header.changeCount) changes but the body holds \(changes)")
-        }
+        try checks.expectDeclaredChanges()
         return groups
     }
 }

@@ -20,8 +20,9 @@ enum RowBodyEncoder {
             message.kind = UInt32(group.kind.storageCode)
             message.record = tables.record(group.record)
             let stream = BodyTables.Stream(origin: message.origin, scope: message.scope)
-            message.firstCounter = chains.continues(stream, at: group.firstCounter) ? 0 : group.firstCounter
-            if let previous = chains.previousHashToWrite(stream, for: group) { message.previousHash = Data(previous) }
+            let written = chains.toWrite(stream, for: group)
+            message.firstCounter = written.firstCounter
+            if let previous = written.previousHash { message.previousHash = Data(previous) }
             chains.note(stream, lastCounter: group.lastCounter, hash: group.chainHash)
             if let setAside = group.setAside {
                 message.setAside = setAside.code

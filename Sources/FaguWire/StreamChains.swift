@@ -14,19 +14,18 @@ struct StreamChains {
 
     // MARK: Writing
 
-    /// Whether a group at `firstCounter` continues the latest one of its stream (its first
-    /// counter is then written as 0).
-    func continues(_ stream: BodyTables.Stream, at firstCounter: UInt64) -> Bool {
-        latest[stream].map { $0.lastCounter + 1 == firstCounter } ?? false
-    }
-
-    /// The previous hash to write for `group`, or nil where the reader computes it.
-    func previousHashToWrite(_ stream: BodyTables.Stream, for group: ChangeGroup) -> [UInt8]? {
+    /// What to write for `group` of `stream`: its first counter, 0 when it continues the
+    /// latest group of the stream; and its previous hash, nil where the reader computes it
+    /// (the genesis hash at counter 1, or the hash of the group it continues).
+    func toWrite(_ stream: BodyTables.Stream, for group: ChangeGroup) -> (firstCounter: UInt64, previousHash: [UInt8]?) {
+        let before = latest[stream]
+        let continues = before.map { $0.lastCounter + 1 == group.firstCounter } ?? false
         let previous = group.previousHash ?? (group.firstCounter == 1 ? GroupHash.genesis : nil)
-        guard let previous else { return nil }
-        if group.firstCounter == 1 && previous == GroupHash.genesis { return nil }
-        if continues(stream, at: group.firstCounter) && latest[stream]?.hash == previous { return nil }
-        return previous
+        guard let previous, !(group.firstCounter == 1 && previous == GroupHash.genesis),
+              !(continues && before?.hash == previous) else {
+            return (continues ? 0 : group.firstCounter, nil)
+        }
+        return (continues ? 0 : group.firstCounter, previous)
     }
 
     // MARK: Reading
