@@ -16,11 +16,9 @@ struct ColumnarBodyDecoder {
     /// The shape table: per shape a kind and, per change, its field index and value tag,
     /// kept flat (one allocation for all shapes, however many a file lists).
     private struct Shapes {
-        /// The distinct kinds the shapes name.
-        var kinds: [RecordKind] = []
-        /// Per shape: its kind (index into `kinds`), and where its changes start in `fields`
-        /// and `tags` and how many there are.
-        var shapes: [(kind: Int, start: Int, count: Int)] = []
+        /// Per shape: its kind, and where its changes start in `fields` and `tags` and how
+        /// many there are.
+        var shapes: [(kind: RecordKind, start: Int, count: Int)] = []
         /// Per change of every shape, in order: its field index and value tag.
         var fields: [Int] = []
         var tags: [UInt8] = []
@@ -177,7 +175,7 @@ struct ColumnarBodyDecoder {
                 }
                 fields.append(FieldChange(field: fieldNames[field], value: value, context: context))
             }
-            var group = ChangeGroup(origin: replicas[originIndex], scope: scopes[scopeIndex], kind: shapes.kinds[shape.kind], record: record,
+            var group = ChangeGroup(origin: replicas[originIndex], scope: scopes[scopeIndex], kind: shape.kind, record: record,
                                     firstCounter: firstCounter, time: Timestamp(milliseconds: time), author: authors[author],
                                     fields: fields, previousHash: previousHash, setAside: setAside, clampedTime: clampedTime)
             chains.note(stream, lastCounter: group.lastCounter, hash: group.computeChainHash())
@@ -227,7 +225,6 @@ struct ColumnarBodyDecoder {
     private func readShapes(_ column: ColumnReader, header: ChangeSetHeader) throws(WireError) -> Shapes {
         var column = column
         var table = Shapes()
-        var kindIndex: [Int: Int] = [:]
         while !column.isAtEnd {
             guard table.shapes.count < header.groupCount else {
                 throw WireError(.malformed, "the shape table holds more shapes than the file has groups")
@@ -240,11 +237,7 @@ struct ColumnarBodyDecoder {
             guard count > 0, count <= UInt64(header.changeCount - table.fields.count) else {
                 throw WireError(.malformed, "a shape has no changes, or more than the file has")
             }
-            if kindIndex[kind.storageCode] == nil {
-                kindIndex[kind.storageCode] = table.kinds.count
-                table.kinds.append(kind)
-            }
-            table.shapes.append((kindIndex[kind.storageCode]!, table.fields.count, Int(count)))
+            table.shapes.append((kind, table.fields.count, Int(count)))
             for _ in 0..<count {
                 let field = try column.readVarint()
                 let tag = try column.readVarint()

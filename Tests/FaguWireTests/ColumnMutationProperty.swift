@@ -6,8 +6,9 @@ import Foundation
 import Testing
 
 /// The 3.0 reader under lying bodies (5,000 of them) that pass the checksum: random groups written as
-/// columns, one column (or the header's counts) then damaged — a bit flipped, bytes set,
-/// cut, inserted, removed, repeated — framed with an honest checksum, and read. Every one is
+/// columns, one column, one table of names (or the header's counts) then damaged — a bit
+/// flipped, bytes set, cut, inserted, removed, repeated; an entry dropped, repeated or
+/// emptied — framed with an honest checksum, and read. Every one is
 /// refused `malformed` or `too_many_changes`, or read as groups that write and read back the
 /// same; none traps. (The fuzzer, `tools/fuzz`, rarely gets past the checksum.)
 @Suite("Damaged columns are refused, never a crash")
@@ -57,6 +58,10 @@ struct ColumnMutationProperty {
             \.previousHashes, \.setAsideHashes, \.clampedTimes, \.contextCounts, \.contextOrigins, \.contextCounters,
             \.integers, \.reals,
         ]
+        if Int.random(in: 0..<5, using: &random) == 0 {
+            damageTable(&columns, using: &random)
+            return
+        }
         if Int.random(in: 0..<4, using: &random) == 0, !columns.texts.isEmpty {
             let field = Int.random(in: 0..<columns.texts.count, using: &random)
             if Bool.random(using: &random) {
@@ -68,6 +73,34 @@ struct ColumnMutationProperty {
         }
         let path = paths.randomElement(using: &random)!
         columns[keyPath: path] = Data(damaged([UInt8](columns[keyPath: path]), using: &random))
+    }
+
+    /// One of the body's tables (replica ids, scopes, field names, authors, bureau codes,
+    /// set-aside codes and reasons), chosen at random, with an entry dropped, repeated or
+    /// damaged, or emptied.
+    static func damageTable<G: RandomNumberGenerator>(_ columns: inout Fagu_V1_Columns, using random: inout G) {
+        func damage<T>(_ table: inout [T], _ entry: (T, inout G) -> T) {
+            guard !table.isEmpty else {
+                return
+            }
+            let at = Int.random(in: 0..<table.count, using: &random)
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0: table.remove(at: at)
+            case 1: table.insert(table[at], at: at)
+            case 2: table[at] = entry(table[at], &random)
+            default: table.removeAll()
+            }
+        }
+        let text: (String, inout G) -> String = { String(decoding: damaged(Array($0.utf8), using: &$1), as: UTF8.self) }
+        switch Int.random(in: 0..<7, using: &random) {
+        case 0: damage(&columns.replicas) { Data(damaged([UInt8]($0), using: &$1)) }
+        case 1: damage(&columns.scopes, text)
+        case 2: damage(&columns.fields, text)
+        case 3: damage(&columns.authors, text)
+        case 4: damage(&columns.recordCodes, text)
+        case 5: damage(&columns.setAsideCodes, text)
+        default: damage(&columns.setAsideReasons, text)
+        }
     }
 
     /// `bytes` with one random damage.
