@@ -53,7 +53,7 @@ extension Replica {
     func apply(_ groups: [ChangeGroup], in db: Database,
                screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil },
                refused: [String: ReplicaError] = [:]) throws -> ApplyReport {
-        let context = try TransactionContext(db, tables: tables, carrier: carried)
+        let context = try TransactionContext(db, tables: tables)
         let now = configuration.clock.now()
         var report = ApplyReport()
         // Set aside before applying, by ``key(of:)``: a dot is unique only within its scope.

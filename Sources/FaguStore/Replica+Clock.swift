@@ -30,7 +30,7 @@ extension Replica {
     public func retimeOwn(_ groups: [RetimedGroup]) throws -> Int {
         guard !groups.isEmpty else { return 0 }
         return try database.write { db in
-            let context = try TransactionContext(db, tables: tables, carrier: carried)
+            let context = try TransactionContext(db, tables: tables)
             var changed = 0
             for group in groups where try context.retime(scope: group.scope, origin: id, counter: group.counter, to: group.time) {
                 changed += 1

@@ -62,7 +62,7 @@ extension Replica {
     public func noteOwnSetAside(_ groups: [ChangeGroup]) throws -> Int {
         let now = self.now()
         return try database.write { db in
-            let context = try TransactionContext(db, tables: tables, carrier: carried)
+            let context = try TransactionContext(db, tables: tables)
             var noted = 0
             for group in groups {
                 guard let setAside = group.setAside, let scope = context.existingNumber(of: group.scope),

@@ -25,8 +25,6 @@ public final class Replica: Sendable {
     let tables: KindTables
     /// Whether the connection was opened read-only (``openReadOnly(at:schema:)``).
     let isReadOnly: Bool
-    /// Vectors and chain heads carried from one write transaction to the next.
-    let carried = CarriedChainState()
 
     /// The kinds of record this replica keeps.
     public var schema: Schema { tables.schema }
@@ -154,7 +152,7 @@ public final class Replica: Sendable {
     @discardableResult
     public func write<T>(at time: Timestamp?, _ body: (ReplicaTransaction) throws -> T) throws -> T {
         try database.write { db in
-            let context = try TransactionContext(db, tables: tables, carrier: carried)
+            let context = try TransactionContext(db, tables: tables)
             let transaction = ReplicaTransaction(context: context, replica: self, time: time)
             let result = try body(transaction)
             try context.flush()

@@ -74,27 +74,10 @@ final class TransactionContext {
 
     /// The replica's schema as tables.
     let tables: KindTables
-    /// Where a write transaction's vectors and chain heads are carried to the next one, and
-    /// the data version they are valid at (nil in a read, or a write that carries nothing).
-    private let carrier: CarriedChainState?
-    private var dataVersion: Int64 = 0
 
-    /// A context for the transaction open on `db`.
-    ///
-    /// - Parameter carrier: In a write transaction: where to start from the vectors and
-    ///   chain heads the replica's last transactions left, and to hand this one's on when it
-    ///   flushes.
-    init(_ db: Database, tables: KindTables, carrier: CarriedChainState? = nil) throws {
+    init(_ db: Database, tables: KindTables) throws {
         self.db = db
         self.tables = tables
-        self.carrier = carrier
-        if let carrier {
-            dataVersion = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-            if let carried = carrier.state(in: db, at: dataVersion) {
-                vectors = carried.vectors
-                heads = carried.heads
-            }
-        }
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT idx, replica_id FROM origin")) {
             let number: Int = row[0]
             guard let id = ReplicaID(row[1] as String) else {
@@ -190,9 +173,7 @@ final class TransactionContext {
         try loadedVector(scope)[origin] ?? 0
     }
 
-    private func advance(scope: Int, origin: Int, to counter: UInt64) throws {
-        // Loaded first, so a vector kept here is always whole.
-        _ = try loadedVector(scope)
+    private func advance(scope: Int, origin: Int, to counter: UInt64) {
         vectors[scope, default: [:]][origin] = counter
         dirtyVectors.insert(VectorKey(scope: scope, origin: origin))
     }
@@ -264,7 +245,6 @@ final class TransactionContext {
                                          Int64(vectors[key.scope]![key.origin]!).databaseValue])
         }
         dirtyVectors.removeAll()
-        carrier?.propose(CarriedChainState.State(dataVersion: dataVersion, vectors: vectors, heads: heads))
     }
 
     // MARK: Rows
@@ -434,7 +414,7 @@ final class TransactionContext {
                                  to: &bodyWriter)
         }
         try logGroup(scope: scope, origin: origin, group: group, kindCode: table.code, encodedBody: bodyWriter.bytes)
-        try advance(scope: scope, origin: origin, to: group.lastCounter)
+        advance(scope: scope, origin: origin, to: group.lastCounter)
         return applied
     }
 
@@ -513,7 +493,7 @@ final class TransactionContext {
         let origin = try number(of: group.origin)
         try insertGroupRow(into: .changeLog, scope: scope, origin: origin, group: group,
                            kindCode: group.kind.storageCode, body: ChangeBody(fields: []))
-        try advance(scope: scope, origin: origin, to: group.lastCounter)
+        advance(scope: scope, origin: origin, to: group.lastCounter)
         // Listed only where it was set aside: a group that arrived set aside just takes its dots.
         if original != nil { try noteSetAside(group, setAside, original: original, notedAt: notedAt) }
     }

@@ -191,8 +191,6 @@ struct CoreBenchmark {
             ("change_log_bytes_per_operation", format(Double(best.logBytes) / Double(day.operations + day.shared.count), 1)),
             ("one_transaction_s", format(oneTransaction, 3)),
             ("transactions_of_1000_s", format(thousands, 3)),
-            ("one_transaction_wal_normal_s", format(best.oneTransactionNormal, 3)),
-            ("transactions_of_1000_wal_normal_s", format(best.thousandsNormal, 3)),
         ]
         return "{" + figures.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
