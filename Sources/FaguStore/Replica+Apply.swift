@@ -99,8 +99,10 @@ extension Replica {
             try checkSameAsHeld(schedule.duplicateGroups, scope: scope, context: context)
             // A record that several groups here change (made and then edited, or edited twice)
             // is written once, by its last group: the others keep its row in memory.
-            var groupsLeft: [RecordID: Int] = [:]
-            for group in schedule.ready where group.setAside == nil { groupsLeft[group.record, default: 0] += 1 }
+            var groupsLeft: [TransactionContext.RowKey: Int] = [:]
+            for group in schedule.ready where group.setAside == nil {
+                groupsLeft[TransactionContext.RowKey(code: group.kind.storageCode, record: group.record), default: 0] += 1
+            }
             for (position, var group) in schedule.ready.enumerated() {
                 try continueChain(&group, context: context)
                 if group.setAside != nil {
@@ -115,8 +117,9 @@ extension Replica {
                 if refusal == nil {
                     do {
                         let found = byPosition.map { $0[position] } ?? byKey[GroupKey(group)] ?? nil
-                        let left = groupsLeft[group.record] ?? 1
-                        groupsLeft[group.record] = left - 1
+                        let rowKey = TransactionContext.RowKey(code: group.kind.storageCode, record: group.record)
+                        let left = groupsLeft[rowKey] ?? 1
+                        groupsLeft[rowKey] = left - 1
                         applied = try context.apply(group, validated: found, keepRow: left > 1)
                     } catch let error as ReplicaError where error.isAboutTheGroup {
                         throw RefusedGroup(key: Replica.key(of: group), error: error)
