@@ -25,7 +25,7 @@ struct CoreBenchmark {
     struct Figures {
         var sessionWrite = 0.0, faguWrite = 0.0, sessionEncode = 0.0, faguEncode = 0.0
         var sessionMerge = 0.0, sessionDefaultMerge = 0.0, faguMerge = 0.0, decode = 0.0, oneTransaction = 0.0, thousands = 0.0, readAll = 0.0
-        var oneTransactionNormal = 0.0, thousandsNormal = 0.0
+        var oneTransactionNormal = 0.0, thousandsNormal = 0.0, oneTransactionCPU = 0.0, thousandsCPU = 0.0
         var bytes = 0, sessionBytes = 0, applied = 0, logBytes = 0, sessionRowChanges = 0
 
         /// The pointwise best of two runs.
@@ -43,6 +43,8 @@ struct CoreBenchmark {
             best.thousands = min(thousands, other.thousands)
             best.oneTransactionNormal = min(oneTransactionNormal, other.oneTransactionNormal)
             best.thousandsNormal = min(thousandsNormal, other.thousandsNormal)
+            best.oneTransactionCPU = min(oneTransactionCPU, other.oneTransactionCPU)
+            best.thousandsCPU = min(thousandsCPU, other.thousandsCPU)
             best.readAll = min(readAll, other.readAll)
             return best
         }
@@ -124,8 +126,9 @@ struct CoreBenchmark {
         let batched = try Replica.create(at: path("batched.sqlite"), id: .random(), author: "a017")
         try write(day.shared, to: single, batch: batchSize)
         try write(day.shared, to: batched, batch: batchSize)
-        let oneTransaction = try measure { try write(day.first, to: single, batch: day.first.count) }
-        let thousands = try measure { try write(day.first, to: batched, batch: batchSize) }
+        var oneTransactionCPU = 0.0, thousandsCPU = 0.0
+        let oneTransaction = try measure(cpu: &oneTransactionCPU) { try write(day.first, to: single, batch: day.first.count) }
+        let thousands = try measure(cpu: &thousandsCPU) { try write(day.first, to: batched, batch: batchSize) }
         // The same with WAL synchronous=NORMAL, where a commit does not wait for the disk.
         let normal = ReplicaConfiguration(durability: .normal)
         let singleNormal = try Replica.create(at: path("single-normal.sqlite"), id: .random(), author: "a017", configuration: normal)
@@ -149,7 +152,8 @@ struct CoreBenchmark {
         return Figures(sessionWrite: sessionWrite, faguWrite: faguWrite, sessionEncode: sessionEncode, faguEncode: faguEncode,
                        sessionMerge: sessionMerge, sessionDefaultMerge: sessionDefaultMerge, faguMerge: faguMerge, decode: decodeSeconds, oneTransaction: oneTransaction,
                        thousands: thousands, readAll: readAll, oneTransactionNormal: oneTransactionNormal,
-                       thousandsNormal: thousandsNormal, bytes: files.reduce(0) { $0 + $1.count },
+                       thousandsNormal: thousandsNormal, oneTransactionCPU: oneTransactionCPU, thousandsCPU: thousandsCPU,
+                       bytes: files.reduce(0) { $0 + $1.count },
                        sessionBytes: changesets.reduce(0) { $0 + $1.compressed.count }, applied: applied,
                        logBytes: try first.changeLogSize().bytes, sessionRowChanges: changesets.reduce(0) { $0 + $1.rowChanges })
     }
@@ -187,10 +191,13 @@ struct CoreBenchmark {
             ("bytes_vs_session_ratio", format(Double(bytes) / Double(sessionBytes), 3)),
             ("batch_1000_vs_single_ratio", format(thousands / oneTransaction, 2)),
             ("batch_1000_vs_single_ratio_wal_normal", format(best.thousandsNormal / best.oneTransactionNormal, 2)),
+            ("batch_1000_vs_single_cpu_ratio", format(best.thousandsCPU / best.oneTransactionCPU, 2)),
             ("read_all_s", format(readAll, 3)),
             ("change_log_bytes_per_operation", format(Double(best.logBytes) / Double(day.operations + day.shared.count), 1)),
             ("one_transaction_s", format(oneTransaction, 3)),
             ("transactions_of_1000_s", format(thousands, 3)),
+            ("one_transaction_wal_normal_s", format(best.oneTransactionNormal, 3)),
+            ("transactions_of_1000_wal_normal_s", format(best.thousandsNormal, 3)),
         ]
         return "{" + figures.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
@@ -228,6 +235,20 @@ struct CoreBenchmark {
                                      vectors: try source.vectors(scopes: scopes), schemaVersion: ReplicaSchema.version,
                                      createdAt: source.now())
         return try ChangeSetEncoder.encode(header: header, groups: groups, version: version)
+    }
+
+    /// ``measure(_:)``, also setting `cpu` to the process's CPU time (user and system) the
+    /// body took: what the work cost, without the time spent waiting for the disk.
+    private func measure(cpu: inout Double, _ body: () throws -> Void) throws -> Double {
+        func now() -> Double {
+            var time = timespec()
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        }
+        let start = now()
+        let elapsed = try measure(body)
+        cpu = now() - start
+        return elapsed
     }
 
     private func measure(_ body: () throws -> Void) throws -> Double {
