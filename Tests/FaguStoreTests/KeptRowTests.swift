@@ -2,6 +2,7 @@ import FaguDomain
 import FaguModel
 @testable import FaguStore
 import FaguTesting
+import GRDB
 import Testing
 
 @Suite("Rows kept in memory across a batch")
@@ -23,6 +24,10 @@ struct KeptRowTests {
             let context = try TransactionContext(db, tables: bob.tables)
             // Both groups are told another one follows: neither writes the edit to the table.
             for group in groups { _ = try context.apply(group, keepRow: true) }
+            // The table still holds the creation; reads through the context see the edit.
+            let inTable = try String.fetchOne(db, sql: "SELECT status FROM \(table.quotedTable) WHERE id = ?",
+                                              arguments: [id.databaseValue])
+            #expect(inTable == "open")
             #expect(try context.row(table, id)?.values[status] == "closed".databaseValue)
             try context.flush()
         }
