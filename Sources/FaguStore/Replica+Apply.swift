@@ -99,10 +99,7 @@ extension Replica {
             try checkSameAsHeld(schedule.duplicateGroups, scope: scope, context: context)
             // A record that several groups here change (made and then edited, or edited twice)
             // is written once, by its last group: the others keep its row in memory.
-            var groupsLeft: [TransactionContext.RowKey: Int] = [:]
-            for group in schedule.ready where group.setAside == nil {
-                groupsLeft[TransactionContext.RowKey(code: group.kind.storageCode, record: group.record), default: 0] += 1
-            }
+            let laterGroupChanges = Replica.laterGroupChanges(schedule.ready)
             for (position, var group) in schedule.ready.enumerated() {
                 try continueChain(&group, context: context)
                 if group.setAside != nil {
@@ -117,10 +114,7 @@ extension Replica {
                 if refusal == nil {
                     do {
                         let found = byPosition.map { $0[position] } ?? byKey[GroupKey(group)] ?? nil
-                        let rowKey = TransactionContext.RowKey(code: group.kind.storageCode, record: group.record)
-                        let left = groupsLeft[rowKey] ?? 1
-                        groupsLeft[rowKey] = left - 1
-                        applied = try context.apply(group, validated: found, keepRow: left > 1)
+                        applied = try context.apply(group, validated: found, keepRow: laterGroupChanges[position])
                     } catch let error as ReplicaError where error.isAboutTheGroup {
                         throw RefusedGroup(key: Replica.key(of: group), error: error)
                     }
@@ -154,6 +148,17 @@ extension Replica {
         }
         try context.flush()
         return report
+    }
+
+    /// Per group of `groups`: whether a later one (not set aside) changes the same record.
+    static func laterGroupChanges(_ groups: [ChangeGroup]) -> [Bool] {
+        var later = [Bool](repeating: false, count: groups.count)
+        var seen: Set<TransactionContext.RowKey> = []
+        for position in groups.indices.reversed() where groups[position].setAside == nil {
+            let group = groups[position]
+            later[position] = !seen.insert(TransactionContext.RowKey(code: group.kind.storageCode, record: group.record)).inserted
+        }
+        return later
     }
 
     /// What validating a group found: each change's field index and normalized value.

@@ -418,21 +418,11 @@ final class TransactionContext {
         return applied
     }
 
-    /// Writes `columns` of `row` and its clock to the row of `record` — to the copy kept in
-    /// memory while there is one, else to the table.
+    /// Writes `columns` of `row` and its clock to the table's row of `record`. Never while
+    /// that row is kept in memory: ``apply(_:knownNew:existing:validated:keepRow:)`` takes its
+    /// kept row out before deciding, and nothing else writes rows in a batch.
     func write(_ row: StoredRow, _ table: KindTable, _ record: RecordID, columns: [Int]) throws {
-        let key = RowKey(code: table.code, record: record)
-        if !keptRows.isEmpty, var kept = keptRows[key] {
-            kept.row = row
-            for index in columns where !kept.unwritten.contains(index) { kept.unwritten.append(index) }
-            keptRows[key] = kept
-            return
-        }
-        try update(row, table, record, columns: columns)
-    }
-
-    /// Writes `columns` of `row` and its clock to the table's row of `record`.
-    private func update(_ row: StoredRow, _ table: KindTable, _ record: RecordID, columns: [Int]) throws {
+        assert(keptRows[RowKey(code: table.code, record: record)] == nil, "a kept row written past its copy in memory")
         var arguments: [DatabaseValue] = columns.map { row.values[$0] }
         arguments.append(Data(row.clock.encoded()).databaseValue)
         arguments.append(record.databaseValue)
@@ -441,26 +431,34 @@ final class TransactionContext {
 
     /// Writes every row kept in memory that has unwritten changes, and forgets them all.
     private func writeKeptRows() throws {
-        for (key, kept) in keptRows where !kept.unwritten.isEmpty {
+        let kept = keptRows
+        keptRows.removeAll()
+        for (key, row) in kept where !row.unwritten.isEmpty {
             guard let table = tables.withCode(key.code) else {
                 throw ReplicaError(.corrupt, "a row kept for writing names kind code \(key.code)")
             }
-            try update(kept.row, table, key.record, columns: kept.unwritten)
+            try write(row.row, table, key.record, columns: row.unwritten)
         }
-        keptRows.removeAll()
     }
 
     /// The row ``insertRecord(_:table:indexes:values:origin:orExisting:)`` writes for
     /// `group`, as ``row(_:_:fields:)`` would read it back.
     private func createdRow(_ group: ChangeGroup, table: KindTable, indexes: [Int], values: [FieldValue], origin: Int) -> StoredRow {
-        var row = StoredRow(values: Array(repeating: .null, count: table.fields.count), clock: RowClock(fieldCount: table.fields.count))
-        if let scopeIndex = table.scopeFieldIndex { row.values[scopeIndex] = group.scope.name.databaseValue }
-        let time = group.orderingTime.milliseconds
-        for (position, index) in indexes.enumerated() {
-            row.values[index] = values[position].databaseValue
-            row.clock.fields[index] = [RowClock.Entry(origin: origin, counter: group.firstCounter + UInt64(position), time: time)]
+        var columns = [DatabaseValue](repeating: .null, count: table.fields.count)
+        fillCreatedColumns(&columns, from: 0, group, table: table, indexes: indexes, values: values)
+        return StoredRow(values: columns, clock: .creation(origin: origin, first: group.firstCounter,
+                                                           time: group.orderingTime.milliseconds, fields: indexes,
+                                                           fieldCount: table.fields.count))
+    }
+
+    /// Sets the field columns of the row `group` creates, the first field at `start`: its
+    /// values, and its scope field (others stay as they are, null).
+    private func fillCreatedColumns(_ columns: inout [DatabaseValue], from start: Int, _ group: ChangeGroup, table: KindTable,
+                                    indexes: [Int], values: [FieldValue]) {
+        if let scopeIndex = table.scopeFieldIndex { columns[start + scopeIndex] = group.scope.name.databaseValue }
+        for position in indexes.indices {
+            columns[start + indexes[position]] = values[position].databaseValue
         }
-        return row
     }
 
     /// Inserts the row `group` creates. When the record exists already: returns false if
@@ -469,10 +467,7 @@ final class TransactionContext {
                               orExisting: Bool) throws -> Bool {
         var arguments = [DatabaseValue](repeating: .null, count: table.fields.count + 2)
         arguments[0] = group.record.databaseValue
-        if let scopeIndex = table.scopeFieldIndex { arguments[1 + scopeIndex] = group.scope.name.databaseValue }
-        for position in indexes.indices {
-            arguments[1 + indexes[position]] = values[position].databaseValue
-        }
+        fillCreatedColumns(&arguments, from: 1, group, table: table, indexes: indexes, values: values)
         arguments[table.fields.count + 1] = Data(RowClock.encodeCreation(
             origin: origin, first: group.firstCounter, time: group.orderingTime.milliseconds, fields: indexes)).databaseValue
         do {
