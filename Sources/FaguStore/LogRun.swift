@@ -48,17 +48,35 @@ struct LogRun {
     /// The run's encoding.
     var bytes: [UInt8] { writer.bytes }
 
+    /// The columns of `change_run` that summarize a run, which the log's readers trust to
+    /// find runs without decoding them.
+    static let summaryColumns = ["last", "groups", "changes", "kinds", "clamped", "last_hash"]
+
+    /// This run's values of ``summaryColumns``, in order.
+    var summaryValues: [DatabaseValue] {
+        [Int64(last).databaseValue, entryCount.databaseValue, changeCount.databaseValue, kinds.databaseValue,
+         clampedCount.databaseValue, lastHash.map { Data($0) }.databaseValue]
+    }
+
     /// The statement that stores a run; bind ``insertArguments(scope:origin:)``.
     static let insertSQL = """
-        INSERT INTO change_run (scope, origin, first, last, groups, changes, kinds, clamped, last_hash, entries)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO change_run (scope, origin, first, \(summaryColumns.joined(separator: ", ")), entries)
+        VALUES (?, ?, ?, \(summaryColumns.map { _ in "?" }.joined(separator: ", ")), ?)
         """
 
     /// The arguments of ``insertSQL`` for this run as `origin`'s in `scope` (local numbers).
     func insertArguments(scope: Int, origin: Int) -> [DatabaseValue] {
-        [scope.databaseValue, origin.databaseValue, Int64(first).databaseValue, Int64(last).databaseValue,
-         entryCount.databaseValue, changeCount.databaseValue, kinds.databaseValue, clampedCount.databaseValue,
-         lastHash.map { Data($0) }.databaseValue, Data(bytes).databaseValue]
+        [scope.databaseValue, origin.databaseValue, Int64(first).databaseValue] + summaryValues + [Data(bytes).databaseValue]
+    }
+
+    /// The statement that replaces a stored run's entries by id; bind ``rewriteArguments(id:)``.
+    static let rewriteSQL = """
+        UPDATE change_run SET \(summaryColumns.map { "\($0) = ?" }.joined(separator: ", ")), entries = ? WHERE id = ?
+        """
+
+    /// The arguments of ``rewriteSQL`` for this run as the stored run `id`.
+    func rewriteArguments(id: Int64) -> [DatabaseValue] {
+        summaryValues + [Data(bytes).databaseValue, id.databaseValue]
     }
 
     /// Whether it should take no more entries.

@@ -109,7 +109,7 @@ extension Replica {
                                                    detail: "the change-log run of \(origin) in \(scope.name) from \(runFirst) is unreadable"))
                     return
                 }
-                if !summaryAgrees {
+                if !summaryAgrees() {
                     problems.append(ReplicaProblem(.unreadableLogRow, scope: scope.name, origin: origin.description, counter: runFirst,
                                                    detail: "the change-log run of \(origin) in \(scope.name) from \(runFirst) has summary "
                                                    + "columns (last counter, hash, counts or kinds) that disagree with its groups"))

@@ -42,11 +42,7 @@ extension TransactionContext {
 
     /// Replaces a stored run's entries (the same groups, some of them changed).
     func rewrite(_ run: StoredRun) throws {
-        let encoded = LogRun(run.entries)
-        try statement("""
-            UPDATE change_run SET groups = ?, changes = ?, kinds = ?, clamped = ?, last_hash = ?, entries = ? WHERE id = ?
-            """).execute(arguments: [encoded.entryCount, encoded.changeCount, encoded.kinds, encoded.clampedCount,
-                                     encoded.lastHash.map { Data($0) }, Data(encoded.bytes), run.id])
+        try statement(LogRun.rewriteSQL).executeDirect(LogRun(run.entries).rewriteArguments(id: run.id))
     }
 
     /// The stored run of a row selected with ``runColumns``.
@@ -137,27 +133,27 @@ extension TransactionContext {
     }
 
     /// Calls `body` with every stored run, ordered by scope, origin and counter: its scope,
-    /// origin and first counter, its entries (nil when its bytes are unreadable), and whether
-    /// its summary columns (last counter and hash, counts, kinds) agree with those entries —
-    /// the log's readers trust them to find runs without decoding.
+    /// origin and first counter, its entries (nil when its bytes are unreadable), and a check
+    /// of whether its summary columns (``LogRun/summaryColumns``) agree with those entries —
+    /// the log's readers trust them to find runs without decoding. The check re-encodes the
+    /// run, so only a caller that asks pays for it.
     func forEachLoggedRun(_ body: (_ scope: Int, _ origin: Int, _ first: UInt64, _ entries: [LogEntry]?,
-                                   _ summaryAgrees: Bool) throws -> Void) throws {
+                                   _ summaryAgrees: () -> Bool) throws -> Void) throws {
         try flushLog()
+        let summaryStart = TransactionContext.runColumns.split(separator: ",").count
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT \(TransactionContext.runColumns), last, groups, changes, kinds, clamped, last_hash FROM change_run
+            SELECT \(TransactionContext.runColumns), \(LogRun.summaryColumns.joined(separator: ", ")) FROM change_run
             ORDER BY scope, origin, last
             """)
         while let row = try rows.next() {
             let first = UInt64(row[3] as Int64)
             let entries = LogRun.entries(of: [UInt8](row[4] as Data), first: first)
-            var agrees = false
-            if let entries, !entries.isEmpty {
+            let stored = LogRun.summaryColumns.indices.map { row[summaryStart + $0] as DatabaseValue }
+            try body(row[1], row[2], first, entries) {
+                guard let entries, !entries.isEmpty else { return false }
                 let rebuilt = LogRun(entries)
-                agrees = rebuilt.first == first && Int64(bitPattern: rebuilt.last) == row[5] && rebuilt.entryCount == row[6]
-                    && rebuilt.changeCount == row[7] && rebuilt.kinds == row[8] && rebuilt.clampedCount == row[9]
-                    && rebuilt.lastHash == (row[10] as Data?).map { [UInt8]($0) }
+                return rebuilt.first == first && rebuilt.summaryValues == stored
             }
-            try body(row[1], row[2], first, entries, agrees)
         }
     }
 }
