@@ -26,6 +26,7 @@ struct CoreBenchmark {
         var sessionWrite = 0.0, faguWrite = 0.0, sessionEncode = 0.0, faguEncode = 0.0
         var sessionMerge = 0.0, sessionDefaultMerge = 0.0, faguMerge = 0.0, decode = 0.0, oneTransaction = 0.0, thousands = 0.0, readAll = 0.0
         var oneTransactionNormal = 0.0, thousandsNormal = 0.0, oneTransactionCPU = 0.0, thousandsCPU = 0.0
+        var plainOneTransaction = 0.0, plainThousands = 0.0
         var bytes = 0, sessionBytes = 0, applied = 0, logBytes = 0, sessionRowChanges = 0
 
         /// The pointwise best of two runs.
@@ -46,6 +47,8 @@ struct CoreBenchmark {
             best.oneTransactionCPU = min(oneTransactionCPU, other.oneTransactionCPU)
             best.thousandsCPU = min(thousandsCPU, other.thousandsCPU)
             best.readAll = min(readAll, other.readAll)
+            best.plainOneTransaction = min(plainOneTransaction, other.plainOneTransaction)
+            best.plainThousands = min(plainThousands, other.plainThousands)
             return best
         }
     }
@@ -137,6 +140,14 @@ struct CoreBenchmark {
         try write(day.shared, to: batchedNormal, batch: batchSize)
         let oneTransactionNormal = try measure { try write(day.first, to: singleNormal, batch: day.first.count) }
         let thousandsNormal = try measure { try write(day.first, to: batchedNormal, batch: batchSize) }
+        // The same rows into plain SQLite tables (no recording): what SQLite itself pays for
+        // committing every 1,000 operations, to read Fagu's ratio against.
+        let plainSingle = try SessionDatabase(path: path("plain-single.sqlite"), cacheKiB: cacheKiB, checkpointPages: 8_192)
+        let plainBatched = try SessionDatabase(path: path("plain-batched.sqlite"), cacheKiB: cacheKiB, checkpointPages: 8_192)
+        try plainSingle.write(day.shared[...], batch: batchSize)
+        try plainBatched.write(day.shared[...], batch: batchSize)
+        let plainOneTransaction = try measure { try plainSingle.write(day.first[...], batch: day.first.count) }
+        let plainThousands = try measure { try plainBatched.write(day.first[...], batch: batchSize) }
 
         // 5. Reading every record back.
         var read = 0
@@ -153,6 +164,7 @@ struct CoreBenchmark {
                        sessionMerge: sessionMerge, sessionDefaultMerge: sessionDefaultMerge, faguMerge: faguMerge, decode: decodeSeconds, oneTransaction: oneTransaction,
                        thousands: thousands, readAll: readAll, oneTransactionNormal: oneTransactionNormal,
                        thousandsNormal: thousandsNormal, oneTransactionCPU: oneTransactionCPU, thousandsCPU: thousandsCPU,
+                       plainOneTransaction: plainOneTransaction, plainThousands: plainThousands,
                        bytes: files.reduce(0) { $0 + $1.count },
                        sessionBytes: changesets.reduce(0) { $0 + $1.compressed.count }, applied: applied,
                        logBytes: try first.changeLogSize().bytes, sessionRowChanges: changesets.reduce(0) { $0 + $1.rowChanges })
@@ -192,6 +204,9 @@ struct CoreBenchmark {
             ("batch_1000_vs_single_ratio", format(thousands / oneTransaction, 2)),
             ("batch_1000_vs_single_ratio_wal_normal", format(best.thousandsNormal / best.oneTransactionNormal, 2)),
             ("batch_1000_vs_single_cpu_ratio", format(best.thousandsCPU / best.oneTransactionCPU, 2)),
+            ("plain_sqlite_batch_1000_vs_single_ratio", format(best.plainThousands / best.plainOneTransaction, 2)),
+            ("plain_sqlite_one_transaction_s", format(best.plainOneTransaction, 3)),
+            ("plain_sqlite_transactions_of_1000_s", format(best.plainThousands, 3)),
             ("read_all_s", format(readAll, 3)),
             ("change_log_bytes_per_operation", format(Double(best.logBytes) / Double(day.operations + day.shared.count), 1)),
             ("one_transaction_s", format(oneTransaction, 3)),

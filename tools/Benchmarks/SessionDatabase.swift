@@ -13,13 +13,17 @@ final class SessionDatabase {
     let queue: DatabaseQueue
     private var session: OpaquePointer?
 
-    /// - Parameter cacheKiB: SQLite's page cache; nil leaves SQLite's default (2 MiB).
-    init(path: String, cacheKiB: Int?) throws {
+    /// - Parameters:
+    ///   - cacheKiB: SQLite's page cache; nil leaves SQLite's default (2 MiB).
+    ///   - checkpointPages: `PRAGMA wal_autocheckpoint` (a replica's 8,192, to compare
+    ///     commit costs like for like); nil leaves SQLite's default (1,000).
+    init(path: String, cacheKiB: Int?, checkpointPages: Int? = nil) throws {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             if let cacheKiB { try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)") }
+            if let checkpointPages { try db.execute(sql: "PRAGMA wal_autocheckpoint = \(checkpointPages)") }
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.write { db in
