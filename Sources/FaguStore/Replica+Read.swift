@@ -92,17 +92,30 @@ extension Replica {
 extension TransactionContext {
     /// A stored row as a ``StoredRecord``.
     func storedRecord(_ table: KindTable, _ id: RecordID, _ row: StoredRow) throws -> StoredRecord {
-        // Sized once: a record's handful of fields would otherwise regrow both tables twice or thrice.
+        // Sized once: a record's handful of fields would otherwise regrow the table twice or thrice.
         var fields = [String: FieldValue](minimumCapacity: table.fields.count)
-        var registers = [String: FieldRegister](minimumCapacity: table.fields.count)
-        for (index, spec) in table.fields.enumerated() where !row.clock.fields[index].isEmpty {
-            let register = try register(table, id, field: index, in: row)
-            if let displayed = register.displayed, !displayed.value.isNull { fields[spec.name] = displayed.value }
-            registers[spec.name] = register
+        var written = WrittenEntries()
+        written.singles.reserveCapacity(table.fields.count)
+        for (index, spec) in table.fields.enumerated() {
+            let entries = row.clock.fields[index]
+            if entries.count == 1 {
+                // A field written once displays its column: no register is built unless asked for.
+                guard let value = FieldValue(row.values[index]) else {
+                    throw ReplicaError(.corrupt, "\(table.kind.rawValue) \(id) field \(spec.name) is unreadable")
+                }
+                if !value.isNull { fields[spec.name] = value }
+                written.singles.append(WrittenEntries.Single(
+                    field: spec.name, dot: Dot(origin: try replica(numbered: entries[0].origin), counter: entries[0].counter),
+                    time: Timestamp(milliseconds: entries[0].time)))
+            } else if !entries.isEmpty {
+                let register = try register(table, id, field: index, in: row)
+                if let displayed = register.displayed, !displayed.value.isNull { fields[spec.name] = displayed.value }
+                written.conflicts[spec.name] = register
+            }
         }
         let scope: ScopeID = table.kind.fixedScope
             ?? ScopeID(table.scopeFieldIndex.flatMap { String.fromDatabaseValue(row.values[$0]) } ?? "")
-        return StoredRecord(kind: table.kind, id: id, scope: scope, fields: fields, registers: registers)
+        return StoredRecord(kind: table.kind, id: id, scope: scope, fields: fields, written: written)
     }
 }
 

@@ -44,6 +44,40 @@ struct MergeTests {
         #expect(try alice.digest(scopes: [c01]) == bob.digest(scopes: [c01]))
     }
 
+    @Test("a stored record names each field's writers: one entry where written once, every entry where in conflict")
+    func storedRecordRegisters() throws {
+        let id = alice.newRecordID()
+        try alice.write { try $0.insert(.legalCase, id: id, fields: caseFields()) }
+        try send(alice, to: bob, scopes: [c01])
+        try alice.write { try $0.update(.legalCase, id: id, fields: ["status": .text("mediated")]) }
+        try bob.write { try $0.update(.legalCase, id: id, fields: ["status": .text("referred")]) }
+        try send(alice, to: bob, scopes: [c01])
+        try send(bob, to: alice, scopes: [c01])
+
+        let held = try #require(try alice.record(.legalCase, id: id))
+        let registers = held.registers
+        #expect(Set(registers.keys) == Set(caseFields().keys))
+        for (field, value) in caseFields() where field != "status" {
+            #expect(registers[field]?.entries.map(\.value) == [value])
+            #expect(registers[field]?.entries.map(\.dot.origin) == [alice.id])
+        }
+        #expect(Array(held.conflicts.keys) == ["status"])
+        let status = try #require(held.conflicts["status"])
+        #expect(Set(status.entries.map(\.dot.origin)) == [alice.id, bob.id])
+        #expect(Set(status.entries.map(\.value)) == [.text("mediated"), .text("referred")])
+        #expect(registers["status"] == status)
+        // Read one by one or in a listing, here or on the other replica: the same record.
+        #expect(try alice.records(.legalCase).first { $0.id == id } == held)
+        #expect(try bob.record(.legalCase, id: id) == held)
+
+        // Writing a field's value again changes who wrote it, not what it displays.
+        try bob.write { try $0.update(.legalCase, id: id, fields: ["title": caseFields()["title"]!]) }
+        let rewritten = try #require(try bob.record(.legalCase, id: id))
+        #expect(rewritten.fields == held.fields)
+        #expect(rewritten.registers["title"]?.entries.map(\.dot.origin) == [bob.id])
+        #expect(rewritten != held)
+    }
+
     @Test("edits of different fields of one record merge without conflict")
     func differentFieldsMerge() throws {
         let id = alice.newRecordID()
