@@ -19,13 +19,7 @@ struct MergeTests {
 
     @Test("concurrent edits of a case's status are an open conflict on both replicas, shown the same")
     func concurrentEditsConflict() throws {
-        let id = alice.newRecordID()
-        try alice.write { try $0.insert(.legalCase, id: id, fields: caseFields()) }
-        try send(alice, to: bob, scopes: [c01])
-        try alice.write { try $0.update(.legalCase, id: id, fields: ["status": .text("mediated")]) }
-        try bob.write { try $0.update(.legalCase, id: id, fields: ["status": .text("referred")]) }
-        try send(alice, to: bob, scopes: [c01])
-        try send(bob, to: alice, scopes: [c01])
+        let id = try concurrentStatusEdits()
 
         for replica in [alice, bob] {
             let conflicts = try replica.openConflicts()
@@ -46,13 +40,7 @@ struct MergeTests {
 
     @Test("a stored record names each field's writers: one entry where written once, every entry where in conflict")
     func storedRecordRegisters() throws {
-        let id = alice.newRecordID()
-        try alice.write { try $0.insert(.legalCase, id: id, fields: caseFields()) }
-        try send(alice, to: bob, scopes: [c01])
-        try alice.write { try $0.update(.legalCase, id: id, fields: ["status": .text("mediated")]) }
-        try bob.write { try $0.update(.legalCase, id: id, fields: ["status": .text("referred")]) }
-        try send(alice, to: bob, scopes: [c01])
-        try send(bob, to: alice, scopes: [c01])
+        let id = try concurrentStatusEdits()
 
         let held = try #require(try alice.record(.legalCase, id: id))
         let registers = held.registers
@@ -76,6 +64,19 @@ struct MergeTests {
         #expect(rewritten.fields == held.fields)
         #expect(rewritten.registers["title"]?.entries.map(\.dot.origin) == [bob.id])
         #expect(rewritten != held)
+    }
+
+    /// A case alice made and both then edited apart (status "mediated" on alice, "referred"
+    /// on bob), after both have exchanged everything.
+    private func concurrentStatusEdits() throws -> RecordID {
+        let id = alice.newRecordID()
+        try alice.write { try $0.insert(.legalCase, id: id, fields: caseFields()) }
+        try send(alice, to: bob, scopes: [c01])
+        try alice.write { try $0.update(.legalCase, id: id, fields: ["status": .text("mediated")]) }
+        try bob.write { try $0.update(.legalCase, id: id, fields: ["status": .text("referred")]) }
+        try send(alice, to: bob, scopes: [c01])
+        try send(bob, to: alice, scopes: [c01])
+        return id
     }
 
     @Test("edits of different fields of one record merge without conflict")
