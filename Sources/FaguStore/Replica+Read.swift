@@ -99,14 +99,10 @@ extension TransactionContext {
         for (index, spec) in table.fields.enumerated() {
             let entries = row.clock.fields[index]
             if entries.count == 1 {
-                // A field written once displays its column: no register is built unless asked for.
-                guard let value = FieldValue(row.values[index]) else {
-                    throw ReplicaError(.corrupt, "\(table.kind.rawValue) \(id) field \(spec.name) is unreadable")
-                }
-                if !value.isNull { fields[spec.name] = value }
-                written.singles.append(WrittenEntries.Single(
-                    field: spec.name, dot: Dot(origin: try replica(numbered: entries[0].origin), counter: entries[0].counter),
-                    time: Timestamp(milliseconds: entries[0].time)))
+                // A field written once: its entry, with no register built unless asked for.
+                let entry = try singleEntry(table, id, field: index, in: row)
+                if !entry.value.isNull { fields[spec.name] = entry.value }
+                written.singles.append((spec.name, entry))
             } else if !entries.isEmpty {
                 let register = try register(table, id, field: index, in: row)
                 if let displayed = register.displayed, !displayed.value.isNull { fields[spec.name] = displayed.value }

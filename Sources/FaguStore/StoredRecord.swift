@@ -11,7 +11,7 @@ public struct StoredRecord: Hashable, Sendable {
     public var scope: ScopeID
     /// Each field's displayed value (fields never written are absent).
     public var fields: [String: FieldValue]
-    /// Who wrote each written field and when, as read with the row.
+    /// Who wrote each written field, when and what, as read with the row.
     let written: WrittenEntries
 
     init(kind: RecordKind, id: RecordID, scope: ScopeID, fields: [String: FieldValue], written: WrittenEntries) {
@@ -24,9 +24,13 @@ public struct StoredRecord: Hashable, Sendable {
 
     /// Every written field's register: its current entries with their dots and times.
     ///
-    /// Built when asked for (a listing of many records rarely needs it): ask once and keep
-    /// the result when reading several fields.
-    public var registers: [String: FieldRegister] { written.registers(values: fields) }
+    /// - Complexity: O(*n*) in the fields written, each time it is read; ``register(_:)``
+    ///   reads one field's.
+    public var registers: [String: FieldRegister] { written.registers }
+
+    /// The register of `field`: its current entries with their dots and times; nil when the
+    /// field was never written.
+    public func register(_ field: String) -> FieldRegister? { written.register(field) }
 
     /// Fields with an open conflict, with every current entry.
     public var conflicts: [String: FieldRegister] { written.conflicts }
@@ -35,19 +39,5 @@ public struct StoredRecord: Hashable, Sendable {
     /// arrived before the one creating it).
     public func typed<R: TypedRecord>(as type: R.Type) throws(RecordDecodingError) -> R {
         try R(id: id, fieldValues: fields)
-    }
-
-    /// Equal when kind, id, scope, displayed values and registers are.
-    public static func == (lhs: StoredRecord, rhs: StoredRecord) -> Bool {
-        lhs.kind == rhs.kind && lhs.id == rhs.id && lhs.scope == rhs.scope && lhs.fields == rhs.fields
-            && lhs.registers == rhs.registers
-    }
-
-    /// Hashes what ``==`` compares, registers left out (equal records have equal values).
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(kind)
-        hasher.combine(id)
-        hasher.combine(scope)
-        hasher.combine(fields)
     }
 }

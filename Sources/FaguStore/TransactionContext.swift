@@ -285,17 +285,21 @@ final class TransactionContext {
         return StoredRow(values: values, clock: clock)
     }
 
+    /// The one entry of `field` in `row`, whose clock holds exactly one for it: the row's
+    /// column is its value.
+    func singleEntry(_ table: KindTable, _ record: RecordID, field: Int, in row: StoredRow) throws -> RegisterEntry {
+        let entry = row.clock.fields[field][0]
+        guard let value = FieldValue(row.values[field]) else {
+            throw ReplicaError(.corrupt, "\(table.kind.rawValue) \(record) field \(table.fields[field].name) is unreadable")
+        }
+        return RegisterEntry(dot: Dot(origin: try replica(numbered: entry.origin), counter: entry.counter),
+                             value: value, time: Timestamp(milliseconds: entry.time))
+    }
+
     /// The register of one field of a stored row, values included.
     func register(_ table: KindTable, _ record: RecordID, field: Int, in row: StoredRow) throws -> FieldRegister {
         let entries = row.clock.fields[field]
-        if entries.count == 1 {
-            let entry = entries[0]
-            guard let value = FieldValue(row.values[field]) else {
-                throw ReplicaError(.corrupt, "\(table.kind.rawValue) \(record) field \(table.fields[field].name) is unreadable")
-            }
-            return FieldRegister([RegisterEntry(dot: Dot(origin: try replica(numbered: entry.origin), counter: entry.counter),
-                                                value: value, time: Timestamp(milliseconds: entry.time))])
-        }
+        if entries.count == 1 { return FieldRegister([try singleEntry(table, record, field: field, in: row)]) }
         if entries.isEmpty { return FieldRegister() }
         let statement = try db.cachedStatement(sql: """
             SELECT origin, counter, time, value FROM conflict WHERE kind = ? AND record = ? AND field = ?

@@ -2,30 +2,38 @@ import FaguMerge
 import FaguModel
 
 /// A stored record's register entries as read with its row, kept compact until asked for:
-/// a field written once holds its dot and time (its value is the one displayed); a field
-/// in conflict holds its whole register, read from the conflict table.
-struct WrittenEntries: Sendable {
-    /// A field whose register holds one entry.
-    struct Single: Sendable {
-        var field: String
-        var dot: Dot
-        var time: Timestamp
-    }
-
+/// a field written once holds its one entry; a field in conflict holds its whole register,
+/// read from the conflict table.
+struct WrittenEntries: Hashable, Sendable {
     /// Fields with one entry, in the table's field order.
-    var singles: [Single] = []
+    var singles: [(field: String, entry: RegisterEntry)] = []
     /// Fields in conflict, with every current entry.
     var conflicts: [String: FieldRegister] = [:]
 
-    /// Every written field's register, with `values` (the displayed ones; a null value is
-    /// absent) as the value of each single entry.
-    func registers(values: [String: FieldValue]) -> [String: FieldRegister] {
+    /// Every written field's register.
+    var registers: [String: FieldRegister] {
         var registers = conflicts
         registers.reserveCapacity(singles.count + conflicts.count)
-        for single in singles {
-            registers[single.field] = FieldRegister([RegisterEntry(dot: single.dot, value: values[single.field] ?? .null,
-                                                                  time: single.time)])
-        }
+        for single in singles { registers[single.field] = FieldRegister([single.entry]) }
         return registers
+    }
+
+    /// The register of `field`, or nil when it was never written.
+    func register(_ field: String) -> FieldRegister? {
+        if let single = singles.first(where: { $0.field == field }) { return FieldRegister([single.entry]) }
+        return conflicts[field]
+    }
+
+    static func == (lhs: WrittenEntries, rhs: WrittenEntries) -> Bool {
+        lhs.conflicts == rhs.conflicts && lhs.singles.elementsEqual(rhs.singles) { $0.field == $1.field && $0.entry == $1.entry }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(conflicts)
+        hasher.combine(singles.count)
+        for single in singles {
+            hasher.combine(single.field)
+            hasher.combine(single.entry)
+        }
     }
 }

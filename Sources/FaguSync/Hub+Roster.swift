@@ -42,8 +42,8 @@ extension Hub {
                 var changed: [String: FieldValue] = [:]
                 for spec in kind.fields where !spec.immutable {
                     let wanted = all[spec.name] ?? .null
-                    if (stored.fields[spec.name] ?? .null) != wanted || stored.registers[spec.name]?.isConflict == true {
-                        if !(wanted.isNull && stored.registers[spec.name] == nil) { changed[spec.name] = wanted }
+                    if (stored.fields[spec.name] ?? .null) != wanted || stored.conflicts[spec.name] != nil {
+                        if !(wanted.isNull && stored.register(spec.name) == nil) { changed[spec.name] = wanted }
                     }
                 }
                 if changed.isEmpty {

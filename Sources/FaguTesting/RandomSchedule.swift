@@ -210,7 +210,7 @@ public struct RandomSchedule {
                 for spec in record.kind.fields {
                     let key = "\(record.kind.rawValue)/\(record.id)/\(spec.name)"
                     let want = expected[key] ?? [:]
-                    let have = Dictionary(uniqueKeysWithValues: (stored.registers[spec.name]?.entries ?? []).map { ($0.dot, $0.value) })
+                    let have = Dictionary(uniqueKeysWithValues: (stored.register(spec.name)?.entries ?? []).map { ($0.dot, $0.value) })
                     if have != want.mapValues({ spec.type.normalized($0) }) {
                         failures.append("\(replica.id) \(key): holds \(have.keys.sorted()) but the unsuperseded writes are \(want.keys.sorted())")
                     }

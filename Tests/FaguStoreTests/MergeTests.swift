@@ -66,6 +66,30 @@ struct MergeTests {
         #expect(rewritten != held)
     }
 
+    @Test("a field never written has no register; one written as null has one entry and no displayed value")
+    func storedRecordNullAndUnwritten() throws {
+        let id = alice.newRecordID()
+        try alice.write {
+            try $0.insert(.consultation, id: id, fields: [
+                "community_id": .text("c01"), "adviser_id": .text("a017"), "date": .text("2026-11-20"),
+                "topic": .text("婚姻家庭"), "question": .text("离婚后子女抚养费怎么算？"), "hard": .integer(1)])
+        }
+        try alice.write { try $0.update(.consultation, id: id, fields: ["answer": .null]) }
+        try send(alice, to: bob, scopes: [c01])
+
+        let held = try #require(try bob.record(.consultation, id: id))
+        #expect(held.fields["answer"] == nil && held.fields["due"] == nil)
+        #expect(held.registers["due"] == nil && held.register("due") == nil)
+        let answer = try #require(held.register("answer"))
+        #expect(answer.entries.map(\.value) == [.null])
+        #expect(answer.entries.map(\.dot.origin) == [alice.id])
+        #expect(held.registers.count == 7 && held.conflicts.isEmpty)
+        for (field, register) in held.registers { #expect(held.register(field) == register) }
+        // Equal records hash alike: read one by one, in a listing, or on the replica that wrote it.
+        let listed = try #require(try bob.records(.consultation).first { $0.id == id })
+        #expect(Set([held, listed, try #require(try alice.record(.consultation, id: id))]).count == 1)
+    }
+
     /// A case alice made and both then edited apart (status "mediated" on alice, "referred"
     /// on bob), after both have exchanged everything.
     private func concurrentStatusEdits() throws -> RecordID {

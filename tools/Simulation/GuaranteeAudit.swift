@@ -208,8 +208,9 @@ struct GuaranteeAudit {
     /// `registers`.
     private mutating func compare(_ stored: StoredRecord, with registers: [String: [Dot: FieldValue]], at place: String,
                                   skipping: Set<String> = []) {
-        for name in Set(registers.keys).union(stored.registers.keys).sorted() where !skipping.contains(name) {
-            let held = Dictionary((stored.registers[name]?.entries ?? []).map { ($0.dot, $0.value) },
+        let storedRegisters = stored.registers
+        for name in Set(registers.keys).union(storedRegisters.keys).sorted() where !skipping.contains(name) {
+            let held = Dictionary((storedRegisters[name]?.entries ?? []).map { ($0.dot, $0.value) },
                                   uniquingKeysWith: { first, _ in first })
             let wanted = registers[name] ?? [:]
             guard held != wanted else { continue }
@@ -250,9 +251,8 @@ struct GuaranteeAudit {
                 guard let fields = touched[id], let mine = held[id] else { return true }
                 // Its own set-aside creation: the hub never held it.
                 guard let theirs = hubRecords[id] else { return false }
-                return Set(mine.registers.keys).union(theirs.registers.keys).contains {
-                    !fields.contains($0) && mine.registers[$0] != theirs.registers[$0]
-                }
+                let (ours, hubs) = (mine.registers, theirs.registers)
+                return Set(ours.keys).union(hubs.keys).contains { !fields.contains($0) && ours[$0] != hubs[$0] }
             }.sorted()
             guard let first = differing.first else {
                 scopesEqualButOwnSetAside += 1
