@@ -48,7 +48,7 @@ struct EmbeddingExampleTests {
         let (mine, theirs, oak) = try embeddingExample(folder: folder)
         let tree = try #require(theirs.schema.kind(named: "tree"))
         #expect(try theirs.record(tree, id: oak)?.fields["species"] == .text("栎树"))
-        #expect(try theirs.record(tree, id: oak)?.registers["species"]?.entries.first?.time == Timestamp(milliseconds: 1_795_000_000_000))
+        #expect(try theirs.record(tree, id: oak)?.register("species")?.entries.first?.time == Timestamp(milliseconds: 1_795_000_000_000))
         #expect(try mine.digest(scopes: [ScopeID("p7")]) == theirs.digest(scopes: [ScopeID("p7")]))
         try mine.close()
         try theirs.close()
