@@ -102,7 +102,7 @@ extension TransactionContext {
                 // A field written once: its entry, with no register built unless asked for.
                 let entry = try singleEntry(table, id, field: index, in: row)
                 if !entry.value.isNull { fields[spec.name] = entry.value }
-                written.singles.append((spec.name, entry))
+                written.singles.append(WrittenEntries.Single(field: spec.name, entry: entry))
             } else if !entries.isEmpty {
                 let register = try register(table, id, field: index, in: row)
                 if let displayed = register.displayed, !displayed.value.isNull { fields[spec.name] = displayed.value }

@@ -14,14 +14,6 @@ public struct StoredRecord: Hashable, Sendable {
     /// Who wrote each written field, when and what, as read with the row.
     let written: WrittenEntries
 
-    init(kind: RecordKind, id: RecordID, scope: ScopeID, fields: [String: FieldValue], written: WrittenEntries) {
-        self.kind = kind
-        self.id = id
-        self.scope = scope
-        self.fields = fields
-        self.written = written
-    }
-
     /// Every written field's register: its current entries with their dots and times.
     ///
     /// - Complexity: O(*n*) in the fields written, each time it is read; ``register(_:)``

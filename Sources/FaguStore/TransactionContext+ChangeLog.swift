@@ -140,7 +140,6 @@ extension TransactionContext {
     func forEachLoggedRun(_ body: (_ scope: Int, _ origin: Int, _ first: UInt64, _ entries: [LogEntry]?,
                                    _ summaryAgrees: () -> Bool) throws -> Void) throws {
         try flushLog()
-        let summaryStart = TransactionContext.runColumns.split(separator: ",").count
         let rows = try Row.fetchCursor(db, sql: """
             SELECT \(TransactionContext.runColumns), \(LogRun.summaryColumns.joined(separator: ", ")) FROM change_run
             ORDER BY scope, origin, last
@@ -148,7 +147,7 @@ extension TransactionContext {
         while let row = try rows.next() {
             let first = UInt64(row[3] as Int64)
             let entries = LogRun.entries(of: [UInt8](row[4] as Data), first: first)
-            let stored = LogRun.summaryColumns.indices.map { row[summaryStart + $0] as DatabaseValue }
+            let stored = LogRun.summaryColumns.map { row[$0] as DatabaseValue }
             try body(row[1], row[2], first, entries) {
                 guard let entries, !entries.isEmpty else { return false }
                 let rebuilt = LogRun(entries)

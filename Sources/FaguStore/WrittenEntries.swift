@@ -5,8 +5,14 @@ import FaguModel
 /// a field written once holds its one entry; a field in conflict holds its whole register,
 /// read from the conflict table.
 struct WrittenEntries: Hashable, Sendable {
+    /// A field whose register holds one entry.
+    struct Single: Hashable, Sendable {
+        var field: String
+        var entry: RegisterEntry
+    }
+
     /// Fields with one entry, in the table's field order.
-    var singles: [(field: String, entry: RegisterEntry)] = []
+    var singles: [Single] = []
     /// Fields in conflict, with every current entry.
     var conflicts: [String: FieldRegister] = [:]
 
@@ -22,18 +28,5 @@ struct WrittenEntries: Hashable, Sendable {
     func register(_ field: String) -> FieldRegister? {
         if let single = singles.first(where: { $0.field == field }) { return FieldRegister([single.entry]) }
         return conflicts[field]
-    }
-
-    static func == (lhs: WrittenEntries, rhs: WrittenEntries) -> Bool {
-        lhs.conflicts == rhs.conflicts && lhs.singles.elementsEqual(rhs.singles) { $0.field == $1.field && $0.entry == $1.entry }
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(conflicts)
-        hasher.combine(singles.count)
-        for single in singles {
-            hasher.combine(single.field)
-            hasher.combine(single.entry)
-        }
     }
 }

@@ -42,8 +42,10 @@ extension Hub {
                 var changed: [String: FieldValue] = [:]
                 for spec in kind.fields where !spec.immutable {
                     let wanted = all[spec.name] ?? .null
+                    // A field that displays another value, or is in conflict, was written: set it,
+                    // even to null.
                     if (stored.fields[spec.name] ?? .null) != wanted || stored.conflicts[spec.name] != nil {
-                        if !(wanted.isNull && stored.register(spec.name) == nil) { changed[spec.name] = wanted }
+                        changed[spec.name] = wanted
                     }
                 }
                 if changed.isEmpty {

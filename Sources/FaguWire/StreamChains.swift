@@ -20,12 +20,11 @@ struct StreamChains {
     func toWrite(_ stream: BodyTables.Stream, for group: ChangeGroup) -> (firstCounter: UInt64, previousHash: [UInt8]?) {
         let before = latest[stream]
         let continues = before.map { $0.lastCounter + 1 == group.firstCounter } ?? false
+        let firstCounter = continues ? 0 : group.firstCounter
         let previous = group.previousHash ?? (group.firstCounter == 1 ? GroupHash.genesis : nil)
         guard let previous, !(group.firstCounter == 1 && previous == GroupHash.genesis),
-              !(continues && before?.hash == previous) else {
-            return (continues ? 0 : group.firstCounter, nil)
-        }
-        return (continues ? 0 : group.firstCounter, previous)
+              !(continues && before?.hash == previous) else { return (firstCounter, nil) }
+        return (firstCounter, previous)
     }
 
     // MARK: Reading

@@ -84,14 +84,16 @@ struct VectorTests {
         }
         let columnar = try recorded(name), row = try recorded(String(name.dropLast(3)))
         for key in ["held_back_on_empty_replica", "missing_on_empty_replica"] {
+            #expect(columnar[key] != nil, "\(name) records no \(key)")
             #expect(columnar[key] as? NSObject == row[key] as? NSObject, "\(name): \(key)")
         }
         let columnarDecoded = try #require(columnar["decoded"] as? [String: Any])
         let rowDecoded = try #require(row["decoded"] as? [String: Any])
         for key in ["header", "groups", "changes", "signed"] {
+            #expect(columnarDecoded[key] != nil, "\(name) records no \(key)")
             #expect(columnarDecoded[key] as? NSObject == rowDecoded[key] as? NSObject, "\(name): \(key)")
         }
-        #expect((columnarDecoded["groups"] as? [Any]) != nil, "\(name) records no groups")
+        #expect((columnarDecoded["groups"] as? [Any]) != nil, "\(name) records no list of groups")
     }
 }
 
