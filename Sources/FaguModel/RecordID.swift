@@ -74,7 +74,13 @@ public enum RecordID: Hashable, Comparable, Sendable, CustomStringConvertible {
         switch (lhs, rhs) {
         case (.code, .uuid): return true
         case (.uuid, .code): return false
-        default: return lhs.canonicalBytes.lexicographicallyPrecedes(rhs.canonicalBytes)
+        case (.code(let left), .code(let right)):
+            return left.utf8.lexicographicallyPrecedes(right.utf8)
+        case (.uuid(let left), .uuid(let right)):
+            // Byte by byte without building arrays: batches sort their records into storage order.
+            return withUnsafeBytes(of: left.uuid) { left in
+                withUnsafeBytes(of: right.uuid) { right in left.lexicographicallyPrecedes(right) }
+            }
         }
     }
 }

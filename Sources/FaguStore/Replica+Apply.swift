@@ -20,8 +20,8 @@ extension Replica {
     @discardableResult
     public func apply(_ groups: [ChangeGroup],
                       screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
-        try settingAsideOnRetry { refused in
-            try database.write { db in try apply(groups, in: db, screen: screen, refused: refused) }
+        try settingAsideOnRetry { attempt in
+            try database.write { db in try apply(groups, in: db, screen: screen, attempt: attempt) }
         }
     }
 
@@ -34,26 +34,34 @@ extension Replica {
         var error: ReplicaError
     }
 
-    /// Runs `attempt` until no group is refused mid-way, each time with every group refused so far.
-    func settingAsideOnRetry<T>(_ attempt: ([String: ReplicaError]) throws -> T) throws -> T {
-        var refused: [String: ReplicaError] = [:]
+    /// Runs `body` until no group is refused and no creation finds its record held mid-way,
+    /// each time with all that the attempts before found.
+    func settingAsideOnRetry<T>(_ body: (ApplyAttempt) throws -> T) throws -> T {
+        var attempt = ApplyAttempt()
         while true {
             do {
-                return try attempt(refused)
-            } catch let group as RefusedGroup where refused[group.key] == nil {
-                refused[group.key] = group.error
+                return try body(attempt)
+            } catch let group as RefusedGroup where attempt.refused[group.key] == nil {
+                attempt.refused[group.key] = group.error
+            } catch let held as TransactionContext.RecordsHeld where !held.keys.isSubset(of: attempt.heldRecords) {
+                attempt.heldRecords.formUnion(held.keys)
             }
         }
     }
 
     /// ``apply(_:screen:)`` inside a write transaction the caller holds.
     ///
-    /// - Parameter refused: Groups (by ``RefusedGroup/key``) to set aside with the error the
-    ///   write path gave them; any other the write path refuses throws ``RefusedGroup``.
+    /// - Parameter attempt: What earlier attempts found. Groups it lists as refused are set
+    ///   aside with the error the write path gave them; any other the write path refuses
+    ///   throws ``RefusedGroup``. A creation that finds its record held throws
+    ///   ``TransactionContext/RecordsHeld`` unless the attempt lists it.
     func apply(_ groups: [ChangeGroup], in db: Database,
                screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil },
-               refused: [String: ReplicaError] = [:]) throws -> ApplyReport {
+               attempt: ApplyAttempt = ApplyAttempt()) throws -> ApplyReport {
+        let refused = attempt.refused
         let context = try TransactionContext(db, tables: tables)
+        context.defersCreations = true
+        context.heldRecords = attempt.heldRecords
         let now = configuration.clock.now()
         var report = ApplyReport()
         // Set aside before applying, by ``key(of:)``: a dot is unique only within its scope.

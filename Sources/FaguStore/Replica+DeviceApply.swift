@@ -24,7 +24,7 @@ extension Replica {
                       requestNumber: UInt64 = 0, encryptionKey: [UInt8]? = nil, formatMajor: UInt8? = nil,
                       clockAheadBy: Int64? = nil, screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
         let now = self.now()
-        return try settingAsideOnRetry { refused in try database.write { db in
+        return try settingAsideOnRetry { attempt in try database.write { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT revoked_at, public_key, last_vectors, last_request FROM device WHERE replica_id = ?
                 """,
@@ -43,7 +43,7 @@ extension Replica {
                                    arguments: [Data(key), now.milliseconds, id.description])
                 }
             }
-            var report = try apply(groups, in: db, screen: screen, refused: refused)
+            var report = try apply(groups, in: db, screen: screen, attempt: attempt)
             if let clockAheadBy {
                 try db.execute(sql: "UPDATE device SET clock_ahead_at = ?, clock_ahead_ms = ? WHERE replica_id = ?",
                                arguments: [now.milliseconds, clockAheadBy, id.description])

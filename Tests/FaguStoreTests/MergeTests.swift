@@ -17,6 +17,35 @@ struct MergeTests {
         bob = try TestReplicas.make("bob", number: 2, in: directory, author: "a018")
     }
 
+    @Test("two replicas that create the same coded record each merge the other's creation, with the rest of its batch")
+    func sameRecordCreatedOnBothSides() throws {
+        // A community both sides entered under the bureau's code, with different names.
+        func community(_ name: String) -> [String: FieldValue] { ["name": .text(name), "kind": .text("village")] }
+        let shared = RecordID.code("c99")
+        try alice.write { try $0.insert(.community, id: shared, fields: community("东风村")) }
+        try bob.write { try $0.insert(.community, id: shared, fields: community("东方村")) }
+        // Records each side alone made, before and after: they travel in the same batches.
+        var made: [RecordID] = []
+        for (index, replica) in [alice, bob, alice, bob].enumerated() {
+            let id = RecordID.code("c\(index + 1)")
+            made.append(id)
+            try replica.write { try $0.insert(.community, id: id, fields: community("村\(index + 1)")) }
+        }
+        #expect(try send(alice, to: bob, scopes: [.roster]).count == 3)
+        #expect(try send(bob, to: alice, scopes: [.roster]).count == 3)
+
+        for replica in [alice, bob] {
+            let record = try #require(try replica.record(.community, id: shared))
+            let name = try #require(record.register("name"))
+            #expect(Set(name.entries.map(\.value)) == [.text("东风村"), .text("东方村")])
+            #expect(Set(name.entries.map(\.dot.origin)) == [alice.id, bob.id])
+            #expect(try replica.setAsideCount() == 0)
+            for id in made { #expect(try replica.record(.community, id: id) != nil) }
+        }
+        #expect(try alice.digest(scopes: [.roster]) == bob.digest(scopes: [.roster]))
+        #expect(try bob.verify(scratchDirectory: directory.path).isEmpty)
+    }
+
     @Test("concurrent edits of a case's status are an open conflict on both replicas, shown the same")
     func concurrentEditsConflict() throws {
         let id = try concurrentStatusEdits()
