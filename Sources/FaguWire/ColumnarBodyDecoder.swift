@@ -74,8 +74,9 @@ struct ColumnarBodyDecoder {
         guard header.groupCount <= groupShapes.remaining else {
             throw WireError(.malformed, "the header declares \(header.groupCount) groups but the body holds fewer")
         }
-        var groups: [ChangeGroup] = []
-        groups.reserveCapacity(header.groupCount)
+        let hasher = ChainHasher(groupCount: header.groupCount)
+        var hashed = false
+        defer { if !hashed { hasher.abandon() } }
         var chains = StreamChains()
         var nextUUID = 0, nextCode = 0
         var time = header.createdAt.milliseconds
@@ -112,8 +113,9 @@ struct ColumnarBodyDecoder {
             let author = try groupAuthors.readIndex(below: authors.count, of: "author")
             let flag = try flags.readByte()
             guard flag & ~7 == 0 else { throw WireError(.malformed, "a group has unknown flags \(flag)") }
-            let previousHash = try chains.previousHash(written: flag & 1 != 0 ? Array(try previousHashes.read(32)) : [],
-                                                       in: stream, firstCounter: firstCounter)
+            // Left nil where it is the hash of the stream's group before: the hasher fills it in.
+            let previousHash = try chains.previousHashUnlessLatest(written: flag & 1 != 0 ? Array(try previousHashes.read(32)) : [],
+                                                                   in: stream, firstCounter: firstCounter)
             var setAside: SetAside?
             if flag & 2 != 0 {
                 guard setAsideIndex < body.setAsideCodes.count, !body.setAsideCodes[setAsideIndex].isEmpty else {
@@ -175,11 +177,12 @@ struct ColumnarBodyDecoder {
                 }
                 fields.append(FieldChange(field: fieldNames[field], value: value, context: context))
             }
-            var group = ChangeGroup(origin: replicas[originIndex], scope: scopes[scopeIndex], kind: shape.kind, record: record,
+            let group = ChangeGroup(origin: replicas[originIndex], scope: scopes[scopeIndex], kind: shape.kind, record: record,
                                     firstCounter: firstCounter, time: Timestamp(milliseconds: time), author: authors[author],
                                     fields: fields, previousHash: previousHash, setAside: setAside, clampedTime: clampedTime)
-            chains.note(stream, lastCounter: group.lastCounter, hash: group.computeChainHash())
-            groups.append(group)
+            // Only the counter is noted here; the hasher keeps each stream's latest hash.
+            chains.note(stream, lastCounter: group.lastCounter, hash: [])
+            hasher.add(group, stream: stream)
         }
         for column in [groupShapes, origins, groupScopes, groupRecords, firstCounters, timeDeltas, groupAuthors, flags,
                        previousHashes, setAsideHashes, clampedTimes, contextCounts, contextOrigins, contextCounters,
@@ -190,7 +193,8 @@ struct ColumnarBodyDecoder {
             throw WireError(.malformed, "the body holds \(body.setAsideCodes.count - setAsideIndex) set-aside codes more than its groups use")
         }
         try checks.expectDeclaredChanges()
-        return groups
+        hashed = true
+        return try hasher.finish()
     }
 
     /// The record ids: the UUIDs (rebuilt from their four columns), then the codes.

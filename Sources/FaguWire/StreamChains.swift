@@ -41,12 +41,19 @@ struct StreamChains {
 
     /// The previous hash of a group at `firstCounter` written with `written` (empty: computed).
     func previousHash(written: [UInt8], in stream: BodyTables.Stream, firstCounter: UInt64) throws(WireError) -> [UInt8] {
+        try previousHashUnlessLatest(written: written, in: stream, firstCounter: firstCounter) ?? latest[stream]!.hash
+    }
+
+    /// ``previousHash(written:in:firstCounter:)``, or nil when it is the hash of the latest
+    /// group of `stream` (which a reader may then compute later, see ``ChainHasher``).
+    func previousHashUnlessLatest(written: [UInt8], in stream: BodyTables.Stream,
+                                  firstCounter: UInt64) throws(WireError) -> [UInt8]? {
         if !written.isEmpty {
             guard written.count == 32 else { throw WireError(.malformed, "a group's previous hash is not 32 bytes") }
             return written
         }
         if firstCounter == 1 { return GroupHash.genesis }
-        if let latest = latest[stream], latest.lastCounter + 1 == firstCounter { return latest.hash }
+        if let latest = latest[stream], latest.lastCounter + 1 == firstCounter { return nil }
         throw WireError(.malformed, "a group at counter \(firstCounter) names no previous hash, and the group before "
                         + "it is not in the file")
     }

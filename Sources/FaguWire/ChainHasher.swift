@@ -1,0 +1,128 @@
+import FaguModel
+import Foundation
+
+/// Computes the chain hashes of a body's groups, in file order, on a second thread while
+/// the reader goes on reading. A group's hash covers its previous hash, so within a stream
+/// the hashes come one after another; but nothing the reader checks waits for them, and
+/// hashing is a third of reading a body.
+///
+/// The reader hands over each group as read, with its previous hash left nil where it is
+/// the hash of the stream's group before; ``finish()`` returns them all, hashed, in order.
+/// Small bodies are hashed on the reader's thread.
+final class ChainHasher: @unchecked Sendable {
+    /// A group read, and the stream it continues.
+    private typealias Read = (group: ChangeGroup, stream: BodyTables.Stream)
+
+    /// Guards `handedOver`, `closed`, `hashed`, `finished` and `failure`.
+    private let condition = NSCondition()
+    private var handedOver: [[Read]] = []
+    private var closed = false
+    private var hashed: [[ChangeGroup]] = []
+    private var finished = false
+    private var failure: WireError?
+
+    /// The reader's side: groups not handed over yet.
+    private var batch: [Read] = []
+    /// The hashing side: the hash of each stream's latest group.
+    private var latest: [BodyTables.Stream: [UInt8]] = [:]
+    private let threaded: Bool
+
+    /// Groups are handed to the other thread this many at a time.
+    static let batchSize = 1_024
+    /// Bodies of fewer groups are hashed on the reader's thread.
+    static let threadedFrom = 8_192
+
+    /// A hasher for a body of `groupCount` groups.
+    init(groupCount: Int) {
+        threaded = groupCount >= ChainHasher.threadedFrom
+        batch.reserveCapacity(ChainHasher.batchSize)
+        if threaded { Thread.detachNewThread { [self] in run() } }
+    }
+
+    /// Takes the next group of the body, of `stream`.
+    func add(_ group: ChangeGroup, stream: BodyTables.Stream) {
+        batch.append((group, stream))
+        if batch.count == ChainHasher.batchSize { handOver() }
+    }
+
+    /// Every group added, hashed, in order.
+    ///
+    /// - Throws: `malformed` when a group continues a stream no earlier group started (the
+    ///   reader checks this first, so only a reader's mistake gets here).
+    func finish() throws(WireError) -> [ChangeGroup] {
+        handOver()
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        while threaded && !finished { condition.wait() }
+        let (chunks, failure) = (hashed, self.failure)
+        condition.unlock()
+        if let failure { throw failure }
+        var groups: [ChangeGroup] = []
+        groups.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for chunk in chunks { groups.append(contentsOf: chunk) }
+        return groups
+    }
+
+    /// Stops the other thread once it has hashed what it holds; for a reader that failed.
+    func abandon() {
+        condition.lock()
+        closed = true
+        handedOver.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func handOver() {
+        guard !batch.isEmpty else { return }
+        let chunk = batch
+        batch.removeAll(keepingCapacity: true)
+        guard threaded else {
+            hash(chunk)
+            return
+        }
+        condition.lock()
+        handedOver.append(chunk)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The other thread: hashes chunks as they come until the reader is done.
+    private func run() {
+        while true {
+            condition.lock()
+            while handedOver.isEmpty && !closed { condition.wait() }
+            if handedOver.isEmpty {
+                finished = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let chunk = handedOver.removeFirst()
+            condition.unlock()
+            hash(chunk)
+        }
+    }
+
+    private func hash(_ chunk: [Read]) {
+        var groups: [ChangeGroup] = []
+        groups.reserveCapacity(chunk.count)
+        var failed: WireError?
+        for (read, stream) in chunk {
+            var group = read
+            if group.previousHash == nil {
+                guard let previous = latest[stream] else {
+                    failed = WireError(.malformed, "\(group) continues a sequence that no earlier group in the file started")
+                    break
+                }
+                group.previousHash = previous
+            }
+            latest[stream] = group.computeChainHash()
+            groups.append(group)
+        }
+        condition.lock()
+        hashed.append(groups)
+        if failure == nil { failure = failed }
+        condition.unlock()
+    }
+}
