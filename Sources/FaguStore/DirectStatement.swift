@@ -15,6 +15,18 @@ extension Statement {
         try forEachRowDirect(values, columns: 0) { _ in }
     }
 
+    /// Runs the statement to completion with what `bind` binds (a value and its 1-based
+    /// parameter position; every parameter not bound is null) and resets it.
+    func executeDirect(_ bind: ((DatabaseValue, Int) throws -> Void) throws -> Void) throws {
+        try withBound([]) { handle in
+            // Another path may have left values bound (GRDB resets a statement without clearing).
+            sqlite3_clear_bindings(handle)
+            try bind { value, position in try self.bindDirect(value, at: CInt(position)) }
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_DONE || code == SQLITE_ROW else { throw failure(code) }
+        }
+    }
+
     /// Binds `values` like ``executeDirect(_:)`` and returns the first `columns` columns of
     /// the first row, or nil when there is none.
     func firstRowDirect(_ values: [DatabaseValue], columns: Int) throws -> [DatabaseValue]? {
@@ -54,32 +66,35 @@ extension Statement {
     }
 
     private func bindDirect(_ values: [DatabaseValue]) throws {
-        let handle = sqliteStatement
         for (offset, value) in values.enumerated() {
-            let index = CInt(offset + 1)
-            let code: CInt
-            switch value.storage {
-            case .null:
-                code = sqlite3_bind_null(handle, index)
-            case .int64(let integer):
-                code = sqlite3_bind_int64(handle, index, integer)
-            case .double(let double):
-                code = sqlite3_bind_double(handle, index, double)
-            case .string(let string) where string.isEmpty:
-                code = sqlite3_bind_text(handle, index, "", 0, transient)
-            case .string(let string):
-                var string = string
-                code = string.withUTF8 { bytes in
-                    sqlite3_bind_text(handle, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                                      CInt(bytes.count), transient)
-                }
-            case .blob(let data):
-                code = data.isEmpty ? sqlite3_bind_zeroblob(handle, index, 0) : data.withUnsafeBytes { bytes in
-                    sqlite3_bind_blob(handle, index, bytes.baseAddress, CInt(bytes.count), transient)
-                }
-            }
-            guard code == SQLITE_OK else { throw failure(code) }
+            try bindDirect(value, at: CInt(offset + 1))
         }
+    }
+
+    private func bindDirect(_ value: DatabaseValue, at index: CInt) throws {
+        let handle = sqliteStatement
+        let code: CInt
+        switch value.storage {
+        case .null:
+            code = sqlite3_bind_null(handle, index)
+        case .int64(let integer):
+            code = sqlite3_bind_int64(handle, index, integer)
+        case .double(let double):
+            code = sqlite3_bind_double(handle, index, double)
+        case .string(let string) where string.isEmpty:
+            code = sqlite3_bind_text(handle, index, "", 0, transient)
+        case .string(let string):
+            var string = string
+            code = string.withUTF8 { bytes in
+                sqlite3_bind_text(handle, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                                  CInt(bytes.count), transient)
+            }
+        case .blob(let data):
+            code = data.isEmpty ? sqlite3_bind_zeroblob(handle, index, 0) : data.withUnsafeBytes { bytes in
+                sqlite3_bind_blob(handle, index, bytes.baseAddress, CInt(bytes.count), transient)
+            }
+        }
+        guard code == SQLITE_OK else { throw failure(code) }
     }
 
     private func failure(_ code: CInt) -> DatabaseError {

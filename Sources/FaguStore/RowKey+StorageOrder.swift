@@ -5,8 +5,13 @@ extension TransactionContext.RowKey {
     /// before UUIDs (blobs), each by its bytes. A batch written in this order touches each
     /// page of a table once.
     static func inStorageOrder(_ keys: [Self]) -> [Self] {
+        storageOrder(of: keys).map { keys[$0] }
+    }
+
+    /// The positions of `keys` in storage order (see ``inStorageOrder(_:)``).
+    static func storageOrder(of keys: [Self]) -> [Int] {
         let orders = keys.map(StorageOrder.init)
-        return orders.indices.sorted { orders[$0] < orders[$1] }.map { keys[$0] }
+        return orders.indices.sorted { orders[$0] < orders[$1] }
     }
 
     /// A key's place in storage order, comparable without building byte arrays.

@@ -85,7 +85,21 @@ final class TransactionContext {
     var heldRecords: Set<RowKey> = []
     /// Rows made in memory that no later group of the batch changes, as the arguments of
     /// their insert (id, fields, clock): inserted at ``flush()`` in storage order.
-    private var createdRows: [RowKey: [DatabaseValue]] = [:]
+    /// In the order made; nil where a later group took the row over (it is then kept).
+    private var createdRows: [CreatedRow?] = []
+    /// Where each record of ``createdRows`` is in it.
+    private var createdRowPositions: [RowKey: Int] = [:]
+
+    /// A row made in memory by its creating group: what its insert binds, without building
+    /// the row (fields not written stay null).
+    struct CreatedRow {
+        var key: RowKey
+        /// Its scope field's value, where the kind has one.
+        var scope: String
+        var indexes: [Int]
+        var values: [FieldValue]
+        var clock: [UInt8]
+    }
     /// How many rows made in memory the tables do not hold yet (in ``createdRows`` or kept).
     private var unstoredRows = 0
     /// Past this many rows made in memory, all kept rows are written out: a huge batch holds
@@ -285,8 +299,9 @@ final class TransactionContext {
     /// there is no such row.
     func row(_ table: KindTable, _ record: RecordID, fields: [Int]) throws -> StoredRow? {
         if !keptRows.isEmpty, let kept = keptRows[RowKey(code: table.code, record: record)] { return kept.row }
-        if !createdRows.isEmpty, let arguments = createdRows[RowKey(code: table.code, record: record)] {
-            return try storedRow(inserting: arguments, table)
+        if !createdRowPositions.isEmpty, let position = createdRowPositions[RowKey(code: table.code, record: record)],
+           let created = createdRows[position] {
+            return try storedRow(created, table)
         }
         var columns = fields
         if let scopeIndex = table.scopeFieldIndex, !columns.contains(scopeIndex) { columns.append(scopeIndex) }
@@ -369,8 +384,10 @@ final class TransactionContext {
         var applied = Applied()
         let rowKey = RowKey(code: table.code, record: group.record)
         var kept = keptRows.isEmpty ? nil : keptRows.removeValue(forKey: rowKey)
-        if kept == nil, !createdRows.isEmpty, let arguments = createdRows.removeValue(forKey: rowKey) {
-            kept = KeptRow(row: try storedRow(inserting: arguments, table), unwritten: [], stored: false)
+        if kept == nil, !createdRowPositions.isEmpty, let position = createdRowPositions.removeValue(forKey: rowKey),
+           let created = createdRows[position] {
+            createdRows[position] = nil
+            kept = KeptRow(row: try storedRow(created, table), unwritten: [], stored: false)
         }
         // A group that writes every required field usually creates its record: try the
         // insert first, and look the row up only when one is there already.
@@ -382,7 +399,10 @@ final class TransactionContext {
                 keptRows[rowKey] = KeptRow(row: createdRow(group, table: table, indexes: indexes, values: values, origin: origin),
                                            unwritten: [], stored: false)
             } else {
-                createdRows[rowKey] = insertArguments(group, table: table, indexes: indexes, values: values, origin: origin)
+                createdRowPositions[rowKey] = createdRows.count
+                createdRows.append(CreatedRow(key: rowKey, scope: group.scope.name, indexes: indexes, values: values,
+                                              clock: RowClock.encodeCreation(origin: origin, first: group.firstCounter,
+                                                                             time: group.orderingTime.milliseconds, fields: indexes)))
             }
             unstoredRows += 1
             inserted = true
@@ -473,7 +493,16 @@ final class TransactionContext {
     /// Inserts every row made in memory, then writes every kept row with unwritten changes,
     /// each in storage order, and forgets them all.
     private func writeKeptRows() throws {
-        var inserts: [RowKey] = Array(createdRows.keys)
+        // Rows made in memory first (as made), then rows kept that the tables do not hold.
+        var inserts: [RowKey] = []
+        inserts.reserveCapacity(createdRows.count)
+        var createdPositions: [Int] = []
+        createdPositions.reserveCapacity(createdRows.count)
+        for (position, created) in createdRows.enumerated() {
+            guard let created else { continue }
+            inserts.append(created.key)
+            createdPositions.append(position)
+        }
         var updates: [RowKey] = []
         for (key, kept) in keptRows {
             if !kept.stored {
@@ -483,25 +512,26 @@ final class TransactionContext {
             }
         }
         var held: Set<RowKey> = []
-        for key in RowKey.inStorageOrder(inserts) {
+        for index in RowKey.storageOrder(of: inserts) {
+            let key = inserts[index]
             let table = try kindTable(code: key.code)
-            var arguments: [DatabaseValue]
-            if let created = createdRows[key] {
-                arguments = created
-            } else {
-                let row = keptRows[key]!.row
-                arguments = [key.record.databaseValue]
-                arguments.append(contentsOf: row.values)
-                arguments.append(Data(row.clock.encoded()).databaseValue)
-            }
             do {
-                try insertStatement(table).executeDirect(arguments)
+                if index < createdPositions.count {
+                    try insert(createdRows[createdPositions[index]]!, table)
+                } else {
+                    let row = keptRows[key]!.row
+                    var arguments = [key.record.databaseValue]
+                    arguments.append(contentsOf: row.values)
+                    arguments.append(Data(row.clock.encoded()).databaseValue)
+                    try insertStatement(table).executeDirect(arguments)
+                }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 held.insert(key)  // only this insert is undone; the rest go on, to find every such record at once
             }
         }
         if !held.isEmpty { throw RecordsHeld(keys: held) }
         createdRows.removeAll()
+        createdRowPositions.removeAll()
         unstoredRows = 0
         let kept = keptRows
         keptRows.removeAll()
@@ -517,14 +547,27 @@ final class TransactionContext {
         return table
     }
 
-    /// The row an insert with `arguments` (id, fields, clock) writes, as ``row(_:_:fields:)``
-    /// would read it back.
-    private func storedRow(inserting arguments: [DatabaseValue], _ table: KindTable) throws -> StoredRow {
-        guard case .blob(let blob) = arguments[table.fields.count + 1].storage,
-              let clock = RowClock(decoding: [UInt8](blob), fieldCount: table.fields.count) else {
+    /// Inserts a row made in memory, binding only what its creating group wrote.
+    private func insert(_ created: CreatedRow, _ table: KindTable) throws {
+        try insertStatement(table).executeDirect { bind in
+            try bind(created.key.record.databaseValue, 1)
+            if let scopeIndex = table.scopeFieldIndex { try bind(created.scope.databaseValue, scopeIndex + 2) }
+            for (position, index) in created.indexes.enumerated() {
+                try bind(created.values[position].databaseValue, index + 2)
+            }
+            try bind(Data(created.clock).databaseValue, table.fields.count + 2)
+        }
+    }
+
+    /// A row made in memory, as ``row(_:_:fields:)`` would read it back once inserted.
+    private func storedRow(_ created: CreatedRow, _ table: KindTable) throws -> StoredRow {
+        guard let clock = RowClock(decoding: created.clock, fieldCount: table.fields.count) else {
             throw ReplicaError(.corrupt, "a row made in memory has an unreadable clock")
         }
-        return StoredRow(values: Array(arguments[1...table.fields.count]), clock: clock)
+        var values = [DatabaseValue](repeating: .null, count: table.fields.count)
+        if let scopeIndex = table.scopeFieldIndex { values[scopeIndex] = created.scope.databaseValue }
+        for (position, index) in created.indexes.enumerated() { values[index] = created.values[position].databaseValue }
+        return StoredRow(values: values, clock: clock)
     }
 
     /// The row ``insertRecord(_:table:indexes:values:origin:orExisting:)`` writes for
