@@ -8,6 +8,8 @@ final class KindTable: Sendable {
     let code: Int
     let fields: [FieldSpec]
     let indexByName: [String: Int]
+    /// The field names, by index.
+    private let fieldNames: [String]
     /// The indexes of the fields a new record must have.
     let requiredIndexes: [Int]
     /// Index of the field holding the community scope, if any.
@@ -28,6 +30,7 @@ final class KindTable: Sendable {
         let fields = kind.fields
         self.fields = fields
         indexByName = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
+        fieldNames = fields.map(\.name)
         requiredIndexes = fields.indices.filter { fields[$0].required }
         scopeFieldIndex = kind.scopeField.flatMap { name in fields.firstIndex { $0.name == name } }
         quotedTable = "\"\(kind.tableName)\""
@@ -36,6 +39,13 @@ final class KindTable: Sendable {
             + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ", ?)"
         quotedColumns = columns
         quotedColumnList = columns.joined(separator: ", ")
+    }
+
+    /// The index of the field named `name`. A scan while the kind has few fields: names are
+    /// short, and comparing a few inline strings costs less than hashing one (validating a
+    /// received batch looks up every change's field).
+    func index(of name: String) -> Int? {
+        fieldNames.count <= 16 ? fieldNames.firstIndex(of: name) : indexByName[name]
     }
 
     /// `SELECT` of the given columns (field indexes) and `_clock`, by id.
@@ -68,7 +78,7 @@ final class KindTable: Sendable {
         var values: [FieldValue] = []
         values.reserveCapacity(group.fields.count)
         for change in group.fields {
-            guard let index = indexByName[change.field] else {
+            guard let index = index(of: change.field) else {
                 throw ReplicaError(.unknownField, "\(kind.rawValue) has no field \(change.field) (\(group))")
             }
             let spec = fields[index]
