@@ -17,6 +17,9 @@ final class TransactionContext {
     /// Origins whose number is too large for ``originsByNumber`` (only in a damaged file).
     private var outlyingOrigins: [Int: ReplicaID] = [:]
     private var scopeNumbers: [ScopeID: Int] = [:]
+    /// The origin and scope last numbered, with their numbers.
+    private var lastOrigin: (id: ReplicaID, number: Int)?
+    private var lastScope: (id: ScopeID, number: Int)?
     private var vectors: [Int: [Int: UInt64]] = [:]
     private var dirtyVectors: Set<VectorKey> = []
     private var statements: [String: Statement] = [:]
@@ -64,6 +67,20 @@ final class TransactionContext {
     struct RowKey: Hashable {
         var code: Int
         var record: RecordID
+
+        /// A UUID hashed as two words: batches hash every group's key several times.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(code)
+            switch record {
+            case .uuid(let uuid):
+                withUnsafeBytes(of: uuid.uuid) { bytes in
+                    hasher.combine(bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+                    hasher.combine(bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                }
+            case .code(let code):
+                hasher.combine(code)
+            }
+        }
     }
 
     /// A row kept in memory, and the columns changed since it was last written.
@@ -138,7 +155,12 @@ final class TransactionContext {
 
     /// The local number of `origin`, adding it when new.
     func number(of origin: ReplicaID) throws -> Int {
-        if let number = originNumbers[origin] { return number }
+        // A batch comes origin by origin: the last one asked for is usually asked for again.
+        if let last = lastOrigin, last.id == origin { return last.number }
+        if let number = originNumbers[origin] {
+            lastOrigin = (origin, number)
+            return number
+        }
         try db.cachedStatement(sql: "INSERT INTO origin (replica_id) VALUES (?)").execute(arguments: [origin.description])
         let number = Int(db.lastInsertedRowID)
         originNumbers[origin] = number
@@ -166,7 +188,12 @@ final class TransactionContext {
 
     /// The local number of `scope`, adding it when new.
     func number(of scope: ScopeID) throws -> Int {
-        if let number = scopeNumbers[scope] { return number }
+        // A batch comes scope by scope: the last one asked for is usually asked for again.
+        if let last = lastScope, last.id == scope { return last.number }
+        if let number = scopeNumbers[scope] {
+            lastScope = (scope, number)
+            return number
+        }
         try db.cachedStatement(sql: "INSERT INTO scope (name) VALUES (?)").execute(arguments: [scope.name])
         let number = Int(db.lastInsertedRowID)
         scopeNumbers[scope] = number
@@ -498,9 +525,9 @@ final class TransactionContext {
         inserts.reserveCapacity(createdRows.count)
         var createdPositions: [Int] = []
         createdPositions.reserveCapacity(createdRows.count)
-        for (position, created) in createdRows.enumerated() {
-            guard let created else { continue }
-            inserts.append(created.key)
+        for position in createdRows.indices {
+            guard let key = createdRows[position]?.key else { continue }
+            inserts.append(key)
             createdPositions.append(position)
         }
         var updates: [RowKey] = []
@@ -517,7 +544,8 @@ final class TransactionContext {
             let table = try kindTable(code: key.code)
             do {
                 if index < createdPositions.count {
-                    try insert(createdRows[createdPositions[index]]!, table)
+                    // Moved out, not copied (a copy retains each of its arrays); all are dropped after.
+                    try insert(createdRows[createdPositions[index]].take()!, table)
                 } else {
                     let row = keptRows[key]!.row
                     var arguments = [key.record.databaseValue]
