@@ -100,9 +100,9 @@ final class TransactionContext {
     /// Records found held when a deferred creation was inserted (``RecordsHeld``): their
     /// creating groups look the row up instead, as when not deferring.
     var heldRecords: Set<RowKey> = []
-    /// Rows made in memory that no later group of the batch changes, as the arguments of
-    /// their insert (id, fields, clock): inserted at ``flush()`` in storage order.
-    /// In the order made; nil where a later group took the row over (it is then kept).
+    /// Rows made in memory that no later group of the batch changes, as their creating group
+    /// wrote them: inserted at ``flush()`` in storage order. In the order made; nil where a
+    /// group after all took the row over (it is then kept).
     private var createdRows: [CreatedRow?] = []
     /// Where each record of ``createdRows`` is in it.
     private var createdRowPositions: [RowKey: Int] = [:]
@@ -618,22 +618,15 @@ final class TransactionContext {
         }
     }
 
-    /// The arguments of the insert of the row `group` creates: id, fields, clock.
-    private func insertArguments(_ group: ChangeGroup, table: KindTable, indexes: [Int], values: [FieldValue],
-                                 origin: Int) -> [DatabaseValue] {
+    /// Inserts the row `group` creates. When the record exists already: returns false if
+    /// `orExisting`, else throws `record_exists`.
+    private func insertRecord(_ group: ChangeGroup, table: KindTable, indexes: [Int], values: [FieldValue], origin: Int,
+                              orExisting: Bool) throws -> Bool {
         var arguments = [DatabaseValue](repeating: .null, count: table.fields.count + 2)
         arguments[0] = group.record.databaseValue
         fillCreatedColumns(&arguments, from: 1, group, table: table, indexes: indexes, values: values)
         arguments[table.fields.count + 1] = Data(RowClock.encodeCreation(
             origin: origin, first: group.firstCounter, time: group.orderingTime.milliseconds, fields: indexes)).databaseValue
-        return arguments
-    }
-
-    /// Inserts the row `group` creates. When the record exists already: returns false if
-    /// `orExisting`, else throws `record_exists`.
-    private func insertRecord(_ group: ChangeGroup, table: KindTable, indexes: [Int], values: [FieldValue], origin: Int,
-                              orExisting: Bool) throws -> Bool {
-        let arguments = insertArguments(group, table: table, indexes: indexes, values: values, origin: origin)
         do {
             try insertStatement(table).executeDirect(arguments)
             return true
