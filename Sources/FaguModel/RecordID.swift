@@ -69,7 +69,8 @@ public enum RecordID: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Canonical order: codes before UUIDs, then by canonical bytes.
+    /// Canonical order: codes before UUIDs, then by canonical bytes — the order SQLite keeps
+    /// stored ids in (text before blobs, each by its bytes).
     public static func < (lhs: RecordID, rhs: RecordID) -> Bool {
         switch (lhs, rhs) {
         case (.code, .uuid): return true
@@ -77,10 +78,18 @@ public enum RecordID: Hashable, Comparable, Sendable, CustomStringConvertible {
         case (.code(let left), .code(let right)):
             return left.utf8.lexicographicallyPrecedes(right.utf8)
         case (.uuid(let left), .uuid(let right)):
-            // Byte by byte without building arrays: batches sort their records into storage order.
-            return withUnsafeBytes(of: left.uuid) { left in
-                withUnsafeBytes(of: right.uuid) { right in left.lexicographicallyPrecedes(right) }
-            }
+            // As two big-endian words, without building arrays: batches sort their records by it.
+            return left.orderedWords < right.orderedWords
+        }
+    }
+}
+
+extension UUID {
+    /// The 16 bytes as two big-endian words: compared as a tuple, they order as the bytes do.
+    fileprivate var orderedWords: (UInt64, UInt64) {
+        withUnsafeBytes(of: uuid) { bytes in
+            (UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+             UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
         }
     }
 }

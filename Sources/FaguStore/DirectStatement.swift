@@ -19,8 +19,6 @@ extension Statement {
     /// parameter position; every parameter not bound is null) and resets it.
     func executeDirect(_ bind: ((DatabaseValue, Int) throws -> Void) throws -> Void) throws {
         try withBound([]) { handle in
-            // Another path may have left values bound (GRDB resets a statement without clearing).
-            sqlite3_clear_bindings(handle)
             try bind { value, position in try self.bindDirect(value, at: CInt(position)) }
             let code = sqlite3_step(handle)
             guard code == SQLITE_DONE || code == SQLITE_ROW else { throw failure(code) }
@@ -54,13 +52,13 @@ extension Statement {
         }
     }
 
-    /// Runs `body` with `values` bound, then resets the statement and clears its bindings.
+    /// Runs `body` with `values` bound, every other parameter null, then resets the statement.
+    /// Bindings are cleared first, not after: GRDB resets a statement it ran without clearing
+    /// what it bound.
     private func withBound(_ values: [DatabaseValue], _ body: (SQLiteStatement) throws -> Void) throws {
         let handle = sqliteStatement
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
+        defer { sqlite3_reset(handle) }
+        sqlite3_clear_bindings(handle)
         try bindDirect(values)
         try body(handle)
     }

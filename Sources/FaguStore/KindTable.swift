@@ -7,8 +7,8 @@ final class KindTable: Sendable {
     /// The kind's number in the change log (``RecordKind/storageCode``).
     let code: Int
     let fields: [FieldSpec]
-    let indexByName: [String: Int]
-    /// The field names, by index.
+    /// Field indexes by name, and the names by index: see ``index(of:)``.
+    private let indexByName: [String: Int]
     private let fieldNames: [String]
     /// The indexes of the fields a new record must have.
     let requiredIndexes: [Int]

@@ -241,7 +241,7 @@ extension TransactionContext {
         for group in groups {
             let table = try tables.of(group.kind)
             let body = group.setAside != nil ? ChangeBody(fields: []) : ChangeBody(fields: try group.fields.map { change in
-                guard let index = table.indexByName[change.field] else {
+                guard let index = table.index(of: change.field) else {
                     throw ReplicaError(.unknownField, "\(group.kind.rawValue) has no field \(change.field)")
                 }
                 return ChangeBody.Field(index: index, value: change.value,

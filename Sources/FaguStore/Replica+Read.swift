@@ -137,7 +137,7 @@ extension Replica {
     public func records(_ kind: RecordKind, matching filter: RecordFilter) throws -> [StoredRecord] {
         try read { context in
             let table = try context.tables.of(kind)
-            for field in Array(filter.equal.keys) + Array(filter.prefix.keys) where table.indexByName[field] == nil {
+            for field in Array(filter.equal.keys) + Array(filter.prefix.keys) where table.index(of: field) == nil {
                 throw ReplicaError(.unknownField, "\(kind.rawValue) has no field \(field)")
             }
             // Values, clock and id of every matching row; only a field in conflict reads its

@@ -62,7 +62,7 @@ public final class ReplicaTransaction {
             throw ReplicaError(.recordNotFound, "no \(kind.rawValue) \(id)")
         }
         for name in fields.keys {
-            if let index = table.indexByName[name], table.fields[index].immutable {
+            if let index = table.index(of: name), table.fields[index].immutable {
                 throw ReplicaError(.immutableField, "\(kind.rawValue).\(name) cannot change once written")
             }
         }
@@ -95,7 +95,7 @@ public final class ReplicaTransaction {
                                 contextOf: (Int) throws -> [Dot]) throws -> [FieldChange] {
         var indexed: [(Int, FieldChange)] = []
         for (name, value) in fields {
-            guard let index = table.indexByName[name] else {
+            guard let index = table.index(of: name) else {
                 throw ReplicaError(.unknownField, "\(table.kind.rawValue) has no field \(name)")
             }
             indexed.append((index, FieldChange(field: name, value: value, context: try contextOf(index))))

@@ -100,9 +100,10 @@ final class TransactionContext {
     /// Records found held when a deferred creation was inserted (``RecordsHeld``): their
     /// creating groups look the row up instead, as when not deferring.
     var heldRecords: Set<RowKey> = []
-    /// Rows made in memory that no later group of the batch changes, as their creating group
-    /// wrote them: inserted at ``flush()`` in storage order. In the order made; nil where a
-    /// group after all took the row over (it is then kept).
+    /// Rows made in memory, as their creating group wrote them: inserted at ``flush()`` in
+    /// storage order. In the order made; nil where a later group took the row over (it is
+    /// then kept, not stored). Every row the tables do not hold yet was made here, so its
+    /// count bounds what a batch holds in memory.
     private var createdRows: [CreatedRow?] = []
     /// Where each record of ``createdRows`` is in it.
     private var createdRowPositions: [RowKey: Int] = [:]
@@ -117,8 +118,6 @@ final class TransactionContext {
         var values: [FieldValue]
         var clock: [UInt8]
     }
-    /// How many rows made in memory the tables do not hold yet (in ``createdRows`` or kept).
-    private var unstoredRows = 0
     /// Past this many rows made in memory, all kept rows are written out: a huge batch holds
     /// its rows in memory only up to a bound.
     var unstoredRowLimit = 100_000
@@ -421,17 +420,12 @@ final class TransactionContext {
         let creates = !knownNew && existing == nil && kept == nil && table.requiredIndexes.allSatisfy(indexes.contains)
         var inserted = false
         if creates && defersCreations && (heldRecords.isEmpty || !heldRecords.contains(rowKey)) {
-            // Made in memory; inserted at flush with the batch's other creations, in storage order.
-            if keepRow {
-                keptRows[rowKey] = KeptRow(row: createdRow(group, table: table, indexes: indexes, values: values, origin: origin),
-                                           unwritten: [], stored: false)
-            } else {
-                createdRowPositions[rowKey] = createdRows.count
-                createdRows.append(CreatedRow(key: rowKey, scope: group.scope.name, indexes: indexes, values: values,
-                                              clock: RowClock.encodeCreation(origin: origin, first: group.firstCounter,
-                                                                             time: group.orderingTime.milliseconds, fields: indexes)))
-            }
-            unstoredRows += 1
+            // Made in memory; inserted at flush with the batch's other creations, in storage
+            // order. A later group of the batch takes it over as a kept row.
+            createdRowPositions[rowKey] = createdRows.count
+            createdRows.append(CreatedRow(key: rowKey, scope: group.scope.name, indexes: indexes, values: values,
+                                          clock: RowClock.encodeCreation(origin: origin, first: group.firstCounter,
+                                                                         time: group.orderingTime.milliseconds, fields: indexes)))
             inserted = true
         } else if creates {
             inserted = try insertRecord(group, table: table, indexes: indexes, values: values, origin: origin, orExisting: true)
@@ -502,7 +496,7 @@ final class TransactionContext {
         }
         try logGroup(scope: scope, origin: origin, group: group, kindCode: table.code, encodedBody: bodyWriter.bytes)
         advance(scope: scope, origin: origin, to: group.lastCounter)
-        if unstoredRows >= unstoredRowLimit { try writeKeptRows() }
+        if createdRows.count >= unstoredRowLimit { try writeKeptRows() }
         return applied
     }
 
@@ -560,7 +554,6 @@ final class TransactionContext {
         if !held.isEmpty { throw RecordsHeld(keys: held) }
         createdRows.removeAll()
         createdRowPositions.removeAll()
-        unstoredRows = 0
         let kept = keptRows
         keptRows.removeAll()
         for key in RowKey.inStorageOrder(updates) {

@@ -64,7 +64,8 @@ final class ChainHasher: @unchecked Sendable {
         return groups
     }
 
-    /// Stops the other thread once it has hashed what it holds; for a reader that failed.
+    /// Stops the other thread once it has hashed what it holds, for a reader that failed;
+    /// after ``finish()``, does nothing.
     func abandon() {
         condition.lock()
         closed = true

@@ -75,8 +75,7 @@ struct ColumnarBodyDecoder {
             throw WireError(.malformed, "the header declares \(header.groupCount) groups but the body holds fewer")
         }
         let hasher = ChainHasher(groupCount: header.groupCount)
-        var hashed = false
-        defer { if !hashed { hasher.abandon() } }
+        defer { hasher.abandon() }  // stops its thread when reading fails; nothing left to stop otherwise
         var chains = StreamChains()
         var nextUUID = 0, nextCode = 0
         var time = header.createdAt.milliseconds
@@ -193,7 +192,6 @@ struct ColumnarBodyDecoder {
             throw WireError(.malformed, "the body holds \(body.setAsideCodes.count - setAsideIndex) set-aside codes more than its groups use")
         }
         try checks.expectDeclaredChanges()
-        hashed = true
         return try hasher.finish()
     }
 

@@ -20,7 +20,7 @@ struct KeptRowTests {
         #expect(groups.count == 2)
 
         let table = try bob.tables.of(.legalCase)
-        let status = try #require(table.indexByName["status"])
+        let status = try #require(table.index(of: "status"))
         try bob.database.write { db in
             let context = try TransactionContext(db, tables: bob.tables)
             // Both groups are told another one follows: neither writes the edit to the table.
@@ -53,7 +53,7 @@ struct KeptRowTests {
         let groups = try alice.delta(for: ScopeVectors(), scopes: [c01])
         #expect(groups.count == 10)
         let table = try alice.tables.of(.legalCase)
-        let status = try #require(table.indexByName["status"])
+        let status = try #require(table.index(of: "status"))
         func held(_ db: Database) throws -> Int {
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.quotedTable)") ?? -1
         }
