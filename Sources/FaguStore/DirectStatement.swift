@@ -1,3 +1,4 @@
+import FaguModel
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -15,11 +16,11 @@ extension Statement {
         try forEachRowDirect(values, columns: 0) { _ in }
     }
 
-    /// Runs the statement to completion with what `bind` binds (a value and its 1-based
-    /// parameter position; every parameter not bound is null) and resets it.
-    func executeDirect(_ bind: ((DatabaseValue, Int) throws -> Void) throws -> Void) throws {
+    /// Runs the statement to completion with what `bind` binds through the binder it is
+    /// given (every parameter not bound is null) and resets it.
+    func executeDirect(_ bind: (DirectBinder) throws -> Void) throws {
         try withBound([]) { handle in
-            try bind { value, position in try self.bindDirect(value, at: CInt(position)) }
+            try bind(DirectBinder(statement: self))
             let code = sqlite3_step(handle)
             guard code == SQLITE_DONE || code == SQLITE_ROW else { throw failure(code) }
         }
@@ -69,7 +70,7 @@ extension Statement {
         }
     }
 
-    private func bindDirect(_ value: DatabaseValue, at index: CInt) throws {
+    fileprivate func bindDirect(_ value: DatabaseValue, at index: CInt) throws {
         let handle = sqliteStatement
         let code: CInt
         switch value.storage {
@@ -95,10 +96,45 @@ extension Statement {
         guard code == SQLITE_OK else { throw failure(code) }
     }
 
+    fileprivate func bindDirect(bytes: UnsafeRawBufferPointer, at index: CInt) throws {
+        let code = bytes.isEmpty ? sqlite3_bind_zeroblob(sqliteStatement, index, 0)
+            : sqlite3_bind_blob(sqliteStatement, index, bytes.baseAddress, CInt(bytes.count), transient)
+        guard code == SQLITE_OK else { throw failure(code) }
+    }
+
     private func failure(_ code: CInt) -> DatabaseError {
         let connection = sqlite3_db_handle(sqliteStatement)
         let extended = connection.map { sqlite3_extended_errcode($0) } ?? code
         let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
         return DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: sql)
+    }
+}
+
+/// Binds values to a statement's parameters, by 1-based position, straight into SQLite: what
+/// `executeDirect(_:)` hands its caller.
+struct DirectBinder {
+    fileprivate let statement: Statement
+
+    /// Binds `value` at `position`.
+    func bind(_ value: DatabaseValue, at position: Int) throws {
+        try statement.bindDirect(value, at: CInt(position))
+    }
+
+    /// Binds `value` as stored (text, number or null) at `position`.
+    func bind(_ value: FieldValue, at position: Int) throws {
+        try statement.bindDirect(value.databaseValue, at: CInt(position))
+    }
+
+    /// Binds the bytes of `blob` at `position`.
+    func bind(blob: [UInt8], at position: Int) throws {
+        try blob.withUnsafeBytes { try statement.bindDirect(bytes: $0, at: CInt(position)) }
+    }
+
+    /// Binds `record` as stored (16 bytes for a UUID, text for a code) at `position`.
+    func bind(_ record: RecordID, at position: Int) throws {
+        switch record {
+        case .uuid(let uuid): try withUnsafeBytes(of: uuid.uuid) { try statement.bindDirect(bytes: $0, at: CInt(position)) }
+        case .code: try statement.bindDirect(record.databaseValue, at: CInt(position))
+        }
     }
 }

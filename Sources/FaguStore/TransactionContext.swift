@@ -570,13 +570,13 @@ final class TransactionContext {
 
     /// Inserts a row made in memory, binding only what its creating group wrote.
     private func insert(_ created: CreatedRow, _ table: KindTable) throws {
-        try insertStatement(table).executeDirect { bind in
-            try bind(created.key.record.databaseValue, 1)
-            if let scopeIndex = table.scopeFieldIndex { try bind(created.scope.databaseValue, scopeIndex + 2) }
+        try insertStatement(table).executeDirect { binder in
+            try binder.bind(created.key.record, at: 1)
+            if let scopeIndex = table.scopeFieldIndex { try binder.bind(created.scope.databaseValue, at: scopeIndex + 2) }
             for (position, index) in created.indexes.enumerated() {
-                try bind(created.values[position].databaseValue, index + 2)
+                try binder.bind(created.values[position], at: index + 2)
             }
-            try bind(Data(created.clock).databaseValue, table.fields.count + 2)
+            try binder.bind(blob: created.clock, at: table.fields.count + 2)
         }
     }
 
