@@ -67,10 +67,11 @@ extension Replica {
         // Set aside before applying, by ``key(of:)``: a dot is unique only within its scope.
         var originals: [String: ChangeGroup] = [:]
         // Per scope, its groups in input order and what validating each found, so applying
-        // does not check a group again.
-        var byScope: [ScopeID: [ChangeGroup]] = [:]
-        var validations: [ScopeID: [Validated?]] = [:]
+        // does not check a group again. A batch comes scope by scope: the last scope's place
+        // is tried before the dictionary.
+        var byScope = ScopeBuckets()
         for group in groups {
+            let bucket = byScope.bucket(of: group.scope)
             var found: Validated?
             var refusal: (code: String, reason: String)?
             if group.setAside == nil {
@@ -81,22 +82,21 @@ extension Replica {
             }
             if let refusal {
                 originals[Replica.key(of: group)] = group
-                byScope[group.scope, default: []].append(group.settingAside(code: refusal.code, reason: refusal.reason))
+                byScope.buckets[bucket].groups.append(group.settingAside(code: refusal.code, reason: refusal.reason))
             } else {
-                byScope[group.scope, default: []].append(group)
+                byScope.buckets[bucket].groups.append(group)
             }
-            validations[group.scope, default: []].append(found)
+            byScope.buckets[bucket].validations.append(found)
         }
-        for scope in byScope.keys.sorted() {
+        for (scope, received, validations) in byScope.buckets.sorted(by: { $0.scope < $1.scope }) {
             let pending = try context.pendingGroups(in: scope)
-            let received = byScope[scope]!
             let schedule = CausalSchedule(groups: pending.isEmpty ? received : received + pending, vector: try context.vector(of: scope))
             // Usually every group is ready in the order received, and its validation is found by
             // position; otherwise by scope and first dot (a first dot received twice is checked again).
-            let byPosition = pending.isEmpty && schedule.readyInGivenOrder ? validations[scope]! : nil
+            let byPosition = pending.isEmpty && schedule.readyInGivenOrder ? validations : nil
             var byKey: [GroupKey: Validated?] = [:]
             if byPosition == nil {
-                for (group, found) in zip(received, validations[scope]!) {
+                for (group, found) in zip(received, validations) {
                     byKey[GroupKey(group)] = byKey[GroupKey(group)] == nil ? found : .some(nil)
                 }
             }
@@ -167,6 +167,25 @@ extension Replica {
             later[position] = !seen.insert(TransactionContext.RowKey(code: group.kind.storageCode, record: group.record)).inserted
         }
         return later
+    }
+
+    /// A batch's groups by scope, in input order, with what validating each found.
+    struct ScopeBuckets {
+        var buckets: [(scope: ScopeID, groups: [ChangeGroup], validations: [Validated?])] = []
+        private var places: [ScopeID: Int] = [:]
+        private var last: (scope: ScopeID, place: Int)?
+
+        /// The place in ``buckets`` of `scope`'s groups, made when new.
+        mutating func bucket(of scope: ScopeID) -> Int {
+            if let last, last.scope == scope { return last.place }
+            let place = places[scope] ?? buckets.count
+            if place == buckets.count {
+                buckets.append((scope, [], []))
+                places[scope] = place
+            }
+            last = (scope, place)
+            return place
+        }
     }
 
     /// What validating a group found: each change's field index and normalized value.
