@@ -13,13 +13,17 @@ final class ChainHasher: @unchecked Sendable {
     /// A group read, and the stream it continues.
     private typealias Read = (group: ChangeGroup, stream: BodyTables.Stream)
 
-    /// Guards `handedOver`, `closed`, `hashed`, `finished` and `failure`.
+    /// Guards `handedOver`, `closed`, `finished` and `failure`.
     private let condition = NSCondition()
     private var handedOver: [[Read]] = []
     private var closed = false
-    private var hashed: [[ChangeGroup]] = []
     private var finished = false
     private var failure: WireError?
+
+    /// The groups hashed, in order: written by the hashing side alone, read by ``finish()``
+    /// once that side is done. Groups are moved along, never copied: each copy of a group
+    /// retains its arrays and strings, and a body holds a hundred thousand groups.
+    private var hashed: [ChangeGroup] = []
 
     /// The reader's side: groups not handed over yet.
     private var batch: [Read] = []
@@ -36,11 +40,12 @@ final class ChainHasher: @unchecked Sendable {
     init(groupCount: Int) {
         threaded = groupCount >= ChainHasher.threadedFrom
         batch.reserveCapacity(ChainHasher.batchSize)
+        hashed.reserveCapacity(groupCount)
         if threaded { Thread.detachNewThread { [self] in run() } }
     }
 
     /// Takes the next group of the body, of `stream`.
-    func add(_ group: ChangeGroup, stream: BodyTables.Stream) {
+    func add(_ group: consuming ChangeGroup, stream: BodyTables.Stream) {
         batch.append((group, stream))
         if batch.count == ChainHasher.batchSize { handOver() }
     }
@@ -55,13 +60,11 @@ final class ChainHasher: @unchecked Sendable {
         closed = true
         condition.broadcast()
         while threaded && !finished { condition.wait() }
-        let (chunks, failure) = (hashed, self.failure)
+        let failure = self.failure
         condition.unlock()
         if let failure { throw failure }
-        var groups: [ChangeGroup] = []
-        groups.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-        for chunk in chunks { groups.append(contentsOf: chunk) }
-        return groups
+        defer { hashed = [] }
+        return hashed
     }
 
     /// Stops the other thread once it has hashed what it holds, for a reader that failed;
@@ -105,11 +108,11 @@ final class ChainHasher: @unchecked Sendable {
         }
     }
 
-    private func hash(_ chunk: [Read]) {
-        var groups: [ChangeGroup] = []
-        groups.reserveCapacity(chunk.count)
+    private func hash(_ chunk: consuming [Read]) {
         var failed: WireError?
-        for (read, stream) in chunk {
+        // Taken from the end of the reversed chunk: each group is moved out, not copied.
+        chunk.reverse()
+        while let (read, stream) = chunk.popLast() {
             var group = read
             if group.previousHash == nil {
                 guard let previous = latest[stream] else {
@@ -119,10 +122,9 @@ final class ChainHasher: @unchecked Sendable {
                 group.previousHash = previous
             }
             latest[stream] = group.computeChainHash()
-            groups.append(group)
+            hashed.append(group)
         }
         condition.lock()
-        hashed.append(groups)
         if failure == nil { failure = failed }
         condition.unlock()
     }
