@@ -38,6 +38,9 @@ enum Zlib {
         defer { inflateEnd(&stream) }
         let step = 64 * 1024
         var output: [UInt8] = []
+        // Room for a usual ratio at once, so a large body is not copied each time it grows;
+        // never more than the limit, nor far more than the input could justify.
+        output.reserveCapacity(min(limit, max(step, input.count * 4)))
         var chunk = [UInt8](repeating: 0, count: step)
         var status: Int32 = Z_OK
         try input.withUnsafeBufferPointer { source throws(WireError) in
