@@ -46,6 +46,27 @@ struct MergeTests {
         #expect(try bob.verify(scratchDirectory: directory.path).isEmpty)
     }
 
+    @Test("two replicas that make the same appointment, its adviser and community fixed at creation, end the same")
+    func sameAppointmentMadeOnBothSides() throws {
+        // Both sides enter appointment p1 from the same roster line: equal values, two dots.
+        let appointment = RecordID.code("p1")
+        let line: [String: FieldValue] = ["adviser_id": .text("a017"), "community_id": .text("c01"), "start": .text("2026-01-01")]
+        for replica in [alice, bob] {
+            try replica.write { try $0.insert(.appointment, id: appointment, fields: line) }
+        }
+        try send(alice, to: bob, scopes: [.roster])
+        try send(bob, to: alice, scopes: [.roster])
+
+        // Known since 2026-11-28: each side refuses the other's creation as a change to a field
+        // fixed at creation (`immutable_field`) and sets it aside, so they never converge.
+        // Concurrent creations need a rule of their own (a product decision, not yet made).
+        withKnownIssue("concurrent creations of a record with fields fixed at creation diverge") { () throws in
+            #expect(try alice.setAsideCount() == 0)
+            #expect(try bob.setAsideCount() == 0)
+            #expect(try alice.digest(scopes: [.roster]) == bob.digest(scopes: [.roster]))
+        }
+    }
+
     @Test("concurrent edits of a case's status are an open conflict on both replicas, shown the same")
     func concurrentEditsConflict() throws {
         let id = try concurrentStatusEdits()
