@@ -52,18 +52,8 @@ struct RowClock: Equatable {
         guard reader.isAtEnd else { return nil }
     }
 
-    /// The clock of a new row written by one group: `fields[i]` holds dot
-    /// `origin:first+i` (what ``encodeCreation(origin:first:time:fields:)`` encodes).
-    static func creation(origin: Int, first: UInt64, time: Int64, fields: [Int], fieldCount: Int) -> RowClock {
-        var clock = RowClock(fieldCount: fieldCount)
-        for (offset, field) in fields.enumerated() {
-            clock.fields[field] = [Entry(origin: origin, counter: first + UInt64(offset), time: time)]
-        }
-        return clock
-    }
-
     /// The encoding of a new row's clock, written by one group: `fields[i]` holds dot
-    /// `origin:first+i`. The same bytes `encoded()` gives for that clock, without building it.
+    /// `origin:first+i`. The bytes `encoded()` gives for that clock, without building it.
     static func encodeCreation(origin: Int, first: UInt64, time: Int64, fields: [Int]) -> [UInt8] {
         var writer = ByteWriter(capacity: 16 + fields.count)
         writer.writeByte(1)

@@ -418,21 +418,23 @@ final class TransactionContext {
         // A group that writes every required field usually creates its record: try the
         // insert first, and look the row up only when one is there already.
         let creates = !knownNew && existing == nil && kept == nil && table.requiredIndexes.allSatisfy(indexes.contains)
+        // The row this group makes when it creates its record.
+        func creation() -> CreatedRow {
+            CreatedRow(key: rowKey, scope: group.scope.name, indexes: indexes, values: values,
+                       clock: RowClock.encodeCreation(origin: origin, first: group.firstCounter,
+                                                      time: group.orderingTime.milliseconds, fields: indexes))
+        }
         var inserted = false
         if creates && defersCreations && (heldRecords.isEmpty || !heldRecords.contains(rowKey)) {
             // Made in memory; inserted at flush with the batch's other creations, in storage
             // order. A later group of the batch takes it over as a kept row.
             createdRowPositions[rowKey] = createdRows.count
-            createdRows.append(CreatedRow(key: rowKey, scope: group.scope.name, indexes: indexes, values: values,
-                                          clock: RowClock.encodeCreation(origin: origin, first: group.firstCounter,
-                                                                         time: group.orderingTime.milliseconds, fields: indexes)))
+            createdRows.append(creation())
             inserted = true
         } else if creates {
-            inserted = try insertRecord(group, table: table, indexes: indexes, values: values, origin: origin, orExisting: true)
-            if inserted && keepRow {
-                keptRows[rowKey] = KeptRow(row: createdRow(group, table: table, indexes: indexes, values: values, origin: origin),
-                                           unwritten: [])
-            }
+            let made = creation()
+            inserted = try insertRecord(made, table, orExisting: true)
+            if inserted && keepRow { keptRows[rowKey] = KeptRow(row: try storedRow(made, table), unwritten: []) }
         }
         // A change to a held record reads only the columns it decides on, or all of them when
         // the row is to be kept for the groups after it.
@@ -484,7 +486,7 @@ final class TransactionContext {
                 throw ReplicaError(.missingCreation, "\(group) changes \(group.kind.rawValue) \(group.record), which is not held "
                                    + "here, and does not create it (no \(table.fields[missing].name))")
             }
-            _ = try insertRecord(group, table: table, indexes: indexes, values: values, origin: origin, orExisting: false)
+            _ = try insertRecord(creation(), table, orExisting: false)
         }
 
         // The log keeps every value with its change, so a delta never reads the record.
@@ -505,10 +507,11 @@ final class TransactionContext {
     /// kept row out before deciding, and nothing else writes rows in a batch.
     func write(_ row: StoredRow, _ table: KindTable, _ record: RecordID, columns: [Int]) throws {
         assert(keptRows[RowKey(code: table.code, record: record)] == nil, "a kept row written past its copy in memory")
-        var arguments: [DatabaseValue] = columns.map { row.values[$0] }
-        arguments.append(Data(row.clock.encoded()).databaseValue)
-        arguments.append(record.databaseValue)
-        try updateStatement(table, columns: columns).executeDirect(arguments)
+        try updateStatement(table, columns: columns).executeDirect { binder in
+            for (position, index) in columns.enumerated() { try binder.bind(row.values[index], at: position + 1) }
+            try binder.bind(blob: row.clock.encoded(), at: columns.count + 1)
+            try binder.bind(record, at: columns.count + 2)
+        }
     }
 
     /// Inserts every row made in memory, then writes every kept row with unwritten changes,
@@ -541,11 +544,7 @@ final class TransactionContext {
                     // Moved out, not copied (a copy retains each of its arrays); all are dropped after.
                     try insert(createdRows[createdPositions[index]].take()!, table)
                 } else {
-                    let row = keptRows[key]!.row
-                    var arguments = [key.record.databaseValue]
-                    arguments.append(contentsOf: row.values)
-                    arguments.append(Data(row.clock.encoded()).databaseValue)
-                    try insertStatement(table).executeDirect(arguments)
+                    try insert(keptRows[key]!.row, key.record, table)
                 }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 held.insert(key)  // only this insert is undone; the rest go on, to find every such record at once
@@ -580,6 +579,15 @@ final class TransactionContext {
         }
     }
 
+    /// Inserts a whole row: one made in memory that later groups of the batch changed.
+    private func insert(_ row: StoredRow, _ record: RecordID, _ table: KindTable) throws {
+        try insertStatement(table).executeDirect { binder in
+            try binder.bind(record, at: 1)
+            for (index, value) in row.values.enumerated() { try binder.bind(value, at: index + 2) }
+            try binder.bind(blob: row.clock.encoded(), at: table.fields.count + 2)
+        }
+    }
+
     /// A row made in memory, as ``row(_:_:fields:)`` would read it back once inserted.
     private func storedRow(_ created: CreatedRow, _ table: KindTable) throws -> StoredRow {
         guard let clock = RowClock(decoding: created.clock, fieldCount: table.fields.count) else {
@@ -591,41 +599,15 @@ final class TransactionContext {
         return StoredRow(values: values, clock: clock)
     }
 
-    /// The row ``insertRecord(_:table:indexes:values:origin:orExisting:)`` writes for
-    /// `group`, as ``row(_:_:fields:)`` would read it back.
-    private func createdRow(_ group: ChangeGroup, table: KindTable, indexes: [Int], values: [FieldValue], origin: Int) -> StoredRow {
-        var columns = [DatabaseValue](repeating: .null, count: table.fields.count)
-        fillCreatedColumns(&columns, from: 0, group, table: table, indexes: indexes, values: values)
-        return StoredRow(values: columns, clock: .creation(origin: origin, first: group.firstCounter,
-                                                           time: group.orderingTime.milliseconds, fields: indexes,
-                                                           fieldCount: table.fields.count))
-    }
-
-    /// Sets the field columns of the row `group` creates, the first field at `start`: its
-    /// values, and its scope field (others stay as they are, null).
-    private func fillCreatedColumns(_ columns: inout [DatabaseValue], from start: Int, _ group: ChangeGroup, table: KindTable,
-                                    indexes: [Int], values: [FieldValue]) {
-        if let scopeIndex = table.scopeFieldIndex { columns[start + scopeIndex] = group.scope.name.databaseValue }
-        for position in indexes.indices {
-            columns[start + indexes[position]] = values[position].databaseValue
-        }
-    }
-
-    /// Inserts the row `group` creates. When the record exists already: returns false if
+    /// Inserts the row a group makes. When the record exists already: returns false if
     /// `orExisting`, else throws `record_exists`.
-    private func insertRecord(_ group: ChangeGroup, table: KindTable, indexes: [Int], values: [FieldValue], origin: Int,
-                              orExisting: Bool) throws -> Bool {
-        var arguments = [DatabaseValue](repeating: .null, count: table.fields.count + 2)
-        arguments[0] = group.record.databaseValue
-        fillCreatedColumns(&arguments, from: 1, group, table: table, indexes: indexes, values: values)
-        arguments[table.fields.count + 1] = Data(RowClock.encodeCreation(
-            origin: origin, first: group.firstCounter, time: group.orderingTime.milliseconds, fields: indexes)).databaseValue
+    private func insertRecord(_ made: CreatedRow, _ table: KindTable, orExisting: Bool) throws -> Bool {
         do {
-            try insertStatement(table).executeDirect(arguments)
+            try insert(made, table)
             return true
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             if orExisting { return false }
-            throw ReplicaError(.recordExists, "\(group.kind.rawValue) \(group.record) already exists")
+            throw ReplicaError(.recordExists, "\(table.kind.rawValue) \(made.key.record) already exists")
         }
     }
 
