@@ -113,8 +113,8 @@ struct ColumnarBodyDecoder {
             let flag = try flags.readByte()
             guard flag & ~7 == 0 else { throw WireError(.malformed, "a group has unknown flags \(flag)") }
             // Left nil where it is the hash of the stream's group before: the hasher fills it in.
-            let previousHash = try chains.previousHashUnlessLatest(written: flag & 1 != 0 ? Array(try previousHashes.read(32)) : [],
-                                                                   in: stream, firstCounter: firstCounter)
+            let previousHash = try chains.previousHash(written: flag & 1 != 0 ? Array(try previousHashes.read(32)) : [],
+                                                       in: stream, firstCounter: firstCounter)
             var setAside: SetAside?
             if flag & 2 != 0 {
                 guard setAsideIndex < body.setAsideCodes.count, !body.setAsideCodes[setAsideIndex].isEmpty else {
@@ -180,7 +180,7 @@ struct ColumnarBodyDecoder {
                                     firstCounter: firstCounter, time: Timestamp(milliseconds: time), author: authors[author],
                                     fields: fields, previousHash: previousHash, setAside: setAside, clampedTime: clampedTime)
             // Only the counter is noted here; the hasher keeps each stream's latest hash.
-            chains.note(stream, lastCounter: group.lastCounter, hash: [])
+            chains.note(stream, lastCounter: group.lastCounter)
             hasher.add(group, stream: stream)
         }
         for column in [groupShapes, origins, groupScopes, groupRecords, firstCounters, timeDeltas, groupAuthors, flags,

@@ -37,8 +37,8 @@ struct RowBodyDecoder {
         var chains = StreamChains()
         var time = header.createdAt.milliseconds
         var checks = BodyChecks(limits: limits, header: header)
-        var groups: [ChangeGroup] = []
-        groups.reserveCapacity(body.groups.count)
+        let hasher = ChainHasher(groupCount: body.groups.count)
+        defer { hasher.abandon() }  // stops its thread when reading fails; nothing left to stop otherwise
         for message in body.groups {
             try checks.count(message.changes.count)
             guard let kind = schema.kind(code: Int(message.kind)) else {
@@ -55,6 +55,7 @@ struct RowBodyDecoder {
             guard !message.changes.isEmpty, firstCounter <= UInt64.max - UInt64(message.changes.count) else {
                 throw WireError(.malformed, "a group has no changes or an impossible counter")
             }
+            // Left nil where it is the hash of the stream's group before: the hasher fills it in.
             let previousHash = try chains.previousHash(written: [UInt8](message.previousHash), in: stream, firstCounter: firstCounter)
             time = time &+ message.timeDeltaMs
             var setAside: SetAside?
@@ -86,16 +87,16 @@ struct RowBodyDecoder {
                     fields.append(FieldChange(field: try lookup(body.fields, change.field, "field"), value: value, context: context))
                 }
             }
-            var group = ChangeGroup(
+            let group = ChangeGroup(
                 origin: try lookup(replicas, message.origin, "replica"), scope: ScopeID(try lookup(body.scopes, message.scope, "scope")),
                 kind: kind, record: record, firstCounter: firstCounter, time: Timestamp(milliseconds: time),
                 author: try lookup(body.authors, message.author, "author"), fields: fields,
                 previousHash: previousHash, setAside: setAside,
                 clampedTime: message.clampedTimeMs == 0 ? nil : Timestamp(milliseconds: message.clampedTimeMs))
-            chains.note(stream, lastCounter: group.lastCounter, hash: group.computeChainHash())
-            groups.append(group)
+            chains.note(stream, lastCounter: group.lastCounter)
+            hasher.add(group, stream: stream)
         }
         try checks.expectDeclaredChanges()
-        return groups
+        return try hasher.finish()
     }
 }

@@ -1,14 +1,15 @@
 import FaguModel
 
 /// Where each origin's groups in each scope stand while a body is written or read: the last
-/// counter and chain hash of the latest group so far. From them a writer leaves out a first
-/// counter or a previous hash the reader can compute, and the reader computes it (SPEC.md,
-/// "`previous_hash` on the wire").
+/// counter of the latest group so far, and for a writer its chain hash. From them a writer
+/// leaves out a first counter or a previous hash the reader can compute, and the reader
+/// computes the counter here and the hash in its ``ChainHasher`` (SPEC.md, "`previous_hash`
+/// on the wire").
 struct StreamChains {
-    private var latest: [BodyTables.Stream: (lastCounter: UInt64, hash: [UInt8])] = [:]
+    private var latest: [BodyTables.Stream: (lastCounter: UInt64, hash: [UInt8]?)] = [:]
 
-    /// Notes the group just written or read.
-    mutating func note(_ stream: BodyTables.Stream, lastCounter: UInt64, hash: [UInt8]) {
+    /// Notes the group just written (with its chain hash) or read (without).
+    mutating func note(_ stream: BodyTables.Stream, lastCounter: UInt64, hash: [UInt8]? = nil) {
         latest[stream] = (lastCounter, hash)
     }
 
@@ -39,15 +40,10 @@ struct StreamChains {
         return latest.lastCounter + 1
     }
 
-    /// The previous hash of a group at `firstCounter` written with `written` (empty: computed).
-    func previousHash(written: [UInt8], in stream: BodyTables.Stream, firstCounter: UInt64) throws(WireError) -> [UInt8] {
-        try previousHashUnlessLatest(written: written, in: stream, firstCounter: firstCounter) ?? latest[stream]!.hash
-    }
-
-    /// ``previousHash(written:in:firstCounter:)``, or nil when it is the hash of the latest
-    /// group of `stream` (which a reader may then compute later, see ``ChainHasher``).
-    func previousHashUnlessLatest(written: [UInt8], in stream: BodyTables.Stream,
-                                  firstCounter: UInt64) throws(WireError) -> [UInt8]? {
+    /// The previous hash of a group at `firstCounter` written with `written` (empty: left out),
+    /// or nil when it is the hash of the stream's latest group, which the reader's
+    /// ``ChainHasher`` fills in.
+    func previousHash(written: [UInt8], in stream: BodyTables.Stream, firstCounter: UInt64) throws(WireError) -> [UInt8]? {
         if !written.isEmpty {
             guard written.count == 32 else { throw WireError(.malformed, "a group's previous hash is not 32 bytes") }
             return written
