@@ -13,10 +13,8 @@ struct KeptRowTests {
         let directory = try TemporaryDirectory()
         let alice = try TestReplicas.make("alice", number: 1, in: directory)
         let bob = try TestReplicas.make("bob", number: 2, in: directory, author: "a018")
-        let id = alice.newRecordID()
-        try alice.write { try $0.insert(.legalCase, id: id, fields: caseFields()) }
-        try alice.write { try $0.update(.legalCase, id: id, fields: ["status": .text("closed")]) }
-        let groups = try alice.delta(for: ScopeVectors(), scopes: [c01])
+        let (ids, groups) = try casesOpenedThenClosed(1, by: alice)
+        let id = ids[0]
         #expect(groups.count == 2)
 
         let table = try bob.tables.of(.legalCase)
@@ -43,14 +41,7 @@ struct KeptRowTests {
         let directory = try TemporaryDirectory()
         let alice = try TestReplicas.make("alice", number: 1, in: directory)
         // Five cases, each edited once afterwards: ten groups, creations and edits interleaved.
-        var ids: [RecordID] = []
-        for _ in 0..<5 {
-            let id = alice.newRecordID()
-            ids.append(id)
-            try alice.write { try $0.insert(.legalCase, id: id, fields: caseFields()) }
-            try alice.write { try $0.update(.legalCase, id: id, fields: ["status": .text("closed")]) }
-        }
-        let groups = try alice.delta(for: ScopeVectors(), scopes: [c01])
+        let (ids, groups) = try casesOpenedThenClosed(5, by: alice)
         #expect(groups.count == 10)
         let table = try alice.tables.of(.legalCase)
         let status = try #require(table.index(of: "status"))
@@ -109,5 +100,17 @@ struct KeptRowTests {
         let sorted = TransactionContext.RowKey.inStorageOrder(keys).filter { seen.insert($0).inserted }
         #expect(sorted == inSQLite)
         #expect(keys.sorted { ($0.code, $0.record) < ($1.code, $1.record) }.filter { seen.remove($0) != nil } == inSQLite)
+    }
+
+    /// `count` cases `replica` opens and then closes, one after another, and its delta of them.
+    private func casesOpenedThenClosed(_ count: Int, by replica: Replica) throws -> (ids: [RecordID], groups: [ChangeGroup]) {
+        var ids: [RecordID] = []
+        for _ in 0..<count {
+            let id = replica.newRecordID()
+            ids.append(id)
+            try replica.write { try $0.insert(.legalCase, id: id, fields: caseFields()) }
+            try replica.write { try $0.update(.legalCase, id: id, fields: ["status": .text("closed")]) }
+        }
+        return (ids, try replica.delta(for: ScopeVectors(), scopes: [c01]))
     }
 }
