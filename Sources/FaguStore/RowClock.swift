@@ -16,7 +16,7 @@ struct RowClock: Equatable {
     }
 
     /// Entries per field index; empty when the field has no value.
-    var fields: [[Entry]]
+    var fields: [Entries]
 
     init(fieldCount: Int) { fields = Array(repeating: [], count: fieldCount) }
 
@@ -30,7 +30,7 @@ struct RowClock: Equatable {
                   let count = reader.readInt(), count <= fieldCount else { return nil }
             for offset in 0..<count {
                 guard let field = reader.readInt(), field < fieldCount else { return nil }
-                fields[field] = [Entry(origin: origin, counter: first + UInt64(offset), time: time)]
+                fields[field] = Entries(Entry(origin: origin, counter: first + UInt64(offset), time: time))
             }
         case 0:
             guard let count = reader.readInt(), count <= fieldCount else { return nil }
@@ -44,7 +44,7 @@ struct RowClock: Equatable {
                           let time = reader.readSigned() else { return nil }
                     list.append(Entry(origin: origin, counter: counter, time: time))
                 }
-                fields[field] = list
+                fields[field] = Entries(list)
             }
         default:
             return nil

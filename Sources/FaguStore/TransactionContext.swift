@@ -687,9 +687,9 @@ final class TransactionContext {
     func store(_ register: FieldRegister, _ table: KindTable, _ record: RecordID, field: Int,
                        wasConflict: Bool, into row: inout StoredRow) throws {
         row.values[field] = register.displayed?.value.databaseValue ?? .null
-        row.clock.fields[field] = try register.entries.map {
+        row.clock.fields[field] = RowClock.Entries(try register.entries.map {
             RowClock.Entry(origin: try number(of: $0.dot.origin), counter: $0.dot.counter, time: $0.time.milliseconds)
-        }
+        })
         if wasConflict {
             try db.cachedStatement(sql: "DELETE FROM conflict WHERE kind = ? AND record = ? AND field = ?")
                 .execute(arguments: [table.code, record.databaseValue, field])
