@@ -26,14 +26,27 @@ extension Statement {
         }
     }
 
-    /// Binds `values` like ``executeDirect(_:)`` and returns the first `columns` columns of
-    /// the first row, or nil when there is none.
-    func firstRowDirect(_ values: [DatabaseValue], columns: Int) throws -> [DatabaseValue]? {
-        var first: [DatabaseValue]?
+    /// Binds `values` and calls `row` with each result row, read in place.
+    func forEachRowDirect(_ values: [DatabaseValue], _ row: (DirectRow) throws -> Void) throws {
         try withBound(values) { handle in
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { return }
+                guard code == SQLITE_ROW else { throw failure(code) }
+                try row(DirectRow(handle: handle))
+            }
+        }
+    }
+
+    /// Binds what `bind` binds, like ``executeDirect(_:)-(DirectBinder)``, and returns what
+    /// `read` makes of the first row, or nil when there is none.
+    func firstRowDirect<T>(_ bind: (DirectBinder) throws -> Void, _ read: (DirectRow) throws -> T) throws -> T? {
+        var first: T?
+        try withBound([]) { handle in
+            try bind(DirectBinder(statement: self))
             let code = sqlite3_step(handle)
             if code == SQLITE_ROW {
-                first = (0..<CInt(columns)).map { DatabaseValue(sqliteStatement: handle, index: $0) }
+                first = try read(DirectRow(handle: handle))
             } else if code != SQLITE_DONE {
                 throw failure(code)
             }

@@ -151,13 +151,15 @@ extension Replica {
             let statement = try context.db.cachedStatement(
                 sql: "SELECT \(table.quotedColumnList), _clock, id FROM \(table.quotedTable)\(whereClause) ORDER BY id")
             var records: [StoredRecord] = []
-            try statement.forEachRowDirect(arguments, columns: count + 2) { columns in
-                guard let id = RecordID(columns[count + 1]), case .blob(let blob) = columns[count].storage,
-                      let clock = RowClock(decoding: [UInt8](blob), fieldCount: count) else {
+            try statement.forEachRowDirect(arguments) { row in
+                guard let id = row.record(at: count + 1), let blob = row.blob(at: count),
+                      let clock = RowClock(decoding: blob, fieldCount: count) else {
                     throw ReplicaError(.corrupt, "an unreadable \(kind.rawValue) row")
                 }
-                records.append(try context.storedRecord(table, id, TransactionContext.StoredRow(values: Array(columns[0..<count]),
-                                                                                                clock: clock)))
+                var values: [DatabaseValue] = []
+                values.reserveCapacity(count)
+                for index in 0..<count { values.append(row.value(at: index)) }
+                records.append(try context.storedRecord(table, id, TransactionContext.StoredRow(values: values, clock: clock)))
             }
             return records
         }

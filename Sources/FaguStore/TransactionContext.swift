@@ -339,14 +339,14 @@ final class TransactionContext {
             statement = try db.cachedStatement(sql: table.selectSQL(columns: columns))
             partialSelectStatements[key] = statement
         }
-        guard var read = try statement.firstRowDirect([record.databaseValue], columns: columns.count + 1) else { return nil }
-        guard case .blob(let blob) = read.removeLast().storage,
-              let clock = RowClock(decoding: [UInt8](blob), fieldCount: table.fields.count) else {
-            throw ReplicaError(.corrupt, "\(table.kind.rawValue) \(record) has an unreadable clock")
+        return try statement.firstRowDirect({ try $0.bind(record, at: 1) }) { read in
+            guard let blob = read.blob(at: columns.count), let clock = RowClock(decoding: blob, fieldCount: table.fields.count) else {
+                throw ReplicaError(.corrupt, "\(table.kind.rawValue) \(record) has an unreadable clock")
+            }
+            var values = [DatabaseValue](repeating: .null, count: table.fields.count)
+            for (position, index) in columns.enumerated() { values[index] = read.value(at: position) }
+            return StoredRow(values: values, clock: clock)
         }
-        var values = [DatabaseValue](repeating: .null, count: table.fields.count)
-        for (position, index) in columns.enumerated() { values[index] = read[position] }
-        return StoredRow(values: values, clock: clock)
     }
 
     /// The one entry of `field` in `row`, whose clock holds exactly one for it: the row's
