@@ -1,7 +1,7 @@
 extension RowClock {
     /// One field's entries. Nearly every field holds one entry, which is kept inline: a row's
-    /// clock then costs one allocation, not one per field (reading a day's 100,000 records
-    /// back decoded some 800,000 arrays of one element).
+    /// clock then costs one allocation, not one per written field (reading a day's 100,000
+    /// records back decoded an array of one element for each).
     struct Entries: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable {
         private enum Storage: Equatable {
             case none
