@@ -29,8 +29,6 @@ struct DirectRow {
         guard let start = sqlite3_column_blob(handle, CInt(index)), sqlite3_column_bytes(handle, CInt(index)) == 16 else {
             return nil
         }
-        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: UnsafeRawBufferPointer(start: start, count: 16)) }
-        return .uuid(UUID(uuid: uuid))
+        return RecordID(uuidBytes: UnsafeRawBufferPointer(start: start, count: 16))
     }
 }

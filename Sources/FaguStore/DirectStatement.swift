@@ -13,17 +13,13 @@ extension Statement {
     ///
     /// - Throws: `DatabaseError` with SQLite's result code, the statement reset.
     func executeDirect(_ values: [DatabaseValue]) throws {
-        try forEachRowDirect(values, columns: 0) { _ in }
+        try forEachRowDirect(values) { _ in }
     }
 
     /// Runs the statement to completion with what `bind` binds through the binder it is
     /// given (every parameter not bound is null) and resets it.
     func executeDirect(_ bind: (DirectBinder) throws -> Void) throws {
-        try withBound([]) { handle in
-            try bind(DirectBinder(statement: self))
-            let code = sqlite3_step(handle)
-            guard code == SQLITE_DONE || code == SQLITE_ROW else { throw failure(code) }
-        }
+        _ = try firstRowDirect(bind) { _ in }
     }
 
     /// Binds `values` and calls `row` with each result row, read in place.
@@ -56,14 +52,7 @@ extension Statement {
 
     /// Binds `values` and calls `row` with each result row's first `columns` columns.
     func forEachRowDirect(_ values: [DatabaseValue], columns: Int, _ row: ([DatabaseValue]) throws -> Void) throws {
-        try withBound(values) { handle in
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { return }
-                guard code == SQLITE_ROW else { throw failure(code) }
-                try row((0..<CInt(columns)).map { DatabaseValue(sqliteStatement: handle, index: $0) })
-            }
-        }
+        try forEachRowDirect(values) { read in try row((0..<columns).map { read.value(at: $0) }) }
     }
 
     /// Runs `body` with `values` bound, every other parameter null, then resets the statement.

@@ -38,13 +38,19 @@ extension RecordID {
     init?(_ databaseValue: DatabaseValue) {
         switch databaseValue.storage {
         case .blob(let data) where data.count == 16:
-            let b = [UInt8](data)
-            self = .uuid(UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-                                     b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15])))
+            self = data.withUnsafeBytes { RecordID(uuidBytes: $0) }
         case .string(let code):
             self = .code(code)
         default:
             return nil
         }
+    }
+
+    /// The UUID stored as the 16 bytes `bytes`.
+    init(uuidBytes bytes: UnsafeRawBufferPointer) {
+        precondition(bytes.count == 16, "a stored UUID is 16 bytes")
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: bytes) }
+        self = .uuid(UUID(uuid: uuid))
     }
 }

@@ -156,9 +156,7 @@ extension Replica {
                       let clock = RowClock(decoding: blob, fieldCount: count) else {
                     throw ReplicaError(.corrupt, "an unreadable \(kind.rawValue) row")
                 }
-                var values: [DatabaseValue] = []
-                values.reserveCapacity(count)
-                for index in 0..<count { values.append(row.value(at: index)) }
+                let values = (0..<count).map { row.value(at: $0) }
                 records.append(try context.storedRecord(table, id, TransactionContext.StoredRow(values: values, clock: clock)))
             }
             return records
