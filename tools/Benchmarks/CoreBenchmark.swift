@@ -27,6 +27,8 @@ struct CoreBenchmark {
         var sessionMerge = 0.0, sessionDefaultMerge = 0.0, faguMerge = 0.0, decode = 0.0, oneTransaction = 0.0, thousands = 0.0, readAll = 0.0
         var oneTransactionNormal = 0.0, thousandsNormal = 0.0, oneTransactionCPU = 0.0, thousandsCPU = 0.0
         var plainOneTransaction = 0.0, plainThousands = 0.0
+        /// CPU time of both merges, every thread of the process counted.
+        var sessionMergeCPU = 0.0, faguMergeCPU = 0.0
         var bytes = 0, sessionBytes = 0, applied = 0, logBytes = 0, sessionRowChanges = 0
 
         /// The pointwise best of two runs.
@@ -49,6 +51,8 @@ struct CoreBenchmark {
             best.readAll = min(readAll, other.readAll)
             best.plainOneTransaction = min(plainOneTransaction, other.plainOneTransaction)
             best.plainThousands = min(plainThousands, other.plainThousands)
+            best.sessionMergeCPU = min(sessionMergeCPU, other.sessionMergeCPU)
+            best.faguMergeCPU = min(faguMergeCPU, other.faguMergeCPU)
             return best
         }
     }
@@ -106,10 +110,11 @@ struct CoreBenchmark {
         }
 
         // 3. Merging both ways: inflate, decode, apply.
-        let sessionMerge = try measure { try session.merge(changesets) }
+        var sessionMergeCPU = 0.0, faguMergeCPU = 0.0
+        let sessionMerge = try measure(cpu: &sessionMergeCPU) { try session.merge(changesets) }
         var applied = 0
         var decodeSeconds = 0.0
-        let faguMerge = try measure {
+        let faguMerge = try measure(cpu: &faguMergeCPU) {
             for (file, target) in zip(files, [second, first]) {
                 var groups: [ChangeGroup] = []
                 decodeSeconds += try measure { groups = try ChangeSetDecoder().decode(file).groups }
@@ -165,6 +170,7 @@ struct CoreBenchmark {
                        thousands: thousands, readAll: readAll, oneTransactionNormal: oneTransactionNormal,
                        thousandsNormal: thousandsNormal, oneTransactionCPU: oneTransactionCPU, thousandsCPU: thousandsCPU,
                        plainOneTransaction: plainOneTransaction, plainThousands: plainThousands,
+                       sessionMergeCPU: sessionMergeCPU, faguMergeCPU: faguMergeCPU,
                        bytes: files.reduce(0) { $0 + $1.count },
                        sessionBytes: changesets.reduce(0) { $0 + $1.compressed.count }, applied: applied,
                        logBytes: try first.changeLogSize().bytes, sessionRowChanges: changesets.reduce(0) { $0 + $1.rowChanges })
@@ -193,6 +199,9 @@ struct CoreBenchmark {
             ("session_merge_s", format(sessionMerge, 3)),
             ("fagu_merge_s", format(faguMerge, 3)),
             ("merge_vs_session_ratio", format(faguMerge / sessionMerge, 2)),
+            ("session_merge_cpu_s", format(best.sessionMergeCPU, 3)),
+            ("fagu_merge_cpu_s", format(best.faguMergeCPU, 3)),
+            ("merge_vs_session_cpu_ratio", format(best.faguMergeCPU / best.sessionMergeCPU, 2)),
             ("session_default_cache_merge_s", format(best.sessionDefaultMerge, 3)),
             ("merge_vs_session_default_cache_ratio", format(faguMerge / best.sessionDefaultMerge, 2)),
             ("fagu_decode_s", format(decodeSeconds, 3)),
