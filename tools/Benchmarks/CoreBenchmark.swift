@@ -237,7 +237,7 @@ struct CoreBenchmark {
     }
 
     /// Writes `operations` through the public write path, `batch` per transaction.
-    private func write(_ operations: [DistrictDay.Operation], to replica: Replica, batch: Int) throws {
+    func write(_ operations: [DistrictDay.Operation], to replica: Replica, batch: Int) throws {
         for start in stride(from: 0, to: operations.count, by: batch) {
             try replica.write { transaction in
                 for operation in operations[start..<min(start + batch, operations.count)] {
@@ -252,7 +252,7 @@ struct CoreBenchmark {
     }
 
     /// The change-set file of what `source` holds and `target` lacks.
-    private func file(from source: Replica, to target: Replica) throws -> [UInt8] {
+    func file(from source: Replica, to target: Replica) throws -> [UInt8] {
         let scopes = try source.scopes()
         let groups = try source.delta(for: target.vectors(scopes: scopes), scopes: scopes)
         let header = ChangeSetHeader(sender: source.id, district: "浦东新区", scopes: scopes,
@@ -263,7 +263,7 @@ struct CoreBenchmark {
 
     /// ``measure(_:)``, also setting `cpu` to the process's CPU time (user and system) the
     /// body took: what the work cost, without the time spent waiting for the disk.
-    private func measure(cpu: inout Double, _ body: () throws -> Void) throws -> Double {
+    func measure(cpu: inout Double, _ body: () throws -> Void) throws -> Double {
         func now() -> Double {
             var time = timespec()
             clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
@@ -275,7 +275,7 @@ struct CoreBenchmark {
         return elapsed
     }
 
-    private func measure(_ body: () throws -> Void) throws -> Double {
+    func measure(_ body: () throws -> Void) throws -> Double {
         let start = ContinuousClock.now
         try body()
         let elapsed = ContinuousClock.now - start
