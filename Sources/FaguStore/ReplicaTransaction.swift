@@ -1,3 +1,4 @@
+import FaguMerge
 import FaguModel
 
 /// The write side of one transaction on a ``Replica``: inserts and updates through the
@@ -51,19 +52,27 @@ public final class ReplicaTransaction {
 
     /// Changes fields of an existing record. Each new value supersedes every value the
     /// field currently has on this replica, so writing a field resolves its open conflict.
+    /// A field fixed at creation takes only one of the values of its open conflict, if any.
     ///
     /// - Returns: The group of changes written.
     /// - Throws: ``ReplicaError`` when the record does not exist, a field is unknown,
-    ///   immutable or invalid.
+    ///   immutable (and not in conflict, or given a value not among its conflict's) or invalid.
     @discardableResult
     public func update(_ kind: RecordKind, id: RecordID, fields: [String: FieldValue]) throws -> ChangeGroup {
         let table = try context.tables.of(kind)
         guard let stored = try context.row(table, id) else {
             throw ReplicaError(.recordNotFound, "no \(kind.rawValue) \(id)")
         }
-        for name in fields.keys {
-            if let index = table.index(of: name), table.fields[index].immutable {
-                throw ReplicaError(.immutableField, "\(kind.rawValue).\(name) cannot change once written")
+        for (name, value) in fields {
+            guard let index = table.index(of: name), table.fields[index].immutable else { continue }
+            // A field fixed at creation changes only to settle the conflict that creations of the
+            // record on two replicas left in it, by choosing one of its values (``FixedFieldChange``).
+            let register = try context.register(table, id, field: index, in: stored)
+            let choices = register.isConflict ? register.entries.map(\.value) : []
+            guard choices.contains(table.fields[index].type.normalized(value)) else {
+                throw ReplicaError(.immutableField, choices.isEmpty ? "\(kind.rawValue).\(name) cannot change once written"
+                                   : "\(kind.rawValue).\(name) was written differently on two replicas and takes only one of "
+                                   + "those values now: " + choices.map(\.description).joined(separator: ", "))
             }
         }
         let scope: ScopeID = table.kind.fixedScope ?? table.scopeFieldIndex.map { index in

@@ -451,10 +451,15 @@ final class TransactionContext {
                 throw ReplicaError(.notOwner, "\(group) changes \(group.kind.rawValue) \(group.record), which another device "
                                    + "created; only its creator (or the hub) may change it")
             }
-            // Received changes obey what local writes obey: a field fixed at creation stays.
-            for index in indexes where table.fields[index].immutable && !stored.clock.fields[index].isEmpty {
-                throw ReplicaError(.immutableField, "\(group) changes \(group.kind.rawValue).\(table.fields[index].name), "
-                                   + "which cannot change once written")
+            // Received changes obey what local writes obey: a field fixed at creation stays, but
+            // for another replica's creation of the record and a choice among the values such
+            // creations left in conflict (``FixedFieldChange``), or replicas would stay apart.
+            let createsRecord = table.requiredIndexes.allSatisfy(indexes.contains)
+            for (position, index) in indexes.enumerated() where table.fields[index].immutable && !stored.clock.fields[index].isEmpty {
+                if FixedFieldChange(context: group.fields[position].context, inCreatingGroup: createsRecord) == nil {
+                    throw ReplicaError(.immutableField, "\(group) changes \(group.kind.rawValue).\(table.fields[index].name), "
+                                       + "which cannot change once written")
+                }
             }
             for (position, change) in group.fields.enumerated() {
                 let index = indexes[position]

@@ -78,25 +78,4 @@ struct FieldRegisterTests {
         #expect(results.count == 1)
         #expect(results.first?.dots == [dot(bob, 2), dot(carol, 1)])
     }
-
-    private func isCausal(_ order: [Int], _ changes: [(Dot, FieldValue, [Dot])]) -> Bool {
-        var seen: Set<Dot> = []
-        for index in order {
-            let (dot, _, context) = changes[index]
-            guard context.allSatisfy(seen.contains), dot.counter == 1 || seen.contains(Dot(origin: dot.origin, counter: dot.counter - 1)) else {
-                return false
-            }
-            seen.insert(dot)
-        }
-        return true
-    }
-
-    private func permutations(_ items: [Int]) -> [[Int]] {
-        guard items.count > 1 else { return [items] }
-        return items.indices.flatMap { index -> [[Int]] in
-            var rest = items
-            let head = rest.remove(at: index)
-            return permutations(rest).map { [head] + $0 }
-        }
-    }
 }

@@ -15,3 +15,27 @@ func statusWrite(_ origin: ReplicaID, _ counter: UInt64, _ status: String, conte
     ChangeGroup(origin: origin, scope: scope, kind: .legalCase, record: caseID, firstCounter: counter,
                 time: at(time), author: "test", fields: [FieldChange(field: "status", value: .text(status), context: context)])
 }
+
+/// Whether delivering `changes` in `order` is causal: each change after every dot of its
+/// context and after its origin's change before it.
+func isCausal(_ order: [Int], _ changes: [(Dot, FieldValue, [Dot])]) -> Bool {
+    var seen: Set<Dot> = []
+    for index in order {
+        let (dot, _, context) = changes[index]
+        guard context.allSatisfy(seen.contains), dot.counter == 1 || seen.contains(Dot(origin: dot.origin, counter: dot.counter - 1)) else {
+            return false
+        }
+        seen.insert(dot)
+    }
+    return true
+}
+
+/// Every order of `items`.
+func permutations(_ items: [Int]) -> [[Int]] {
+    guard items.count > 1 else { return [items] }
+    return items.indices.flatMap { index -> [[Int]] in
+        var rest = items
+        let head = rest.remove(at: index)
+        return permutations(rest).map { [head] + $0 }
+    }
+}

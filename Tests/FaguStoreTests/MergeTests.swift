@@ -57,14 +57,59 @@ struct MergeTests {
         try send(alice, to: bob, scopes: [.roster])
         try send(bob, to: alice, scopes: [.roster])
 
-        // Known since 2026-11-28: each side refuses the other's creation as a change to a field
-        // fixed at creation (`immutable_field`) and sets it aside, so they never converge.
-        // Concurrent creations need a rule of their own (a product decision, not yet made).
-        withKnownIssue("concurrent creations of a record with fields fixed at creation diverge") { () throws in
-            #expect(try alice.setAsideCount() == 0)
-            #expect(try bob.setAsideCount() == 0)
-            #expect(try alice.digest(scopes: [.roster]) == bob.digest(scopes: [.roster]))
+        // Each takes the other's creation beside its own: nothing set aside, the same state.
+        for replica in [alice, bob] {
+            #expect(try replica.setAsideCount() == 0)
+            let adviser = try #require(try replica.record(.appointment, id: appointment)?.register("adviser_id"))
+            #expect(Set(adviser.entries.map(\.dot.origin)) == [alice.id, bob.id])
+            #expect(Set(adviser.entries.map(\.value)) == [.text("a017")])
         }
+        #expect(try alice.digest(scopes: [.roster]) == bob.digest(scopes: [.roster]))
+    }
+
+    @Test("the same appointment made with two advisers is a conflict on both sides, settled by choosing one of them")
+    func sameAppointmentWithTwoAdvisers() throws {
+        let appointment = RecordID.code("p1")
+        for (replica, adviser) in [(alice, "a017"), (bob, "a018")] {
+            try replica.write {
+                try $0.insert(.appointment, id: appointment,
+                              fields: ["adviser_id": .text(adviser), "community_id": .text("c01"), "start": .text("2026-01-01")])
+            }
+        }
+        try send(alice, to: bob, scopes: [.roster])
+        try send(bob, to: alice, scopes: [.roster])
+        // Every field both wrote holds both writes, as any concurrent writes do: equal values too.
+        for replica in [alice, bob] {
+            #expect(try replica.openConflicts().map(\.field) == ["adviser_id", "community_id", "start"])
+            #expect(try replica.setAsideCount() == 0)
+        }
+        #expect(try alice.digest(scopes: [.roster]) == bob.digest(scopes: [.roster]))
+
+        // Fixed at creation: a third adviser is refused, naming the two it may be, and nothing is written.
+        let before = try bob.digest(scopes: [.roster])
+        let refused = #expect(throws: ReplicaError.self) {
+            try bob.write { try $0.update(.appointment, id: appointment, fields: ["adviser_id": .text("a019")]) }
+        }
+        #expect(refused?.code == .immutableField)
+        #expect(refused?.message.contains("a017") == true && refused?.message.contains("a018") == true)
+        #expect(try bob.digest(scopes: [.roster]) == before)
+
+        // Choosing one of the values settles each field everywhere; after that they are fixed again.
+        try bob.write {
+            try $0.update(.appointment, id: appointment,
+                          fields: ["adviser_id": .text("a018"), "community_id": .text("c01"), "start": .text("2026-01-01")])
+        }
+        try send(bob, to: alice, scopes: [.roster])
+        for replica in [alice, bob] {
+            #expect(try replica.openConflicts().isEmpty)
+            #expect(try replica.record(.appointment, id: appointment)?.fields["adviser_id"] == .text("a018"))
+            #expect(try replica.setAsideCount() == 0)
+        }
+        #expect(try alice.digest(scopes: [.roster]) == bob.digest(scopes: [.roster]))
+        let fixed = #expect(throws: ReplicaError.self) {
+            try alice.write { try $0.update(.appointment, id: appointment, fields: ["adviser_id": .text("a017")]) }
+        }
+        #expect(fixed?.code == .immutableField)
     }
 
     @Test("concurrent edits of a case's status are an open conflict on both replicas, shown the same")
