@@ -456,7 +456,8 @@ final class TransactionContext {
             // creations left in conflict (``FixedFieldChange``), or replicas would stay apart.
             let createsRecord = table.requiredIndexes.allSatisfy(indexes.contains)
             for (position, index) in indexes.enumerated() where table.fields[index].immutable && !stored.clock.fields[index].isEmpty {
-                if FixedFieldChange(context: group.fields[position].context, inCreatingGroup: createsRecord) == nil {
+                if FixedFieldChange(context: group.fields[position].context, record: group.record,
+                                    inCreatingGroup: createsRecord) == nil {
                     throw ReplicaError(.immutableField, "\(group) changes \(group.kind.rawValue).\(table.fields[index].name), "
                                        + "which cannot change once written")
                 }

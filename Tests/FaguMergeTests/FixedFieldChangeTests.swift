@@ -1,16 +1,22 @@
 import FaguMerge
 import FaguModel
+import Foundation
 import Testing
 
 @Suite("A change to a field fixed at creation")
 struct FixedFieldChangeTests {
-    @Test("another replica's creation of the record, made without seeing a value, applies; an edit does not")
+    @Test("another replica's creation of a coded record, made without seeing a value, applies; an edit does not")
     func classifies() {
-        #expect(FixedFieldChange(context: [], inCreatingGroup: true) == .concurrentCreation)
-        #expect(FixedFieldChange(context: [], inCreatingGroup: false) == nil, "an edit that names no value it saw")
-        #expect(FixedFieldChange(context: [dot(alice, 1)], inCreatingGroup: false) == nil, "an edit of the one value held")
-        #expect(FixedFieldChange(context: [dot(alice, 1)], inCreatingGroup: true) == nil, "a creation made after seeing one")
-        #expect(FixedFieldChange(context: [dot(alice, 1), dot(bob, 1)], inCreatingGroup: false) == .conflictResolution)
+        let coded = RecordID.code("p1")
+        #expect(FixedFieldChange(context: [], record: coded, inCreatingGroup: true) == .concurrentCreation)
+        #expect(FixedFieldChange(context: [], record: .uuid(UUID()), inCreatingGroup: true) == nil,
+                "a record named by a UUID is created once")
+        #expect(FixedFieldChange(context: [], record: coded, inCreatingGroup: false) == nil, "an edit that names no value it saw")
+        #expect(FixedFieldChange(context: [dot(alice, 1)], record: coded, inCreatingGroup: false) == nil,
+                "an edit of the one value held")
+        #expect(FixedFieldChange(context: [dot(alice, 1)], record: coded, inCreatingGroup: true) == nil,
+                "a creation made after seeing one")
+        #expect(FixedFieldChange(context: [dot(alice, 1), dot(bob, 1)], record: coded, inCreatingGroup: false) == .conflictResolution)
     }
 
     /// Three creations of one record on three replicas, two choices among their values made
@@ -32,7 +38,7 @@ struct FixedFieldChangeTests {
             let (dot, value, context, creates) = changes[index]
             if register.isEmpty {
                 guard creates else { continue }  // missing_creation
-            } else if FixedFieldChange(context: context, inCreatingGroup: creates) == nil {
+            } else if FixedFieldChange(context: context, record: .code("p1"), inCreatingGroup: creates) == nil {
                 continue  // immutable_field
             }
             register.apply(dot: dot, value: value, time: at(Int64(dot.counter)), context: context)
