@@ -462,13 +462,26 @@ final class TransactionContext {
                                        + "which cannot change once written")
                 }
             }
+            // A row made in memory by an earlier group of the batch stands for the record only
+            // while the table holds none (a creation by another replica may have made it
+            // before): the conflict table is shared, so before it is read or written for such
+            // a row, the table is asked once.
+            var unconfirmed = kept?.stored == false
             for (position, change) in group.fields.enumerated() {
                 let index = indexes[position]
+                if unconfirmed && stored.clock.fields[index].count > 1 {
+                    try confirmNotHeld(table, rowKey)
+                    unconfirmed = false
+                }
                 var register = try self.register(table, group.record, field: index, in: stored)
                 let before = register.entries
                 let wasConflict = register.isConflict
                 let outcome = register.apply(dot: group.dot(at: position), value: values[position],
                                              time: group.orderingTime, context: change.context)
+                if unconfirmed && register.isConflict {
+                    try confirmNotHeld(table, rowKey)
+                    unconfirmed = false
+                }
                 if outcome.opensConflict && !wasConflict { applied.conflictsOpened += 1 }
                 // A change may supersede some entries and stay concurrent with others; a log row
                 // of before v4 may hold no copy of a superseded value yet.
@@ -518,6 +531,14 @@ final class TransactionContext {
             try binder.bind(blob: row.clock.encoded(), at: columns.count + 1)
             try binder.bind(record, at: columns.count + 2)
         }
+    }
+
+    /// Throws ``RecordsHeld`` when the table holds the record of `key`, whose row this batch
+    /// made in memory: the batch is then run again with that record's creation looked up.
+    private func confirmNotHeld(_ table: KindTable, _ key: RowKey) throws {
+        let held = try statement("SELECT 1 FROM \(table.quotedTable) WHERE id = ?")
+            .firstRowDirect({ try $0.bind(key.record, at: 1) }) { _ in true }
+        if held == true, !heldRecords.contains(key) { throw RecordsHeld(keys: [key]) }
     }
 
     /// Inserts every row made in memory, then writes every kept row with unwritten changes,

@@ -4,9 +4,10 @@ import FaguModel
 import FaguStore
 import Foundation
 
-/// One random run: 5 replicas writing, including concurrent edits of the same fields,
-/// exchanging deltas that are shuffled, lost, duplicated, re-batched, replayed late and cut
-/// off by partitions; then a full exchange.
+/// One random run: 5 replicas writing, including concurrent edits of the same fields and
+/// concurrent creations of the same coded records (appointments, whose adviser and
+/// community are fixed at creation), exchanging deltas that are shuffled, lost, duplicated,
+/// re-batched, replayed late and cut off by partitions; then a full exchange.
 public struct RandomSchedule {
     /// A dot with its scope: the unique name of a change.
     public struct ScopedDot: Hashable, Sendable {
@@ -29,12 +30,15 @@ public struct RandomSchedule {
     /// The five replicas.
     public let replicas: [Replica]
     /// The scopes written.
-    public let scopes = [ScopeID.community("c01"), ScopeID.community("c02")]
+    public let scopes = [ScopeID.community("c01"), ScopeID.community("c02"), ScopeID.roster]
     var random: SeededGenerator
     /// Every change written anywhere, by scope and dot (dots are unique per scope): the oracle.
     public private(set) var written: [ScopedDot: Written] = [:]
     /// Every record created.
     public private(set) var records: [(kind: RecordKind, id: RecordID, creator: Int)] = []
+    /// How many appointments were created where another replica had created them already,
+    /// and how many writes chose among the values of a fixed field in conflict.
+    public private(set) var repeatedCreations = 0, fixedFieldChoices = 0
     var partition: Set<Int>? = nil
     var oldDeliveries: [(to: Int, groups: [ChangeGroup])] = []
 
@@ -62,7 +66,16 @@ public struct RandomSchedule {
             }
         }
         partition = nil
-        if full { try exchangeFully() }
+        if full {
+            try exchangeFully()
+            // Then appointment writes on replicas that now hold every creation: choices among
+            // fixed fields' values, some on two replicas at once; and a full exchange again.
+            // Each sends to each directly, so one round carries them everywhere.
+            for index in replicas.indices where Bool.random(using: &random) {
+                remember(try writeAppointment(on: index))
+            }
+            try exchangeFully(rounds: 1)
+        }
     }
 
     private mutating func write() throws {
@@ -70,11 +83,13 @@ public struct RandomSchedule {
         let replica = replicas[index]
         // Cases are shared; a visit (a work log) is changed only by the replica that made it.
         let held = try records.filter {
-            try ($0.kind == .legalCase || $0.creator == index) && replica.record($0.kind, id: $0.id) != nil
+            try $0.kind != .appointment && ($0.kind == .legalCase || $0.creator == index) && replica.record($0.kind, id: $0.id) != nil
         }
         let group: ChangeGroup
-        if held.isEmpty || Int.random(in: 0..<10, using: &random) < 3 {
-            let scope = scopes.randomElement(using: &random)!
+        if Int.random(in: 0..<4, using: &random) == 0 {
+            group = try writeAppointment(on: index)
+        } else if held.isEmpty || Int.random(in: 0..<10, using: &random) < 3 {
+            let scope = scopes.filter { $0 != .roster }.randomElement(using: &random)!
             let id = replica.newRecordID()
             if Bool.random(using: &random) {
                 let status = pick(RecordKind.caseStatuses)
@@ -102,6 +117,11 @@ public struct RandomSchedule {
             }
             group = try replica.write { try $0.update(target.kind, id: target.id, fields: fields) }
         }
+        remember(group)
+    }
+
+    /// Notes every change of `group` in the oracle.
+    private mutating func remember(_ group: ChangeGroup) {
         for change in group.changes {
             written[ScopedDot(scope: change.scope, dot: change.dot)] = Written(kind: change.kind, record: change.record, field: change.field,
                                           value: change.value, context: change.context)
@@ -109,6 +129,32 @@ public struct RandomSchedule {
     }
 
     private mutating func pick(_ words: [String]) -> String { words.randomElement(using: &random)! }
+
+    /// Creates one of two coded appointments where `index` lacks it (so replicas create the
+    /// same one concurrently), else edits it: a choice among the values of a fixed field in
+    /// conflict, or its start date.
+    private mutating func writeAppointment(on index: Int) throws -> ChangeGroup {
+        let replica = replicas[index]
+        let id = RecordID.code(pick(["p1", "p2"]))
+        guard let held = try replica.record(.appointment, id: id) else {
+            let fields: [String: FieldValue] = ["adviser_id": .text(pick(["a017", "a018"])),
+                                                "community_id": .text(pick(["c01", "c02"])),
+                                                "start": .text(pick(["2026-01-01", "2026-02-01"]))]
+            if records.contains(where: { $0.id == id }) {
+                repeatedCreations += 1
+            } else {
+                records.append((.appointment, id, index))
+            }
+            return try replica.write { try $0.insert(.appointment, id: id, fields: fields) }
+        }
+        let fixed = ["adviser_id", "community_id"].filter { held.register($0)?.isConflict == true }
+        if let field = fixed.randomElement(using: &random), Bool.random(using: &random) {
+            let choice = held.register(field)!.entries.map(\.value).randomElement(using: &random)!
+            fixedFieldChoices += 1
+            return try replica.write { try $0.update(.appointment, id: id, fields: [field: choice]) }
+        }
+        return try replica.write { try $0.update(.appointment, id: id, fields: ["start": .text(pick(["2026-03-01", "2026-04-01"]))]) }
+    }
 
     private func reachable(_ from: Int, _ to: Int) -> Bool {
         guard let partition else { return true }
@@ -151,9 +197,9 @@ public struct RandomSchedule {
         }
     }
 
-    /// Every replica sends every other its delta, three rounds.
-    public func exchangeFully() throws {
-        for _ in 0..<3 {
+    /// Every replica sends every other its delta, `rounds` times.
+    public func exchangeFully(rounds: Int = 3) throws {
+        for _ in 0..<rounds {
             for from in replicas.indices {
                 for to in replicas.indices where from != to {
                     let groups = try replicas[from].delta(for: replicas[to].vectors(scopes: scopes), scopes: scopes)

@@ -31,5 +31,18 @@ struct ConvergencePropertyTests {
             Issue.record("seed \(seed): \(error) — replay with FAGU_PROPERTY_SEED=\(seed)")
         }
     }
+
+    @Test("the schedules create the same appointment on several replicas and settle its fixed fields' conflicts")
+    func schedulesReachConcurrentCreations() throws {
+        var repeated = 0, choices = 0
+        for seed in UInt64(1)...40 {
+            var schedule = try RandomSchedule(seed: seed)
+            try schedule.run()
+            repeated += schedule.repeatedCreations
+            choices += schedule.fixedFieldChoices
+        }
+        #expect(repeated >= 10)
+        #expect(choices >= 5)
+    }
 }
 

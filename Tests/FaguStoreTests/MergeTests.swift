@@ -112,6 +112,42 @@ struct MergeTests {
         #expect(fixed?.code == .immutableField)
     }
 
+    @Test("a replica that holds an appointment takes two more creations of it in one batch, and all four end the same")
+    func moreCreationsOfAHeldAppointmentInOneBatch() throws {
+        let carol = try TestReplicas.make("carol", number: 3, in: directory, author: "a019")
+        let dave = try TestReplicas.make("dave", number: 4, in: directory, author: "a020")
+        let appointment = RecordID.code("p1")
+        for (replica, start) in [(alice, "2026-01-01"), (bob, "2026-02-01"), (carol, "2026-03-01"), (dave, "2026-04-01")] {
+            try replica.write {
+                try $0.insert(.appointment, id: appointment,
+                              fields: ["adviser_id": .text("a017"), "community_id": .text("c01"), "start": .text(start)])
+            }
+        }
+        try alice.write { try $0.update(.appointment, id: appointment, fields: ["start": .text("2026-01-15")]) }
+        // Carol holds her creation and Dave's, its start in conflict; then one batch brings
+        // Alice's creation, Bob's (which finds Alice's row made in memory and puts their
+        // starts in conflict) and Alice's edit of her start (which reads that conflict).
+        try send(dave, to: carol, scopes: [.roster])
+        let fromAlice = try alice.delta(for: carol.vectors(scopes: [.roster]), scopes: [.roster])
+        let fromBob = try bob.delta(for: carol.vectors(scopes: [.roster]), scopes: [.roster])
+        #expect(fromAlice.count == 2 && fromBob.count == 1)
+        let report = try carol.apply([fromAlice[0]] + fromBob + [fromAlice[1]])
+        #expect(report.setAside.isEmpty)
+        let start = try #require(try carol.record(.appointment, id: appointment)?.register("start"))
+        #expect(Set(start.entries.map(\.value)) == [.text("2026-01-15"), .text("2026-02-01"), .text("2026-03-01"), .text("2026-04-01")])
+
+        let replicas = [alice, bob, carol, dave]
+        for _ in 0..<2 {
+            for from in replicas {
+                for to in replicas where to !== from { try send(from, to: to, scopes: [.roster]) }
+            }
+        }
+        for replica in replicas {
+            #expect(try replica.setAsideCount() == 0)
+            #expect(try replica.digest(scopes: [.roster]) == carol.digest(scopes: [.roster]))
+        }
+    }
+
     @Test("concurrent edits of a case's status are an open conflict on both replicas, shown the same")
     func concurrentEditsConflict() throws {
         let id = try concurrentStatusEdits()
