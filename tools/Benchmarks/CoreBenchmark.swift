@@ -73,11 +73,7 @@ struct CoreBenchmark {
         defer { try? FileManager.default.removeItem(at: directory) }
         func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
-        // Both sides hold the shared cases before the day.
-        let first = try Replica.create(at: path("first.sqlite"), id: ReplicaID("00000000-0000-4000-8000-00000000000a")!, author: "a017")
-        let second = try Replica.create(at: path("second.sqlite"), id: ReplicaID("00000000-0000-4000-8000-00000000000b")!, author: "a018")
-        try write(day.shared, to: first, batch: batchSize)
-        try second.apply(first.delta(for: second.vectors(), scopes: first.scopes()))
+        let (first, second) = try sides(day, path: path)
         // The baseline gets the same durability and page cache as a replica, so the two compare
         // like for like; SQLite's default cache (2 MiB) is measured apart, for context.
         let cacheKiB = ReplicaConfiguration().cacheKiB
@@ -121,13 +117,7 @@ struct CoreBenchmark {
                 applied += try target.apply(groups).appliedChanges
             }
         }
-        let scopes = Array(Set(try first.scopes() + second.scopes())).sorted()
-        guard try first.digest(scopes: scopes) == second.digest(scopes: scopes) else {
-            throw BenchmarkFailure(message: "the two replicas did not converge")
-        }
-        guard try session.first.rowCount() == session.second.rowCount() else {
-            throw BenchmarkFailure(message: "the session baseline did not converge")
-        }
+        try CoreBenchmark.checkConverged(first, second, session.first, session.second)
 
         // 4. Transactions of 1,000 against one transaction, per operation.
         let single = try Replica.create(at: path("single.sqlite"), id: .random(), author: "a017")
@@ -236,6 +226,29 @@ struct CoreBenchmark {
         return try measure { try session.merge(changesets) }
     }
 
+    /// The two replicas of a round, made at `path("first.sqlite")` and `path("second.sqlite")`,
+    /// both holding the shared cases: where the day starts.
+    func sides(_ day: DistrictDay, path: (String) -> String) throws -> (first: Replica, second: Replica) {
+        let first = try Replica.create(at: path("first.sqlite"), id: ReplicaID("00000000-0000-4000-8000-00000000000a")!, author: "a017")
+        let second = try Replica.create(at: path("second.sqlite"), id: ReplicaID("00000000-0000-4000-8000-00000000000b")!, author: "a018")
+        try write(day.shared, to: first, batch: batchSize)
+        try second.apply(first.delta(for: second.vectors(), scopes: first.scopes()))
+        return (first, second)
+    }
+
+    /// Throws unless both replicas hold the same state after merging both ways, and both
+    /// sides of the session baseline as many rows.
+    static func checkConverged(_ first: Replica, _ second: Replica, _ sessionFirst: SessionDatabase,
+                               _ sessionSecond: SessionDatabase) throws {
+        let scopes = Array(Set(try first.scopes() + second.scopes())).sorted()
+        guard try first.digest(scopes: scopes) == second.digest(scopes: scopes) else {
+            throw BenchmarkFailure(message: "the two replicas did not converge")
+        }
+        guard try sessionFirst.rowCount() == sessionSecond.rowCount() else {
+            throw BenchmarkFailure(message: "the session baseline did not converge")
+        }
+    }
+
     /// Writes `operations` through the public write path, `batch` per transaction.
     func write(_ operations: [DistrictDay.Operation], to replica: Replica, batch: Int) throws {
         for start in stride(from: 0, to: operations.count, by: batch) {
@@ -259,27 +272,6 @@ struct CoreBenchmark {
                                      vectors: try source.vectors(scopes: scopes), schemaVersion: ReplicaSchema.version,
                                      createdAt: source.now())
         return try ChangeSetEncoder.encode(header: header, groups: groups, version: version)
-    }
-
-    /// ``measure(_:)``, also setting `cpu` to the process's CPU time (user and system) the
-    /// body took: what the work cost, without the time spent waiting for the disk.
-    func measure(cpu: inout Double, _ body: () throws -> Void) throws -> Double {
-        func now() -> Double {
-            var time = timespec()
-            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-        }
-        let start = now()
-        let elapsed = try measure(body)
-        cpu = now() - start
-        return elapsed
-    }
-
-    func measure(_ body: () throws -> Void) throws -> Double {
-        let start = ContinuousClock.now
-        try body()
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     private func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }

@@ -7,55 +7,64 @@ import Foundation
 /// The merge of `core` alone, timed again and again on the same day: a fixture of both
 /// sides' databases and files is made once (or reused from a directory), and each
 /// repetition merges both ways on fresh copies, the session's and Fagu's in turn. The
-/// medians of many short repetitions tell two builds apart where single `core` runs,
-/// minutes apart on this shared machine, differ by 10–30%.
+/// medians of many short repetitions tell two builds apart better than single `core`
+/// runs, minutes apart on this shared machine.
 struct MergeBenchmark {
     /// Where the fixture is kept between runs (made when missing).
     let fixture: URL
-    /// New records in the day, when the fixture is made.
+    /// New records in the day: a fixture made for another count is refused.
     let records: Int
     let repetitions: Int
 
-    private static let names = ["first.sqlite", "second.sqlite", "session-first.sqlite", "session-second.sqlite"]
+    /// The fixture's files: Fagu's two replicas, the session's two databases.
+    private static let first = "first.sqlite", second = "second.sqlite"
+    private static let sessionFirst = "session-first.sqlite", sessionSecond = "session-second.sqlite"
+    /// Written last, holding the day's record count: a fixture without it is incomplete.
+    private static let made = "made"
 
     func run() throws -> String {
-        if !FileManager.default.fileExists(atPath: fixture.appendingPathComponent("made").path) { try makeFixture() }
+        try useOrMakeFixture()
         let files = try (1...2).map { try [UInt8](Data(contentsOf: fixture.appendingPathComponent("core-\($0).fagu"))) }
         let changesets = try (1...2).map { index in
             SessionChangeset(compressed: try [UInt8](Data(contentsOf: fixture.appendingPathComponent("session-\(index).zlib"))),
-                             size: Int(try String(contentsOf: fixture.appendingPathComponent("session-\(index).size"), encoding: .utf8))!,
-                             rowChanges: 0)
+                             size: try number(in: "session-\(index).size"),
+                             rowChanges: 0)  // not counted here: `core` reports it
         }
-        let timer = CoreBenchmark(records: records, rounds: 1)
         var fagu: [(wall: Double, cpu: Double)] = [], session: [(wall: Double, cpu: Double)] = []
-        for _ in 0..<repetitions {
+        for repetition in 0..<repetitions {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fagu-merge-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
-            for name in MergeBenchmark.names {
+            func copy(_ name: String) throws -> String {
                 try FileManager.default.copyItem(at: fixture.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+                return directory.appendingPathComponent(name).path
             }
             let cacheKiB = ReplicaConfiguration().cacheKiB
-            let sessionSides = try (2...3).map { try SessionDatabase(path: directory.appendingPathComponent(MergeBenchmark.names[$0]).path,
-                                                                       cacheKiB: cacheKiB) }
+            let sessionFirst = try SessionDatabase(path: copy(MergeBenchmark.sessionFirst), cacheKiB: cacheKiB)
+            let sessionSecond = try SessionDatabase(path: copy(MergeBenchmark.sessionSecond), cacheKiB: cacheKiB)
             var cpu = 0.0
-            let sessionWall = try timer.measure(cpu: &cpu) {
-                try sessionSides[1].apply(compressed: changesets[0].compressed, size: changesets[0].size)
-                try sessionSides[0].apply(compressed: changesets[1].compressed, size: changesets[1].size)
+            let sessionWall = try measure(cpu: &cpu) {
+                try sessionSecond.apply(compressed: changesets[0].compressed, size: changesets[0].size)
+                try sessionFirst.apply(compressed: changesets[1].compressed, size: changesets[1].size)
             }
             session.append((sessionWall, cpu))
-            let replicas = try (0...1).map { try Replica.open(at: directory.appendingPathComponent(MergeBenchmark.names[$0]).path) }
-            let faguWall = try timer.measure(cpu: &cpu) {
-                for (file, target) in zip(files, [replicas[1], replicas[0]]) {
+            let first = try Replica.open(at: copy(MergeBenchmark.first))
+            let second = try Replica.open(at: copy(MergeBenchmark.second))
+            let faguWall = try measure(cpu: &cpu) {
+                for (file, target) in zip(files, [second, first]) {
                     _ = try target.apply(try ChangeSetDecoder().decode(file).groups)
                 }
             }
             fagu.append((faguWall, cpu))
-            for replica in replicas { try replica.close() }
+            // Once is enough: every repetition merges the same bytes into the same copies.
+            if repetition == 0 { try CoreBenchmark.checkConverged(first, second, sessionFirst, sessionSecond) }
+            try first.close()
+            try second.close()
         }
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         let figures: [(String, String)] = [
             ("benchmark", "\"merge\""),
+            ("records", "\(records)"),
             ("repetitions", "\(repetitions)"),
             ("session_merge_median_s", format(median(session.map(\.wall)))),
             ("fagu_merge_median_s", format(median(fagu.map(\.wall)))),
@@ -70,6 +79,27 @@ struct MergeBenchmark {
         return "{" + figures.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
 
+    /// Makes the fixture when it is missing or incomplete; refuses one made for another day size.
+    private func useOrMakeFixture() throws {
+        guard FileManager.default.fileExists(atPath: fixture.appendingPathComponent(MergeBenchmark.made).path) else {
+            return try makeFixture()
+        }
+        let madeFor = try number(in: MergeBenchmark.made)
+        guard madeFor == records else {
+            throw BenchmarkFailure(message: "\(fixture.path) holds a day of \(madeFor) records, not \(records): "
+                                   + "pass --records \(madeFor) or another directory")
+        }
+    }
+
+    /// The whole-number content of a fixture file.
+    private func number(in name: String) throws -> Int {
+        let url = fixture.appendingPathComponent(name)
+        guard let number = Int(try String(contentsOf: url, encoding: .utf8)) else {
+            throw BenchmarkFailure(message: "\(url.path) does not hold a number")
+        }
+        return number
+    }
+
     /// Writes the day on both sides (Fagu's and the session's), encodes what each side
     /// sends the other, and keeps the closed databases and the files in ``fixture``.
     private func makeFixture() throws {
@@ -77,16 +107,13 @@ struct MergeBenchmark {
         func path(_ name: String) -> String { fixture.appendingPathComponent(name).path }
         let day = DistrictDay(records: records)
         let core = CoreBenchmark(records: records, rounds: 1)
-        let first = try Replica.create(at: path("first.sqlite"), id: ReplicaID("00000000-0000-4000-8000-00000000000a")!, author: "a017")
-        let second = try Replica.create(at: path("second.sqlite"), id: ReplicaID("00000000-0000-4000-8000-00000000000b")!, author: "a018")
-        try core.write(day.shared, to: first, batch: core.batchSize)
-        try second.apply(first.delta(for: second.vectors(), scopes: first.scopes()))
+        let (first, second) = try core.sides(day, path: path)
         try core.write(day.first, to: first, batch: core.batchSize)
         try core.write(day.second, to: second, batch: core.batchSize)
         let files = [try core.file(from: first, to: second), try core.file(from: second, to: first)]
         try first.close()
         try second.close()
-        let session = try SessionPair(day, batch: core.batchSize, paths: (path("session-first.sqlite"), path("session-second.sqlite")),
+        let session = try SessionPair(day, batch: core.batchSize, paths: (path(MergeBenchmark.sessionFirst), path(MergeBenchmark.sessionSecond)),
                                       cacheKiB: ReplicaConfiguration().cacheKiB)
         try session.writeDay()
         let changesets = try session.changesets()
@@ -100,7 +127,7 @@ struct MergeBenchmark {
             try String(changesets[index].size).write(to: fixture.appendingPathComponent("session-\(index + 1).size"),
                                                      atomically: true, encoding: .utf8)
         }
-        try Data().write(to: fixture.appendingPathComponent("made"))
+        try String(records).write(to: fixture.appendingPathComponent(MergeBenchmark.made), atomically: true, encoding: .utf8)
     }
 
     private func format(_ value: Double) -> String { String(format: "%.3f", value) }
