@@ -417,7 +417,8 @@ final class TransactionContext {
         }
         // A group that writes every required field usually creates its record: try the
         // insert first, and look the row up only when one is there already.
-        let creates = !knownNew && existing == nil && kept == nil && table.requiredIndexes.allSatisfy(indexes.contains)
+        let carriesEveryRequired = table.requiredIndexes.allSatisfy(indexes.contains)
+        let creates = !knownNew && existing == nil && kept == nil && carriesEveryRequired
         // The row this group makes when it creates its record.
         func creation() -> CreatedRow {
             CreatedRow(key: rowKey, scope: group.scope.name, indexes: indexes, values: values,
@@ -454,10 +455,9 @@ final class TransactionContext {
             // Received changes obey what local writes obey: a field fixed at creation stays, but
             // for another replica's creation of the record and a choice among the values such
             // creations left in conflict (``FixedFieldChange``), or replicas would stay apart.
-            let createsRecord = table.requiredIndexes.allSatisfy(indexes.contains)
             for (position, index) in indexes.enumerated() where table.fields[index].immutable && !stored.clock.fields[index].isEmpty {
                 if FixedFieldChange(context: group.fields[position].context, record: group.record,
-                                    inCreatingGroup: createsRecord) == nil {
+                                    inCreatingGroup: carriesEveryRequired) == nil {
                     throw ReplicaError(.immutableField, "\(group) changes \(group.kind.rawValue).\(table.fields[index].name), "
                                        + "which cannot change once written")
                 }
@@ -467,21 +467,20 @@ final class TransactionContext {
             // before): the conflict table is shared, so before it is read or written for such
             // a row, the table is asked once.
             var unconfirmed = kept?.stored == false
+            func confirmOnce() throws {
+                guard unconfirmed else { return }
+                try confirmNotHeld(table, rowKey)
+                unconfirmed = false
+            }
             for (position, change) in group.fields.enumerated() {
                 let index = indexes[position]
-                if unconfirmed && stored.clock.fields[index].count > 1 {
-                    try confirmNotHeld(table, rowKey)
-                    unconfirmed = false
-                }
+                if stored.clock.fields[index].count > 1 { try confirmOnce() }
                 var register = try self.register(table, group.record, field: index, in: stored)
                 let before = register.entries
                 let wasConflict = register.isConflict
                 let outcome = register.apply(dot: group.dot(at: position), value: values[position],
                                              time: group.orderingTime, context: change.context)
-                if unconfirmed && register.isConflict {
-                    try confirmNotHeld(table, rowKey)
-                    unconfirmed = false
-                }
+                if register.isConflict { try confirmOnce() }
                 if outcome.opensConflict && !wasConflict { applied.conflictsOpened += 1 }
                 // A change may supersede some entries and stay concurrent with others; a log row
                 // of before v4 may hold no copy of a superseded value yet.
@@ -538,7 +537,7 @@ final class TransactionContext {
     private func confirmNotHeld(_ table: KindTable, _ key: RowKey) throws {
         let held = try statement("SELECT 1 FROM \(table.quotedTable) WHERE id = ?")
             .firstRowDirect({ try $0.bind(key.record, at: 1) }) { _ in true }
-        if held == true, !heldRecords.contains(key) { throw RecordsHeld(keys: [key]) }
+        if held == true { throw RecordsHeld(keys: [key]) }
     }
 
     /// Inserts every row made in memory, then writes every kept row with unwritten changes,

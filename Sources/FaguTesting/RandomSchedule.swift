@@ -29,8 +29,10 @@ public struct RandomSchedule {
     let directory: TemporaryDirectory
     /// The five replicas.
     public let replicas: [Replica]
-    /// The scopes written.
-    public let scopes = [ScopeID.community("c01"), ScopeID.community("c02"), ScopeID.roster]
+    /// The communities whose cases and visits are written.
+    let communities = [ScopeID.community("c01"), ScopeID.community("c02")]
+    /// The scopes written: the communities, and the roster (appointments).
+    public var scopes: [ScopeID] { communities + [.roster] }
     var random: SeededGenerator
     /// Every change written anywhere, by scope and dot (dots are unique per scope): the oracle.
     public private(set) var written: [ScopedDot: Written] = [:]
@@ -89,7 +91,7 @@ public struct RandomSchedule {
         if Int.random(in: 0..<4, using: &random) == 0 {
             group = try writeAppointment(on: index)
         } else if held.isEmpty || Int.random(in: 0..<10, using: &random) < 3 {
-            let scope = scopes.filter { $0 != .roster }.randomElement(using: &random)!
+            let scope = communities.randomElement(using: &random)!
             let id = replica.newRecordID()
             if Bool.random(using: &random) {
                 let status = pick(RecordKind.caseStatuses)
