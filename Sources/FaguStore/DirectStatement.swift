@@ -50,11 +50,6 @@ extension Statement {
         return first
     }
 
-    /// Binds `values` and calls `row` with each result row's first `columns` columns.
-    func forEachRowDirect(_ values: [DatabaseValue], columns: Int, _ row: ([DatabaseValue]) throws -> Void) throws {
-        try forEachRowDirect(values) { read in try row((0..<columns).map { read.value(at: $0) }) }
-    }
-
     /// Runs `body` with `values` bound, every other parameter null, then resets the statement.
     /// Bindings are cleared first, not after: GRDB resets a statement it ran without clearing
     /// what it bound.

@@ -51,8 +51,8 @@ extension Replica {
                     }
                     for query in queries {
                         let statement = try context.db.cachedStatement(sql: query.sql)
-                        try statement.forEachRowDirect(query.arguments + [(limit + 1).databaseValue], columns: 1) { row in
-                            if let id = RecordID(row[0]) { found.append((kind, id)) }
+                        try statement.forEachRowDirect(query.arguments + [(limit + 1).databaseValue]) { row in
+                            if let id = row.record(at: 0) { found.append((kind, id)) }
                         }
                     }
                 }
