@@ -44,17 +44,12 @@ struct MergeBenchmark {
             let sessionSecond = try SessionDatabase(path: copy(MergeBenchmark.sessionSecond), cacheKiB: cacheKiB)
             var cpu = 0.0
             let sessionWall = try measure(cpu: &cpu) {
-                try sessionSecond.apply(compressed: changesets[0].compressed, size: changesets[0].size)
-                try sessionFirst.apply(compressed: changesets[1].compressed, size: changesets[1].size)
+                try MergeBenchmark.sessionMerge(changesets, into: [sessionSecond, sessionFirst])
             }
             session.append((sessionWall, cpu))
             let first = try Replica.open(at: copy(MergeBenchmark.first))
             let second = try Replica.open(at: copy(MergeBenchmark.second))
-            let faguWall = try measure(cpu: &cpu) {
-                for (file, target) in zip(files, [second, first]) {
-                    _ = try target.apply(try ChangeSetDecoder().decode(file).groups)
-                }
-            }
+            let faguWall = try measure(cpu: &cpu) { try MergeBenchmark.faguMerge(files, into: [second, first]) }
             fagu.append((faguWall, cpu))
             // Once is enough: every repetition merges the same bytes into the same copies.
             if repetition == 0 { try CoreBenchmark.checkConverged(first, second, sessionFirst, sessionSecond) }
@@ -77,6 +72,24 @@ struct MergeBenchmark {
             ("session_merge_s", "[" + session.map { format($0.wall) }.joined(separator: ", ") + "]"),
         ]
         return "{" + figures.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+    }
+
+    /// Fagu's merge both ways: each file decoded and applied to its replica. Never inlined:
+    /// `tools/bench instructions` counts the instructions run inside it by its name.
+    @inline(never)
+    static func faguMerge(_ files: [[UInt8]], into replicas: [Replica]) throws {
+        for (file, target) in zip(files, replicas) {
+            _ = try target.apply(try ChangeSetDecoder().decode(file).groups)
+        }
+    }
+
+    /// The session's merge both ways: each changeset inflated and applied to its database.
+    /// Never inlined, like ``faguMerge(_:into:)``.
+    @inline(never)
+    static func sessionMerge(_ changesets: [SessionChangeset], into databases: [SessionDatabase]) throws {
+        for (changeset, target) in zip(changesets, databases) {
+            try target.apply(compressed: changeset.compressed, size: changeset.size)
+        }
     }
 
     /// Makes the fixture when it is missing or incomplete; refuses one made for another day size.
