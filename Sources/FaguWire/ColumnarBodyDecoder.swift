@@ -157,7 +157,7 @@ struct ColumnarBodyDecoder {
                     guard length <= UInt64(texts[field].remaining) else {
                         throw WireError(.malformed, "a text of field \(field) runs past the end of its column")
                     }
-                    guard let text = String(validating: try texts[field].read(Int(length)), as: UTF8.self) else {
+                    guard let text = String(exactUTF8: try texts[field].read(Int(length))) else {
                         throw WireError(.malformed, "a text of field \(field) is not valid UTF-8")
                     }
                     value = .text(text)
