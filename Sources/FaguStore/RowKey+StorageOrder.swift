@@ -1,4 +1,5 @@
 import FaguModel
+import Foundation
 
 extension TransactionContext.RowKey {
     /// `keys` in the order SQLite's B-trees keep them: by kind code, then by id
@@ -9,7 +10,38 @@ extension TransactionContext.RowKey {
     }
 
     /// The positions of `keys` in storage order (see ``inStorageOrder(_:)``).
+    ///
+    /// Sorted on numbers: a batch sorts every record it creates, and comparing two
+    /// ``RecordID`` values goes through their enum each time. A UUID is taken as its two
+    /// big-endian words once; two coded ids are compared as ``RecordID`` orders them.
     static func storageOrder(of keys: [Self]) -> [Int] {
-        keys.indices.sorted { (keys[$0].code, keys[$0].record) < (keys[$1].code, keys[$1].record) }
+        var sortable = keys.indices.map { position in
+            switch keys[position].record {
+            case .uuid(let uuid):
+                let (high, low) = withUnsafeBytes(of: uuid.uuid) { bytes in
+                    (UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+                     UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+                }
+                return SortKey(code: keys[position].code, isUUID: true, high: high, low: low, position: position)
+            case .code:
+                return SortKey(code: keys[position].code, isUUID: false, high: 0, low: 0, position: position)
+            }
+        }
+        sortable.sort { left, right in
+            if left.code != right.code { return left.code < right.code }
+            if left.isUUID != right.isUUID { return !left.isUUID }  // coded ids come before UUIDs
+            if left.isUUID { return (left.high, left.low) < (right.high, right.low) }
+            return keys[left.position].record < keys[right.position].record
+        }
+        return sortable.map(\.position)
     }
+}
+
+/// A row key in the numbers storage order compares, and where it stood.
+private struct SortKey {
+    var code: Int
+    var isUUID: Bool
+    var high: UInt64
+    var low: UInt64
+    var position: Int
 }
