@@ -365,18 +365,18 @@ final class TransactionContext {
         let entries = row.clock.fields[field]
         if entries.count == 1 { return FieldRegister([try singleEntry(table, record, field: field, in: row)]) }
         if entries.isEmpty { return FieldRegister() }
-        let statement = try db.cachedStatement(sql: """
-            SELECT origin, counter, time, value FROM conflict WHERE kind = ? AND record = ? AND field = ?
-            """)
         var registerEntries: [RegisterEntry] = []
-        for conflictRow in try Row.fetchAll(statement, arguments: [table.code, record.databaseValue, field]) {
-            guard let value = FieldValue(conflictRow[3] as DatabaseValue) else {
-                throw ReplicaError(.corrupt, "conflict value of \(record) is unreadable")
+        registerEntries.reserveCapacity(entries.count)
+        try statement("SELECT origin, counter, time, value FROM conflict WHERE kind = ? AND record = ? AND field = ?")
+            .forEachRowDirect([table.code.databaseValue, record.databaseValue, field.databaseValue]) { conflictRow in
+                guard let value = FieldValue(conflictRow.value(at: 3)), let origin = Int.fromDatabaseValue(conflictRow.value(at: 0)),
+                      let counter = Int64.fromDatabaseValue(conflictRow.value(at: 1)).flatMap(UInt64.init(exactly:)),
+                      let time = Int64.fromDatabaseValue(conflictRow.value(at: 2)) else {
+                    throw ReplicaError(.corrupt, "a conflict row of \(record) is unreadable")
+                }
+                registerEntries.append(RegisterEntry(dot: Dot(origin: try replica(numbered: origin), counter: counter),
+                                                     value: value, time: Timestamp(milliseconds: time)))
             }
-            registerEntries.append(RegisterEntry(
-                dot: Dot(origin: try replica(numbered: conflictRow[0]), counter: UInt64(conflictRow[1] as Int64)),
-                value: value, time: Timestamp(milliseconds: conflictRow[2])))
-        }
         guard registerEntries.count == entries.count else {
             throw ReplicaError(.corrupt, "\(table.kind.rawValue) \(record) clock and conflict rows disagree")
         }
@@ -716,17 +716,29 @@ final class TransactionContext {
         row.clock.fields[field] = RowClock.Entries(try register.entries.map {
             RowClock.Entry(origin: try number(of: $0.dot.origin), counter: $0.dot.counter, time: $0.time.milliseconds)
         })
+        // Bound directly: a batch of concurrent edits writes these rows for every change.
         if wasConflict {
-            try db.cachedStatement(sql: "DELETE FROM conflict WHERE kind = ? AND record = ? AND field = ?")
-                .execute(arguments: [table.code, record.databaseValue, field])
+            try statement("DELETE FROM conflict WHERE kind = ? AND record = ? AND field = ?").executeDirect { binder in
+                try binder.bind(table.code.databaseValue, at: 1)
+                try binder.bind(record, at: 2)
+                try binder.bind(field.databaseValue, at: 3)
+            }
         }
         if register.isConflict {
-            let insert = try db.cachedStatement(sql: """
+            let insert = try statement("""
                 INSERT INTO conflict (kind, record, field, origin, counter, time, value) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
             for entry in register.entries {
-                try insert.execute(arguments: [table.code, record.databaseValue, field, try number(of: entry.dot.origin),
-                                                Int64(entry.dot.counter), entry.time.milliseconds, entry.value.databaseValue])
+                let origin = try number(of: entry.dot.origin)
+                try insert.executeDirect { binder in
+                    try binder.bind(table.code.databaseValue, at: 1)
+                    try binder.bind(record, at: 2)
+                    try binder.bind(field.databaseValue, at: 3)
+                    try binder.bind(origin.databaseValue, at: 4)
+                    try binder.bind(Int64(entry.dot.counter).databaseValue, at: 5)
+                    try binder.bind(entry.time.milliseconds.databaseValue, at: 6)
+                    try binder.bind(entry.value, at: 7)
+                }
             }
         }
     }
