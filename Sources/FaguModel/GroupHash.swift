@@ -19,48 +19,63 @@ public enum GroupHash {
 
     /// The chain hash of `group` (its `setAside` is ignored: the hash is of what was written).
     public static func of(_ group: ChangeGroup) -> [UInt8] {
-        // Sized once: texts dominate, and growing the buffer would copy them again.
-        var capacity = 16 + 8 * 6 + 32 + 36 + group.scope.name.utf8.count + group.kind.rawValue.utf8.count + group.author.utf8.count
-        for field in group.fields {
-            capacity += 8 + field.field.utf8.count + 1 + 8 + 8 + field.context.count * 24
-            if case .text(let text) = field.value { capacity += 8 + text.utf8.count }
+        let previous = group.previousHash ?? genesis
+        // Values as every replica stores them: an integer in a real field is a real.
+        let values = group.fields.map { field -> FieldValue in
+            guard case .integer = field.value, let spec = group.kind.fields.first(where: { $0.name == field.field }) else {
+                return field.value
+            }
+            return spec.type.normalized(field.value)
         }
-        if case .code(let code) = group.record { capacity += code.utf8.count }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(capacity)
-        appendUUID(group.origin.uuid.uuid, to: &bytes)
-        append(group.scope.name, to: &bytes)
-        append(group.kind.rawValue, to: &bytes)
+        // The exact size first, so the bytes are written once into a buffer of that size:
+        // appending piece by piece checked capacity on every piece, and texts dominate.
+        var size = 16 + lengthPrefixed(group.scope.name) + lengthPrefixed(group.kind.rawValue) + 8 + 8
+            + lengthPrefixed(group.author) + previous.count + 8
         switch group.record {
-        case .uuid(let uuid):
-            appendInteger(36, to: &bytes)
-            uuid.appendCanonical(to: &bytes)
-        case .code(let code):
-            append(code, to: &bytes)
+        case .uuid: size += 8 + 36
+        case .code(let code): size += lengthPrefixed(code)
         }
-        appendInteger(group.firstCounter, to: &bytes)
-        appendInteger(UInt64(bitPattern: group.time.milliseconds), to: &bytes)
-        append(group.author, to: &bytes)
-        bytes.append(contentsOf: group.previousHash ?? genesis)
-        appendInteger(UInt64(group.fields.count), to: &bytes)
-        for field in group.fields {
-            append(field.field, to: &bytes)
-            // Hashed as every replica stores it: an integer in a real field is a real.
-            var value = field.value
-            if case .integer = value, let spec = group.kind.fields.first(where: { $0.name == field.field }) {
-                value = spec.type.normalized(value)
-            }
+        for (field, value) in zip(group.fields, values) {
+            size += lengthPrefixed(field.field) + 1 + 8 + field.context.count * 24
             switch value {
-            case .null: bytes.append(0)
-            case .integer(let value): bytes.append(1); appendInteger(UInt64(bitPattern: value), to: &bytes)
-            case .real(let value): bytes.append(2); appendInteger(value.bitPattern, to: &bytes)
-            case .text(let value): bytes.append(3); append(value, to: &bytes)
+            case .null: break
+            case .integer, .real: size += 8
+            case .text(let text): size += lengthPrefixed(text)
             }
-            appendInteger(UInt64(field.context.count), to: &bytes)
-            for dot in field.context {
-                appendUUID(dot.origin.uuid.uuid, to: &bytes)
-                appendInteger(dot.counter, to: &bytes)
+        }
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var writer = Writer(buffer: buffer)
+            writer.write(uuid: group.origin.uuid.uuid)
+            writer.write(group.scope.name)
+            writer.write(group.kind.rawValue)
+            switch group.record {
+            case .uuid(let uuid):
+                writer.write(36)
+                uuid.withCanonicalBytes { writer.write($0) }
+            case .code(let code):
+                writer.write(code)
             }
+            writer.write(group.firstCounter)
+            writer.write(UInt64(bitPattern: group.time.milliseconds))
+            writer.write(group.author)
+            previous.withUnsafeBytes { writer.write($0) }
+            writer.write(UInt64(group.fields.count))
+            for (field, value) in zip(group.fields, values) {
+                writer.write(field.field)
+                switch value {
+                case .null: writer.write(byte: 0)
+                case .integer(let value): writer.write(byte: 1); writer.write(UInt64(bitPattern: value))
+                case .real(let value): writer.write(byte: 2); writer.write(value.bitPattern)
+                case .text(let value): writer.write(byte: 3); writer.write(value)
+                }
+                writer.write(UInt64(field.context.count))
+                for dot in field.context {
+                    writer.write(uuid: dot.origin.uuid.uuid)
+                    writer.write(dot.counter)
+                }
+            }
+            precondition(writer.position == size, "a chain hash's bytes were sized wrong")
+            count = writer.position
         }
         // The digest copied out as a raw buffer: `Array(digest)` walks it byte by byte.
         var hasher = SHA256()
@@ -68,19 +83,41 @@ public enum GroupHash {
         return hasher.finalize().withUnsafeBytes { [UInt8]($0) }
     }
 
-    private static func appendInteger(_ value: UInt64, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
-    }
+    /// The bytes `text` takes: its UTF-8 length as 8 bytes, then the UTF-8.
+    private static func lengthPrefixed(_ text: String) -> Int { 8 + text.utf8.count }
 
-    private static func appendUUID(_ uuid: uuid_t, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: uuid) { bytes.append(contentsOf: $0) }
-    }
+    /// Writes the canonical bytes into a buffer sized for them, refusing (trapping) to write
+    /// past its end.
+    private struct Writer {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var position = 0
 
-    private static func append(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { utf8 in
-            appendInteger(UInt64(utf8.count), to: &bytes)
-            bytes.append(contentsOf: utf8)
+        mutating func write(_ bytes: UnsafeRawBufferPointer) {
+            precondition(position + bytes.count <= buffer.count, "a chain hash's bytes overran their buffer")
+            guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+            UnsafeMutableRawPointer(buffer.baseAddress! + position).copyMemory(from: source, byteCount: bytes.count)
+            position += bytes.count
+        }
+
+        mutating func write(byte: UInt8) {
+            withUnsafeBytes(of: byte) { write($0) }
+        }
+
+        /// `value` as 8 big-endian bytes.
+        mutating func write(_ value: UInt64) {
+            withUnsafeBytes(of: value.bigEndian) { write($0) }
+        }
+
+        mutating func write(uuid: uuid_t) {
+            withUnsafeBytes(of: uuid) { write($0) }
+        }
+
+        /// `text` as its UTF-8 length (8 bytes) and its UTF-8, read in place when it can be.
+        mutating func write(_ text: String) {
+            write(UInt64(text.utf8.count))
+            if text.utf8.withContiguousStorageIfAvailable({ write(UnsafeRawBufferPointer($0)) }) == nil {
+                Array(text.utf8).withUnsafeBytes { write($0) }
+            }
         }
     }
 }

@@ -12,12 +12,28 @@ extension UUID {
 
     /// Appends ``canonicalBytes`` to `out`.
     func appendCanonical(to out: inout [UInt8]) {
-        withUnsafeBytes(of: uuid) { raw in
-            for (index, byte) in raw.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { out.append(UInt8(ascii: "-")) }
-                out.append(UUID.hexDigit(byte >> 4))
-                out.append(UUID.hexDigit(byte & 0x0F))
+        withCanonicalBytes { out.append(contentsOf: $0) }
+    }
+
+    /// Calls `body` with ``canonicalBytes``, written on the stack: byte by byte into an
+    /// array, each append checked the array's capacity again (every chain hash writes a
+    /// record's UUID).
+    func withCanonicalBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        var text: (UInt64, UInt64, UInt64, UInt64, UInt32) = (0, 0, 0, 0, 0)  // 36 bytes
+        return withUnsafeMutableBytes(of: &text) { canonical in
+            withUnsafeBytes(of: uuid) { raw in
+                var position = 0
+                for index in 0..<16 {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        canonical[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    canonical[position] = UUID.hexDigit(raw[index] >> 4)
+                    canonical[position + 1] = UUID.hexDigit(raw[index] & 0x0F)
+                    position += 2
+                }
             }
+            return body(UnsafeRawBufferPointer(canonical))
         }
     }
 
