@@ -41,16 +41,28 @@ public enum FieldType: Hashable, Sendable {
 
     /// Whether `value` fits this type (`.null` always fits; requiredness is checked elsewhere).
     public func accepts(_ value: FieldValue) -> Bool {
-        switch (self, value) {
-        case (_, .null): true
-        case (.text, .text(let text)): text.utf8.count <= FieldType.maxTextBytes
-        case (.reference, .text(let text)): text.utf8.count <= FieldType.maxReferenceBytes
-        case (.integer, .integer): true
-        case (.real, .real), (.real, .integer): true
-        case (.boolean, .integer(let flag)): flag == 0 || flag == 1
-        case (.date, .text(let text)): FieldType.isDate(text)
-        case (.choice(let words), .text(let text)): words.contains(text)
-        default: false
+        // By the type first, then the value: matching the pair copied both (every received
+        // change is checked here).
+        switch value {
+        case .null:
+            return true
+        case .integer(let integer):
+            switch self {
+            case .integer, .real: return true
+            case .boolean: return integer == 0 || integer == 1
+            default: return false
+            }
+        case .real:
+            if case .real = self { return true }
+            return false
+        case .text(let text):
+            switch self {
+            case .text: return text.utf8.count <= FieldType.maxTextBytes
+            case .reference: return text.utf8.count <= FieldType.maxReferenceBytes
+            case .date: return FieldType.isDate(text)
+            case .choice(let words): return words.contains(text)
+            default: return false
+            }
         }
     }
 
@@ -65,22 +77,26 @@ public enum FieldType: Hashable, Sendable {
     public static func isDate(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard utf8.count == 10 else { return false }
-        var digits: [Int] = []
-        digits.reserveCapacity(8)
+        // Read in one pass without arrays: dates are checked on every received change.
+        var number = 0, year = 0, month = 0
         for (offset, byte) in utf8.enumerated() {
             if offset == 4 || offset == 7 {
                 guard byte == UInt8(ascii: "-") else { return false }
+                if offset == 4 { year = number } else { month = number }
+                number = 0
             } else {
                 guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return false }
-                digits.append(Int(byte - UInt8(ascii: "0")))
+                number = number * 10 + Int(byte - UInt8(ascii: "0"))
             }
         }
-        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        let month = digits[4] * 10 + digits[5]
-        let day = digits[6] * 10 + digits[7]
+        let day = number
         guard (1...12).contains(month), day >= 1 else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= days[month - 1]
+        let length = switch month {
+        case 2: leap ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+        return day <= length
     }
 }

@@ -225,5 +225,35 @@ struct RecordKindTests {
         #expect(!FieldType.isDate("2023-02-29"))
         #expect(!FieldType.isDate("2026-13-01"))
         #expect(!FieldType.isDate("2026-1-01"))
+        for date in ["2000-02-29", "2026-04-30", "2026-12-31", "2026-01-01", "0001-01-31"] {
+            #expect(FieldType.isDate(date), "\(date)")
+        }
+        for notDate in ["1900-02-29", "2026-04-31", "2026-00-10", "2026-01-00", "20a6-01-01", "2026/01/01", "2026-01-010",
+                        "２０２６-01-01", ""] {
+            #expect(!FieldType.isDate(notDate), "\(notDate)")
+        }
+    }
+
+    @Test("each field type accepts exactly the values it stores, and null")
+    func acceptedValues() {
+        let values: [String: FieldValue] = [
+            "null": .null, "zero": .integer(0), "one": .integer(1), "two": .integer(2), "real": .real(1.5),
+            "text": .text("村规民约"), "date": .text("2026-11-28"), "word": .text("yes"),
+            "long": .text(String(repeating: "法", count: 100)),
+        ]
+        let accepted: [(FieldType, Set<String>)] = [
+            (.text, ["null", "text", "date", "word", "long"]),
+            (.reference, ["null", "text", "date", "word"]),  // at most 256 bytes: "long" is 300
+            (.integer, ["null", "zero", "one", "two"]),
+            (.real, ["null", "zero", "one", "two", "real"]),
+            (.boolean, ["null", "zero", "one"]),
+            (.date, ["null", "date"]),
+            (.choice(["yes", "no"]), ["null", "word"]),
+        ]
+        for (type, names) in accepted {
+            for (name, value) in values {
+                #expect(type.accepts(value) == names.contains(name), "\(type) and \(name)")
+            }
+        }
     }
 }
