@@ -62,6 +62,7 @@ extension Replica {
         let context = try TransactionContext(db, tables: tables)
         context.defersCreations = true
         context.heldRecords = attempt.heldRecords
+        context.expectCreations(upTo: groups.count)
         let now = configuration.clock.now()
         var report = ApplyReport()
         // Set aside before applying, by ``key(of:)``: a dot is unique only within its scope.
@@ -162,6 +163,7 @@ extension Replica {
     static func laterGroupChanges(_ groups: [ChangeGroup]) -> [Bool] {
         var later = [Bool](repeating: false, count: groups.count)
         var seen: Set<TransactionContext.RowKey> = []
+        seen.reserveCapacity(groups.count)
         for position in groups.indices.reversed() where groups[position].setAside == nil {
             let group = groups[position]
             later[position] = !seen.insert(TransactionContext.RowKey(code: group.kind.storageCode, record: group.record)).inserted

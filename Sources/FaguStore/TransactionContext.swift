@@ -122,6 +122,15 @@ final class TransactionContext {
     /// its rows in memory only up to a bound.
     var unstoredRowLimit = 100_000
 
+    /// Makes room for the rows a batch of `groups` groups may make in memory, so the table
+    /// of their places is not rebuilt again and again as it grows (a day's file creates tens
+    /// of thousands of records).
+    func expectCreations(upTo groups: Int) {
+        let rows = min(groups, unstoredRowLimit)
+        createdRows.reserveCapacity(rows)
+        createdRowPositions.reserveCapacity(rows)
+    }
+
     /// The replica's schema as tables.
     let tables: KindTables
 
@@ -577,8 +586,8 @@ final class TransactionContext {
             }
         }
         if !held.isEmpty { throw RecordsHeld(keys: held) }
-        createdRows.removeAll()
-        createdRowPositions.removeAll()
+        createdRows.removeAll(keepingCapacity: true)
+        createdRowPositions.removeAll(keepingCapacity: true)
         let kept = keptRows
         keptRows.removeAll()
         for key in RowKey.inStorageOrder(updates) {
