@@ -93,6 +93,35 @@ extension Statement {
         guard code == SQLITE_OK else { throw failure(code) }
     }
 
+    /// Binds `value` as stored, without building a `DatabaseValue`: text is read in place
+    /// (a copy of the string would retain it), the same bytes `bindDirect(_:at:)` binds.
+    fileprivate func bindDirect(_ value: FieldValue, at index: CInt) throws {
+        let handle = sqliteStatement
+        let code: CInt
+        switch value {
+        case .null:
+            code = sqlite3_bind_null(handle, index)
+        case .integer(let integer):
+            code = sqlite3_bind_int64(handle, index, integer)
+        case .real(let real):
+            code = sqlite3_bind_double(handle, index, real)
+        case .text(let text):
+            let bound = text.utf8.withContiguousStorageIfAvailable { bytes in
+                // An empty text has no address, and a null address would bind NULL.
+                guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, transient) }
+                return sqlite3_bind_text(handle, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self),
+                                         CInt(bytes.count), transient)
+            }
+            if let bound {
+                code = bound
+            } else {
+                try bindDirect(text.databaseValue, at: index)
+                return
+            }
+        }
+        guard code == SQLITE_OK else { throw failure(code) }
+    }
+
     fileprivate func bindDirect(bytes: UnsafeRawBufferPointer, at index: CInt) throws {
         let code = bytes.isEmpty ? sqlite3_bind_zeroblob(sqliteStatement, index, 0)
             : sqlite3_bind_blob(sqliteStatement, index, bytes.baseAddress, CInt(bytes.count), transient)
@@ -119,7 +148,7 @@ struct DirectBinder {
 
     /// Binds `value` as stored (text, number or null) at `position`.
     func bind(_ value: FieldValue, at position: Int) throws {
-        try statement.bindDirect(value.databaseValue, at: CInt(position))
+        try statement.bindDirect(value, at: CInt(position))
     }
 
     /// Binds the bytes of `blob` at `position`.
