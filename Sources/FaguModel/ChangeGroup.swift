@@ -89,6 +89,7 @@ public struct ChangeGroup: Hashable, Sendable, CustomStringConvertible {
         storage.computedHash = nil
     }
 
+    /// Whether two groups say the same: every part but the memoized chain hash.
     public static func == (lhs: ChangeGroup, rhs: ChangeGroup) -> Bool {
         if lhs.storage === rhs.storage { return true }
         let (left, right) = (lhs.storage, rhs.storage)
@@ -98,6 +99,7 @@ public struct ChangeGroup: Hashable, Sendable, CustomStringConvertible {
             && left.setAside == right.setAside && left.clampedTime == right.clampedTime
     }
 
+    /// Hashes what ``==`` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(storage.origin)
         hasher.combine(storage.scope)
