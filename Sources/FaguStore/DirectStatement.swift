@@ -77,14 +77,8 @@ extension Statement {
             code = sqlite3_bind_int64(handle, index, integer)
         case .double(let double):
             code = sqlite3_bind_double(handle, index, double)
-        case .string(let string) where string.isEmpty:
-            code = sqlite3_bind_text(handle, index, "", 0, transient)
         case .string(let string):
-            var string = string
-            code = string.withUTF8 { bytes in
-                sqlite3_bind_text(handle, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                                  CInt(bytes.count), transient)
-            }
+            code = bindText(string, at: index)
         case .blob(let data):
             code = data.isEmpty ? sqlite3_bind_zeroblob(handle, index, 0) : data.withUnsafeBytes { bytes in
                 sqlite3_bind_blob(handle, index, bytes.baseAddress, CInt(bytes.count), transient)
@@ -93,33 +87,25 @@ extension Statement {
         guard code == SQLITE_OK else { throw failure(code) }
     }
 
-    /// Binds `value` as stored, without building a `DatabaseValue`: text is read in place
-    /// (a copy of the string would retain it), the same bytes `bindDirect(_:at:)` binds.
+    /// Binds `value` as stored, the same as its `DatabaseValue`, without building one for a
+    /// text (which retains the string).
     fileprivate func bindDirect(_ value: FieldValue, at index: CInt) throws {
-        let handle = sqliteStatement
-        let code: CInt
-        switch value {
-        case .null:
-            code = sqlite3_bind_null(handle, index)
-        case .integer(let integer):
-            code = sqlite3_bind_int64(handle, index, integer)
-        case .real(let real):
-            code = sqlite3_bind_double(handle, index, real)
-        case .text(let text):
-            let bound = text.utf8.withContiguousStorageIfAvailable { bytes in
-                // An empty text has no address, and a null address would bind NULL.
-                guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, transient) }
-                return sqlite3_bind_text(handle, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self),
-                                         CInt(bytes.count), transient)
-            }
-            if let bound {
-                code = bound
-            } else {
-                try bindDirect(text.databaseValue, at: index)
-                return
-            }
-        }
+        guard case .text(let text) = value else { return try bindDirect(value.databaseValue, at: index) }
+        let code = bindText(text, at: index)
         guard code == SQLITE_OK else { throw failure(code) }
+    }
+
+    /// Binds `text`'s UTF-8, read in place (a mutable copy of the string, to read it, would
+    /// retain it), and returns SQLite's result code. An empty text binds as text, not null.
+    private func bindText(_ text: String, at index: CInt) -> CInt {
+        let handle = sqliteStatement
+        func bind(_ bytes: UnsafeBufferPointer<UInt8>) -> CInt {
+            // An empty text has no address, and a null address would bind NULL.
+            guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, transient) }
+            return sqlite3_bind_text(handle, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self),
+                                     CInt(bytes.count), transient)
+        }
+        return text.utf8.withContiguousStorageIfAvailable(bind) ?? Array(text.utf8).withUnsafeBufferPointer(bind)
     }
 
     fileprivate func bindDirect(bytes: UnsafeRawBufferPointer, at index: CInt) throws {
