@@ -11,6 +11,7 @@ public struct FieldChange: Hashable, Sendable {
     public init(field: String, value: FieldValue, context: [Dot] = []) {
         self.field = field
         self.value = value
-        self.context = context.sorted()
+        // Most changes saw no value or one: nothing to order (a decoder makes one per change).
+        self.context = context.count < 2 ? context : context.sorted()
     }
 }
