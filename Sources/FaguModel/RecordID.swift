@@ -85,8 +85,9 @@ public enum RecordID: Hashable, Comparable, Sendable, CustomStringConvertible {
 }
 
 extension UUID {
-    /// The 16 bytes as two big-endian words: compared as a tuple, they order as the bytes do.
-    fileprivate var orderedWords: (UInt64, UInt64) {
+    /// The 16 bytes as two big-endian words: compared as a tuple, they order as the bytes do
+    /// (the store sorts a batch's records on them).
+    package var orderedWords: (UInt64, UInt64) {
         withUnsafeBytes(of: uuid) { bytes in
             (UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
              UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))

@@ -3,17 +3,7 @@ import Foundation
 extension UUID {
     /// The lowercase canonical text (`0190c5a2-0000-7000-8000-000000000017`) as UTF-8 bytes,
     /// written without Foundation's formatting (ids are formatted on every hot path).
-    var canonicalBytes: [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(36)
-        appendCanonical(to: &out)
-        return out
-    }
-
-    /// Appends ``canonicalBytes`` to `out`.
-    func appendCanonical(to out: inout [UInt8]) {
-        withCanonicalBytes { out.append(contentsOf: $0) }
-    }
+    var canonicalBytes: [UInt8] { withCanonicalBytes { [UInt8]($0) } }
 
     /// Calls `body` with ``canonicalBytes``, written on the stack: byte by byte into an
     /// array, each append checked the array's capacity again (every chain hash writes a

@@ -1,5 +1,4 @@
 import FaguModel
-import Foundation
 
 extension TransactionContext.RowKey {
     /// `keys` in the order SQLite's B-trees keep them: by kind code, then by id
@@ -18,10 +17,7 @@ extension TransactionContext.RowKey {
         var sortable = keys.indices.map { position in
             switch keys[position].record {
             case .uuid(let uuid):
-                let (high, low) = withUnsafeBytes(of: uuid.uuid) { bytes in
-                    (UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
-                     UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
-                }
+                let (high, low) = uuid.orderedWords
                 return SortKey(code: keys[position].code, isUUID: true, high: high, low: low, position: position)
             case .code:
                 return SortKey(code: keys[position].code, isUUID: false, high: 0, low: 0, position: position)

@@ -722,9 +722,10 @@ final class TransactionContext {
     func store(_ register: FieldRegister, _ table: KindTable, _ record: RecordID, field: Int,
                        wasConflict: Bool, into row: inout StoredRow) throws {
         row.values[field] = register.displayed?.value.databaseValue ?? .null
-        row.clock.fields[field] = RowClock.Entries(try register.entries.map {
+        let clock = try register.entries.map {
             RowClock.Entry(origin: try number(of: $0.dot.origin), counter: $0.dot.counter, time: $0.time.milliseconds)
-        })
+        }
+        row.clock.fields[field] = RowClock.Entries(clock)
         // Bound directly: a batch of concurrent edits writes these rows for every change.
         if wasConflict {
             try statement("DELETE FROM conflict WHERE kind = ? AND record = ? AND field = ?").executeDirect { binder in
@@ -737,15 +738,15 @@ final class TransactionContext {
             let insert = try statement("""
                 INSERT INTO conflict (kind, record, field, origin, counter, time, value) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
-            for entry in register.entries {
-                let origin = try number(of: entry.dot.origin)
+            // Each entry's origin number, counter and time as the row's clock holds them.
+            for (entry, numbered) in zip(register.entries, clock) {
                 try insert.executeDirect { binder in
                     try binder.bind(table.code.databaseValue, at: 1)
                     try binder.bind(record, at: 2)
                     try binder.bind(field.databaseValue, at: 3)
-                    try binder.bind(origin.databaseValue, at: 4)
-                    try binder.bind(Int64(entry.dot.counter).databaseValue, at: 5)
-                    try binder.bind(entry.time.milliseconds.databaseValue, at: 6)
+                    try binder.bind(numbered.origin.databaseValue, at: 4)
+                    try binder.bind(Int64(numbered.counter).databaseValue, at: 5)
+                    try binder.bind(numbered.time.databaseValue, at: 6)
                     try binder.bind(entry.value, at: 7)
                 }
             }
