@@ -5,6 +5,8 @@ import GRDBSQLite
 
 /// SQLite copies bound text and blobs at once (`SQLITE_TRANSIENT`).
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+/// SQLite reads bound text and blobs where they are, until the bindings are cleared (`SQLITE_STATIC`).
+private let staticBytes = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 
 extension Statement {
     /// Binds `values` to parameters 1…n straight into SQLite, runs the statement to
@@ -20,6 +22,41 @@ extension Statement {
     /// given (every parameter not bound is null) and resets it.
     func executeDirect(_ bind: (DirectBinder) throws -> Void) throws {
         _ = try firstRowDirect(bind) { _ in }
+    }
+
+    /// Runs the statement to completion with `bindings` bound (every parameter they do not
+    /// set is null), their texts and blobs read in place, and resets it; the bindings are
+    /// cleared before this returns, so none outlives the buffer.
+    func executeDirect(_ bindings: borrowing StaticBindings) throws {
+        try withBound([]) { handle in
+            defer { sqlite3_clear_bindings(handle) }
+            try bindings.bytes.withUnsafeBufferPointer { buffer in
+                for (position, value) in bindings.parameters {
+                    let code: CInt
+                    switch value {
+                    case .null:
+                        code = sqlite3_bind_null(handle, position)
+                    case .integer(let integer):
+                        code = sqlite3_bind_int64(handle, position, integer)
+                    case .real(let real):
+                        code = sqlite3_bind_double(handle, position, real)
+                    // An empty text or blob has no address in the buffer, and a null address would bind NULL.
+                    case .text(_, 0):
+                        code = sqlite3_bind_text(handle, position, "", 0, staticBytes)
+                    case .text(let start, let count):
+                        code = sqlite3_bind_text(handle, position, UnsafeRawPointer(buffer.baseAddress! + start)
+                            .assumingMemoryBound(to: CChar.self), CInt(count), staticBytes)
+                    case .blob(_, 0):
+                        code = sqlite3_bind_zeroblob(handle, position, 0)
+                    case .blob(let start, let count):
+                        code = sqlite3_bind_blob(handle, position, buffer.baseAddress! + start, CInt(count), staticBytes)
+                    }
+                    guard code == SQLITE_OK else { throw failure(code) }
+                }
+                let code = sqlite3_step(handle)
+                guard code == SQLITE_DONE || code == SQLITE_ROW else { throw failure(code) }
+            }
+        }
     }
 
     /// Binds `values` and calls `row` with each result row, read in place.

@@ -131,6 +131,9 @@ final class TransactionContext {
         createdRowPositions.reserveCapacity(rows)
     }
 
+    /// The buffer a row's texts and blobs are bound from when it is inserted.
+    private var insertBindings = StaticBindings()
+
     /// The replica's schema as tables.
     let tables: KindTables
 
@@ -604,22 +607,34 @@ final class TransactionContext {
 
     /// Inserts a row made in memory, binding only what its creating group wrote.
     private func insert(_ created: CreatedRow, _ table: KindTable) throws {
-        try insertStatement(table).executeDirect { binder in
-            try binder.bind(created.key.record, at: 1)
-            if let scopeIndex = table.scopeFieldIndex { try binder.bind(created.scope.databaseValue, at: scopeIndex + 2) }
+        try withInsertBindings { bindings in
+            bindings.set(created.key.record, at: 1)
+            if let scopeIndex = table.scopeFieldIndex { bindings.set(text: created.scope, at: scopeIndex + 2) }
             for (position, index) in created.indexes.enumerated() {
-                try binder.bind(created.values[position], at: index + 2)
+                bindings.set(created.values[position], at: index + 2)
             }
-            try binder.bind(blob: created.clock, at: table.fields.count + 2)
+            bindings.set(blob: created.clock, at: table.fields.count + 2)
+            try insertStatement(table).executeDirect(bindings)
         }
+    }
+
+    /// Runs `body` with ``insertBindings`` emptied and moved into a local (a property of
+    /// this class would be checked for exclusive access on every parameter set).
+    private func withInsertBindings(_ body: (inout StaticBindings) throws -> Void) throws {
+        var bindings = StaticBindings()
+        swap(&bindings, &insertBindings)
+        defer { swap(&bindings, &insertBindings) }
+        bindings.removeAll()
+        try body(&bindings)
     }
 
     /// Inserts a whole row: one made in memory that later groups of the batch changed.
     private func insert(_ row: StoredRow, _ record: RecordID, _ table: KindTable) throws {
-        try insertStatement(table).executeDirect { binder in
-            try binder.bind(record, at: 1)
-            for (index, value) in row.values.enumerated() { try binder.bind(value, at: index + 2) }
-            try binder.bind(blob: row.clock.encoded(), at: table.fields.count + 2)
+        try withInsertBindings { bindings in
+            bindings.set(record, at: 1)
+            for (index, value) in row.values.enumerated() { bindings.set(value, at: index + 2) }
+            bindings.set(blob: row.clock.encoded(), at: table.fields.count + 2)
+            try insertStatement(table).executeDirect(bindings)
         }
     }
 
