@@ -25,6 +25,37 @@ extension Replica {
         }
     }
 
+    /// Applies the groups of `source` as they come, in one transaction: a change set being
+    /// read on another thread (`ChangeSetDecoder.stream`) is applied while the rest is read.
+    /// The outcome is that of ``apply(_:screen:)`` with all the groups at once.
+    ///
+    /// - Throws: What ``apply(_:screen:)`` throws, or what `source` throws; either way
+    ///   nothing is applied.
+    @discardableResult
+    public func apply(_ source: some GroupSource,
+                      screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
+        // Every group taken, for a retry: a retry runs on all of them at once.
+        var taken: [ChangeGroup] = []
+        taken.reserveCapacity(source.expectedGroupCount)
+        var streamed = false
+        return try settingAsideOnRetry { attempt in
+            try database.write { db in
+                guard streamed else {
+                    streamed = true
+                    var run = try ApplyRun(db, tables: tables, expecting: source.expectedGroupCount, attempt: attempt,
+                                           now: configuration.clock.now())
+                    while let part = try source.nextGroups() {
+                        taken.append(contentsOf: part)
+                        try take(part, into: &run, screen: screen)
+                    }
+                    return try run.finish()
+                }
+                while let part = try source.nextGroups() { taken.append(contentsOf: part) }
+                return try apply(taken, in: db, screen: screen, attempt: attempt)
+            }
+        }
+    }
+
     /// A group the write path refused while applying: the transaction is rolled back and run
     /// again with the group set aside from the start. Cheaper than a savepoint per group,
     /// since refusals are rare and each costs one retry.
@@ -58,15 +89,18 @@ extension Replica {
     func apply(_ groups: [ChangeGroup], in db: Database,
                screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil },
                attempt: ApplyAttempt = ApplyAttempt()) throws -> ApplyReport {
-        let refused = attempt.refused
-        let context = try TransactionContext(db, tables: tables)
-        context.defersCreations = true
-        context.heldRecords = attempt.heldRecords
-        context.expectCreations(upTo: groups.count)
-        let now = configuration.clock.now()
-        var report = ApplyReport()
-        // Set aside before applying, by ``key(of:)``: a dot is unique only within its scope.
-        var originals: [String: ChangeGroup] = [:]
+        var run = try ApplyRun(db, tables: tables, expecting: groups.count, attempt: attempt, now: configuration.clock.now())
+        try take(groups, into: &run, screen: screen)
+        return try run.finish()
+    }
+
+    /// Applies `groups`, a part of what `run` applies: each scope's groups ready here are
+    /// applied, the rest wait (in `pending_group`) for a later part or batch.
+    func take(_ groups: [ChangeGroup], into run: inout ApplyRun,
+              screen: (ChangeGroup) -> (code: String, reason: String)?) throws {
+        let context = run.context
+        let refused = run.attempt.refused
+        let now = run.now
         // Per scope, its groups in input order and what validating each found, so applying
         // does not check a group again. A batch comes scope by scope: the last scope's place
         // is tried before the dictionary.
@@ -82,7 +116,8 @@ extension Replica {
                 if refusal == nil { refusal = screen(group) }
             }
             if let refusal {
-                originals[Replica.key(of: group)] = group
+                // Set aside before applying, by ``key(of:)``: a dot is unique only within its scope.
+                run.originals[Replica.key(of: group)] = group
                 byScope.buckets[bucket].groups.append(group.settingAside(code: refusal.code, reason: refusal.reason))
             } else {
                 byScope.buckets[bucket].groups.append(group)
@@ -112,9 +147,9 @@ extension Replica {
             for (position, var group) in schedule.ready.enumerated() {
                 try continueChain(&group, context: context)
                 if group.setAside != nil {
-                    let original = originals[Replica.key(of: group)]
+                    let original = run.originals[Replica.key(of: group)]
                     try context.applySetAside(group, original: original, notedAt: now)
-                    if original != nil { report.setAside.append(group) } else { report.receivedSetAside += 1 }
+                    if original != nil { run.report.setAside.append(group) } else { run.report.receivedSetAside += 1 }
                     continue
                 }
                 // Keys are built only when a retry has refusals to look up (or one is thrown).
@@ -131,32 +166,21 @@ extension Replica {
                 if let refusal {
                     let voided = group.settingAside(code: refusal.code.rawValue, reason: refusal.message)
                     try context.applySetAside(voided, original: group, notedAt: now)
-                    report.setAside.append(voided)
+                    run.report.setAside.append(voided)
                     continue
                 }
                 if try context.noteIncident(group, receivedAt: now) {
-                    report.incidents.append(group.record)
+                    run.report.incidents.append(group.record)
                 }
-                report.appliedGroups += 1
-                report.appliedChanges += group.fields.count
-                report.conflictsOpened += applied?.conflictsOpened ?? 0
+                run.report.appliedGroups += 1
+                run.report.appliedChanges += group.fields.count
+                run.report.conflictsOpened += applied?.conflictsOpened ?? 0
             }
-            report.duplicateGroups += schedule.duplicates
-            report.heldBackGroups += schedule.waiting.count
-            // A group set aside on arrival that must wait for an earlier one is listed now,
-            // while its content is at hand: pending rows keep a set-aside group without it, and
-            // once released it is applied as one that arrived set aside.
-            for waiting in schedule.waiting {
-                guard let setAside = waiting.group.setAside, let original = originals[Replica.key(of: waiting.group)] else { continue }
-                try context.noteSetAside(waiting.group, setAside, original: original, notedAt: now)
-            }
-            for waiting in schedule.waiting where report.missing.count < 8 {
-                report.missing.append(contentsOf: waiting.missing.prefix(8 - report.missing.count))
-            }
+            run.report.duplicateGroups += schedule.duplicates
+            // What still waits is counted, and listed, once the last part is in (``ApplyRun/finish()``).
+            run.waiting[scope] = schedule.waiting
             try context.replacePending(in: scope, with: schedule.waiting.map(\.group))
         }
-        try context.flush()
-        return report
     }
 
     /// Per group of `groups`: whether a later one (not set aside) changes the same record.

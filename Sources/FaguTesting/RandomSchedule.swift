@@ -186,7 +186,14 @@ public struct RandomSchedule {
         var rest = groups[...]
         while !rest.isEmpty {
             let size = Int.random(in: 1...max(1, rest.count), using: &random)
-            try replicas[index].apply(Array(rest.prefix(size)))
+            let batch = Array(rest.prefix(size))
+            if Bool.random(using: &random) {
+                try replicas[index].apply(batch)
+            } else {
+                // The same batch in one transaction, taken in parts as a change set being read is.
+                let parts = (0..<4).map { _ in Int.random(in: 1...max(1, size / 2), using: &random) }
+                try replicas[index].apply(PartedGroups(batch, sizes: parts))
+            }
             rest = rest.dropFirst(size)
         }
     }

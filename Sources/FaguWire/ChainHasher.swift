@@ -7,8 +7,9 @@ import Foundation
 /// hashing is a third of reading a body.
 ///
 /// The reader hands over each group as read, with its previous hash left nil where it is
-/// the hash of the stream's group before; ``finish()`` returns them all, hashed, in order.
-/// Small bodies are hashed on the reader's thread.
+/// the hash of the stream's group before; ``finish()`` returns them all, hashed, in order,
+/// or a `deliver` function takes them a batch at a time as they are hashed. Small bodies,
+/// and bodies delivered a batch at a time, are hashed on the reader's thread.
 final class ChainHasher: @unchecked Sendable {
     /// A group read, and the stream it continues.
     private typealias Read = (group: ChangeGroup, stream: BodyTables.Stream)
@@ -30,6 +31,8 @@ final class ChainHasher: @unchecked Sendable {
     /// The hashing side: the hash of each stream's latest group.
     private var latest: [BodyTables.Stream: [UInt8]] = [:]
     private let threaded: Bool
+    /// Takes each batch as hashed, in order, in place of ``hashed``.
+    private let deliver: (@Sendable ([ChangeGroup]) -> Void)?
 
     /// Groups are handed to the other thread this many at a time.
     static let batchSize = 1_024
@@ -37,10 +40,17 @@ final class ChainHasher: @unchecked Sendable {
     static let threadedFrom = 8_192
 
     /// A hasher for a body of `groupCount` groups.
-    init(groupCount: Int) {
-        threaded = groupCount >= ChainHasher.threadedFrom
+    ///
+    /// - Parameter deliver: Takes the groups a batch at a time as they are hashed, in order,
+    ///   on the reader's thread; ``finish()`` then returns none. Nil keeps them all for
+    ///   ``finish()``.
+    init(groupCount: Int, deliver: (@Sendable ([ChangeGroup]) -> Void)? = nil) {
+        // Delivered batches are read on a thread of their own already (`ChangeSetStream`): a
+        // third thread would take the core the apply needs.
+        threaded = groupCount >= ChainHasher.threadedFrom && deliver == nil
+        self.deliver = deliver
         batch.reserveCapacity(ChainHasher.batchSize)
-        hashed.reserveCapacity(groupCount)
+        if deliver == nil { hashed.reserveCapacity(groupCount) }
         if threaded { Thread.detachNewThread { [self] in run() } }
     }
 
@@ -50,7 +60,7 @@ final class ChainHasher: @unchecked Sendable {
         if batch.count == ChainHasher.batchSize { handOver() }
     }
 
-    /// Every group added, hashed, in order.
+    /// Every group added, hashed, in order (none when they were delivered).
     ///
     /// - Throws: `malformed` when a group continues a stream no earlier group started (the
     ///   reader checks this first, so only a reader's mistake gets here).
@@ -110,6 +120,8 @@ final class ChainHasher: @unchecked Sendable {
 
     private func hash(_ chunk: consuming [Read]) {
         var failed: WireError?
+        var delivered: [ChangeGroup] = []
+        if deliver != nil { delivered.reserveCapacity(chunk.count) }
         // Taken from the end of the reversed chunk: each group is moved out, not copied.
         chunk.reverse()
         while let (read, stream) = chunk.popLast() {
@@ -122,8 +134,9 @@ final class ChainHasher: @unchecked Sendable {
                 group.previousHash = previous
             }
             latest[stream] = group.computeChainHash()
-            hashed.append(group)
+            if deliver != nil { delivered.append(group) } else { hashed.append(group) }
         }
+        if let deliver, !delivered.isEmpty { deliver(delivered) }
         condition.lock()
         if failure == nil { failure = failed }
         condition.unlock()

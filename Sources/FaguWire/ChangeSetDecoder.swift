@@ -41,6 +41,54 @@ public struct ChangeSetDecoder: Sendable {
     /// The whole file, saying whether the checksum was verified before any failure.
     func decode(_ file: [UInt8], key: Curve25519.KeyAgreement.PrivateKey?,
                 checksumVerified: inout Bool) throws(WireError) -> ChangeSet {
+        let opened = try open(file)
+        let body = try body(of: opened, in: file, key: key)
+        checksumVerified = true
+        let groups = try groups(of: body, in: opened, deliver: nil)
+        return opened.changeSet(of: file, groups: groups)
+    }
+
+    /// The file read on another thread while its groups are used: the header and sizes
+    /// now, the groups as they are read (``ChangeSetStream/nextGroups()``). Every check of
+    /// ``decode(_:key:)`` is made; those past the frame fail from `nextGroups()`.
+    ///
+    /// - Parameter key: The recipient's X25519 key, to open a sealed body.
+    /// - Throws: What ``decodeHeader(_:)`` throws, and what the body's lengths show wrong.
+    public func stream(_ file: [UInt8], key: Curve25519.KeyAgreement.PrivateKey? = nil) throws(WireError) -> ChangeSetStream {
+        let opened = try open(file)
+        // The key crosses to the reading thread as its bytes (the key type is not Sendable).
+        let keyBytes = key?.rawRepresentation
+        return ChangeSetStream(opened.changeSet(of: file, groups: []),
+                               threaded: opened.frame.header.groupCount >= ChainHasher.threadedFrom) { (deliver) throws(WireError) in
+            let key = try keyBytes.map { (bytes) throws(WireError) in
+                do { return try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: bytes) } catch {
+                    throw WireError(.keyRequired, "the key to open the body is not an X25519 key")
+                }
+            }
+            let body = try body(of: opened, in: file, key: key)
+            return try groups(of: body, in: opened, deliver: deliver)
+        }
+    }
+
+    /// A file whose frame and body lengths are checked, its body not yet opened.
+    struct OpenedFile {
+        var frame: Frame
+        var compressed: Range<Int>
+        var bodyCount: Int
+        /// The checksum, or for a sealed body the encapsulated key.
+        var checksumOrKey: [UInt8]
+        var trailer: Int
+
+        /// The change set of `file` with `groups`.
+        func changeSet(of file: [UInt8], groups: [ChangeGroup]) -> ChangeSet {
+            ChangeSet(header: frame.header, groups: groups, majorVersion: frame.major, minorVersion: frame.minor,
+                      fileBytes: file.count, compressedBodyBytes: compressed.count, bodyBytes: bodyCount,
+                      signature: frame.signed ? Array(file[(file.count - trailer)...]) : nil, sealed: frame.sealed)
+        }
+    }
+
+    /// The frame of `file`, with its body's lengths checked against the file.
+    private func open(_ file: [UInt8]) throws(WireError) -> OpenedFile {
         let frame = try readFrame(file)
         let bodyStart = frame.bodyStart
         guard file.count - bodyStart >= ChangeSetFormat.bodyPrefixBytes else {
@@ -48,7 +96,7 @@ public struct ChangeSetDecoder: Sendable {
         }
         let compressedCount = Int(bigEndian: file, at: bodyStart, bytes: 4)
         let bodyCount = Int(bigEndian: file, at: bodyStart + 4, bytes: 4)
-        var checksum = Array(file[bodyStart + 8..<bodyStart + 40])
+        let checksum = Array(file[bodyStart + 8..<bodyStart + 40])
         let dataStart = bodyStart + ChangeSetFormat.bodyPrefixBytes
         guard bodyCount <= limits.maxBodyBytes else {
             throw WireError(.tooLarge, "the body declares \(bodyCount) bytes, over the limit of \(limits.maxBodyBytes)")
@@ -64,43 +112,52 @@ public struct ChangeSetDecoder: Sendable {
             throw WireError(.malformed, "\(file.count - dataStart - compressedCount - trailer) bytes follow the "
                             + (frame.signed ? "signature" : "body"))
         }
-        var compressed = Array(file[dataStart..<dataStart + compressedCount])
+        return OpenedFile(frame: frame, compressed: dataStart..<dataStart + compressedCount, bodyCount: bodyCount,
+                          checksumOrKey: checksum, trailer: trailer)
+    }
+
+    /// The body of an opened file: unsealed, inflated, its checksum verified.
+    private func body(of opened: OpenedFile, in file: [UInt8], key: Curve25519.KeyAgreement.PrivateKey?) throws(WireError) -> [UInt8] {
+        let frame = opened.frame
+        var checksum = opened.checksumOrKey
+        var compressed = Array(file[opened.compressed])
         if frame.sealed {
             // The 32 bytes after the lengths are the encapsulated key; the checksum travels
             // inside the ciphertext, in front of the compressed body.
             let opened = try ChangeSetSealing.open(compressed, encapsulatedKey: checksum,
-                                                   header: Array(file[ChangeSetFormat.prefixBytes..<bodyStart]), key: key)
+                                                   header: Array(file[ChangeSetFormat.prefixBytes..<frame.bodyStart]), key: key)
             guard opened.count >= 32 else { throw WireError(.malformed, "the sealed body is shorter than its checksum") }
             checksum = Array(opened[0..<32])
             compressed = Array(opened[32...])
         }
         let body: [UInt8]
         do {
-            body = try Zlib.decompress(compressed, limit: bodyCount)
+            body = try Zlib.decompress(compressed, limit: opened.bodyCount)
         } catch where error.code == .tooLarge {
-            throw WireError(.tooLarge, "the body inflates past its declared \(bodyCount) bytes")
+            throw WireError(.tooLarge, "the body inflates past its declared \(opened.bodyCount) bytes")
         }
-        guard body.count == bodyCount else {
-            throw WireError(.malformed, "the body inflates to \(body.count) bytes, not the declared \(bodyCount)")
+        guard body.count == opened.bodyCount else {
+            throw WireError(.malformed, "the body inflates to \(body.count) bytes, not the declared \(opened.bodyCount)")
         }
         var hash = SHA256()
-        hash.update(data: file[ChangeSetFormat.prefixBytes..<bodyStart])
+        hash.update(data: file[ChangeSetFormat.prefixBytes..<frame.bodyStart])
         hash.update(data: body)
         guard Array(hash.finalize()) == checksum else {
             throw WireError(.badChecksum, "the SHA-256 of header and body does not match the file's checksum")
         }
-        checksumVerified = true
-        let groups: [ChangeGroup]
-        switch ChangeSetVersion(major: frame.major)! {
-        case .v2: groups = try RowBodyDecoder(limits: limits, schema: schema).decode(body, header: frame.header)
-        case .v3: groups = try ColumnarBodyDecoder(limits: limits, schema: schema).decode(body, header: frame.header)
-        }
-        return ChangeSet(header: frame.header, groups: groups, majorVersion: frame.major, minorVersion: frame.minor,
-                         fileBytes: file.count, compressedBodyBytes: compressedCount, bodyBytes: bodyCount,
-                         signature: frame.signed ? Array(file[(file.count - trailer)...]) : nil, sealed: frame.sealed)
+        return body
     }
 
-    private struct Frame {
+    /// The groups of a verified body, returned or, with `deliver`, given a batch at a time.
+    private func groups(of body: [UInt8], in opened: OpenedFile,
+                        deliver: (@Sendable ([ChangeGroup]) -> Void)?) throws(WireError) -> [ChangeGroup] {
+        switch ChangeSetVersion(major: opened.frame.major)! {
+        case .v2: try RowBodyDecoder(limits: limits, schema: schema).decode(body, header: opened.frame.header, deliver: deliver)
+        case .v3: try ColumnarBodyDecoder(limits: limits, schema: schema).decode(body, header: opened.frame.header, deliver: deliver)
+        }
+    }
+
+    struct Frame {
         var header: ChangeSetHeader
         var major: UInt8
         var minor: UInt8

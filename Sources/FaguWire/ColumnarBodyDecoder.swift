@@ -25,7 +25,11 @@ struct ColumnarBodyDecoder {
     }
 
     /// The groups of `bytes`, checked against what `header` declares.
-    func decode(_ bytes: [UInt8], header: ChangeSetHeader) throws(WireError) -> [ChangeGroup] {
+    ///
+    /// - Parameter deliver: Takes the groups a batch at a time as they are read and hashed,
+    ///   in order; none are returned then. Nil returns them all.
+    func decode(_ bytes: [UInt8], header: ChangeSetHeader,
+                deliver: (@Sendable ([ChangeGroup]) -> Void)? = nil) throws(WireError) -> [ChangeGroup] {
         let body: Fagu_V1_Columns
         do {
             body = try Fagu_V1_Columns(serializedBytes: bytes)
@@ -74,7 +78,7 @@ struct ColumnarBodyDecoder {
         guard header.groupCount <= groupShapes.remaining else {
             throw WireError(.malformed, "the header declares \(header.groupCount) groups but the body holds fewer")
         }
-        let hasher = ChainHasher(groupCount: header.groupCount)
+        let hasher = ChainHasher(groupCount: header.groupCount, deliver: deliver)
         defer { hasher.abandon() }  // stops its thread when reading fails; nothing left to stop otherwise
         var chains = StreamChains()
         var nextUUID = 0, nextCode = 0

@@ -10,7 +10,11 @@ struct RowBodyDecoder {
     let schema: Schema
 
     /// The groups of `bytes`, checked against what `header` declares.
-    func decode(_ bytes: [UInt8], header: ChangeSetHeader) throws(WireError) -> [ChangeGroup] {
+    ///
+    /// - Parameter deliver: Takes the groups a batch at a time as they are read and hashed,
+    ///   in order; none are returned then. Nil returns them all.
+    func decode(_ bytes: [UInt8], header: ChangeSetHeader,
+                deliver: (@Sendable ([ChangeGroup]) -> Void)? = nil) throws(WireError) -> [ChangeGroup] {
         let body: Fagu_V1_Body
         do {
             body = try Fagu_V1_Body(serializedBytes: bytes)
@@ -37,7 +41,7 @@ struct RowBodyDecoder {
         var chains = StreamChains()
         var time = header.createdAt.milliseconds
         var checks = BodyChecks(limits: limits, header: header)
-        let hasher = ChainHasher(groupCount: body.groups.count)
+        let hasher = ChainHasher(groupCount: body.groups.count, deliver: deliver)
         defer { hasher.abandon() }  // stops its thread when reading fails; nothing left to stop otherwise
         for message in body.groups {
             try checks.count(message.changes.count)

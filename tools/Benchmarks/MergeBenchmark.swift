@@ -15,6 +15,8 @@ struct MergeBenchmark {
     /// New records in the day: a fixture made for another count is refused.
     let records: Int
     let repetitions: Int
+    /// Whether each file is decoded whole before it is applied, rather than applied as read.
+    var decodeFirst = false
 
     /// The fixture's files: Fagu's two replicas, the session's two databases.
     private static let first = "first.sqlite", second = "second.sqlite"
@@ -30,7 +32,7 @@ struct MergeBenchmark {
                              size: try number(in: "session-\(index).size"),
                              rowChanges: 0)  // not counted here: `core` reports it
         }
-        var fagu: [(wall: Double, cpu: Double)] = [], session: [(wall: Double, cpu: Double)] = []
+        var fagu: [(wall: Double, cpu: Double, thread: Double)] = [], session: [(wall: Double, cpu: Double, thread: Double)] = []
         for repetition in 0..<repetitions {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fagu-merge-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -42,15 +44,17 @@ struct MergeBenchmark {
             let cacheKiB = ReplicaConfiguration().cacheKiB
             let sessionFirst = try SessionDatabase(path: copy(MergeBenchmark.sessionFirst), cacheKiB: cacheKiB)
             let sessionSecond = try SessionDatabase(path: copy(MergeBenchmark.sessionSecond), cacheKiB: cacheKiB)
-            var cpu = 0.0
-            let sessionWall = try measure(cpu: &cpu) {
+            var cpu = 0.0, thread = 0.0
+            let sessionWall = try measure(cpu: &cpu, thread: &thread) {
                 try MergeBenchmark.sessionMerge(changesets, into: [sessionSecond, sessionFirst])
             }
-            session.append((sessionWall, cpu))
+            session.append((sessionWall, cpu, thread))
             let first = try Replica.open(at: copy(MergeBenchmark.first))
             let second = try Replica.open(at: copy(MergeBenchmark.second))
-            let faguWall = try measure(cpu: &cpu) { try MergeBenchmark.faguMerge(files, into: [second, first]) }
-            fagu.append((faguWall, cpu))
+            let faguWall = try measure(cpu: &cpu, thread: &thread) {
+                try MergeBenchmark.faguMerge(files, into: [second, first], decodeFirst: decodeFirst)
+            }
+            fagu.append((faguWall, cpu, thread))
             // Once is enough: every repetition merges the same bytes into the same copies.
             if repetition == 0 { try CoreBenchmark.checkConverged(first, second, sessionFirst, sessionSecond) }
             try first.close()
@@ -61,6 +65,7 @@ struct MergeBenchmark {
             ("benchmark", "\"merge\""),
             ("records", "\(records)"),
             ("repetitions", "\(repetitions)"),
+            ("fagu_reading", decodeFirst ? "\"decoded first\"" : "\"streamed\""),
             ("session_merge_median_s", format(median(session.map(\.wall)))),
             ("fagu_merge_median_s", format(median(fagu.map(\.wall)))),
             ("merge_vs_session_median_ratio", format(median(fagu.map(\.wall)) / median(session.map(\.wall)))),
@@ -68,18 +73,26 @@ struct MergeBenchmark {
             ("session_merge_cpu_median_s", format(median(session.map(\.cpu)))),
             ("fagu_merge_cpu_median_s", format(median(fagu.map(\.cpu)))),
             ("merge_vs_session_cpu_median_ratio", format(median(fagu.map(\.cpu)) / median(session.map(\.cpu)))),
+            ("fagu_merge_thread_cpu_median_s", format(median(fagu.map(\.thread)))),
+            ("merge_vs_session_thread_cpu_median_ratio", format(median(fagu.map(\.thread)) / median(session.map(\.thread)))),
             ("fagu_merge_s", "[" + fagu.map { format($0.wall) }.joined(separator: ", ") + "]"),
             ("session_merge_s", "[" + session.map { format($0.wall) }.joined(separator: ", ") + "]"),
         ]
         return "{" + figures.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
 
-    /// Fagu's merge both ways: each file decoded and applied to its replica. Never inlined:
-    /// `tools/bench instructions` counts the instructions run inside it by its name.
+    /// Fagu's merge both ways: each file applied to its replica as it is read on another
+    /// thread, or with `decodeFirst` decoded whole on this thread first. Never inlined:
+    /// `tools/bench instructions` counts the instructions run inside it by its name (decoding
+    /// first, so that every instruction runs on this thread).
     @inline(never)
-    static func faguMerge(_ files: [[UInt8]], into replicas: [Replica]) throws {
+    static func faguMerge(_ files: [[UInt8]], into replicas: [Replica], decodeFirst: Bool) throws {
         for (file, target) in zip(files, replicas) {
-            _ = try target.apply(try ChangeSetDecoder().decode(file).groups)
+            if decodeFirst {
+                _ = try target.apply(try ChangeSetDecoder().decode(file).groups)
+            } else {
+                _ = try target.apply(try ChangeSetDecoder().stream(file))
+            }
         }
     }
 
@@ -145,3 +158,4 @@ struct MergeBenchmark {
 
     private func format(_ value: Double) -> String { String(format: "%.3f", value) }
 }
+

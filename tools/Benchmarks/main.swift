@@ -1,7 +1,7 @@
 // fagu-bench: performance figures for Fagu, as one JSON object per run.
 //
 //   fagu-bench core [--records N] [--rounds R] [--format 2|3]
-//   fagu-bench merge --fixture DIR [--records N] [--repetitions N]   (core's merge alone, repeated)
+//   fagu-bench merge --fixture DIR [--records N] [--repetitions N] [--decode-first]   (core's merge alone, repeated)
 //   fagu-bench wire
 //   fagu-bench field-home --home DIR [--records N]   (a full laptop replica, to time commands)
 //
@@ -34,12 +34,13 @@ case "core":
     }
 case "merge":
     guard let index = arguments.firstIndex(of: "--fixture"), index + 1 < arguments.count else {
-        FileHandle.standardError.write(Data("usage: fagu-bench merge --fixture DIR [--records N] [--repetitions N]\n".utf8))
+        FileHandle.standardError.write(Data("usage: fagu-bench merge --fixture DIR [--records N] [--repetitions N] [--decode-first]\n".utf8))
         exit(2)
     }
     do {
         print(try MergeBenchmark(fixture: URL(fileURLWithPath: arguments[index + 1]), records: option("--records", default: 100_000),
-                                 repetitions: option("--repetitions", default: 5)).run())
+                                 repetitions: option("--repetitions", default: 5),
+                                 decodeFirst: arguments.contains("--decode-first")).run())
     } catch {
         FileHandle.standardError.write(Data("fagu-bench: \(error)\n".utf8))
         exit(1)
@@ -63,6 +64,6 @@ case "wire":
         exit(1)
     }
 default:
-    FileHandle.standardError.write(Data("usage: fagu-bench core [--records N] [--rounds R] [--format 2|3] | fagu-bench merge --fixture DIR [--records N] [--repetitions N] | fagu-bench wire | fagu-bench field-home --home DIR [--records N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: fagu-bench core [--records N] [--rounds R] [--format 2|3] | fagu-bench merge --fixture DIR [--records N] [--repetitions N] [--decode-first] | fagu-bench wire | fagu-bench field-home --home DIR [--records N]\n".utf8))
     exit(2)
 }
