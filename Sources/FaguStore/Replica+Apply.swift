@@ -27,7 +27,9 @@ extension Replica {
 
     /// Applies the groups of `source` as they come, in one transaction: a change set being
     /// read on another thread (`ChangeSetDecoder.stream`) is applied while the rest is read.
-    /// The outcome is that of ``apply(_:screen:)`` with all the groups at once.
+    /// The replica ends as with ``apply(_:screen:)`` given all the groups at once. In the
+    /// report, a group given twice while it waits for what it depends on may count once,
+    /// not twice, among the duplicates and the held back (as across separate batches).
     ///
     /// - Throws: What ``apply(_:screen:)`` throws, or what `source` throws; either way
     ///   nothing is applied.

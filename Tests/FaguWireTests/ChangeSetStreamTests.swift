@@ -11,26 +11,7 @@ import Testing
 struct ChangeSetStreamTests {
     /// A file of `count` groups on twelve interleaved streams, in `version`.
     static func file(groups count: Int, version: ChangeSetVersion = .v3) throws -> [UInt8] {
-        let origins = (1...3).map(TestReplicas.id)
-        let scopes = (1...4).map { ScopeID.community("c0\($0)") }
-        var generator = SeededGenerator(seed: 11)
-        var next = [UInt64](repeating: 1, count: 12)
-        var latest = [[UInt8]](repeating: GroupHash.genesis, count: 12)
-        var groups: [ChangeGroup] = []
-        for index in 0..<count {
-            let stream = index % 12
-            let fields = (0..<(1 + index % 3)).map { FieldChange(field: ["status", "title", "date"][$0], value: .text("第\(index)条")) }
-            let group = ChangeGroup(origin: origins[stream / 4], scope: scopes[stream % 4], kind: .legalCase,
-                                    record: .version7(at: Timestamp(milliseconds: 1_795_000_000_000 + Int64(index)), using: &generator),
-                                    firstCounter: next[stream], time: Timestamp(milliseconds: 1_795_000_000_000 + Int64(index)),
-                                    author: "a017", fields: fields, previousHash: latest[stream])
-            next[stream] = group.lastCounter + 1
-            latest[stream] = GroupHash.of(group)
-            groups.append(group)
-        }
-        let header = ChangeSetHeader(sender: origins[0], district: "浦东新区", scopes: scopes, vectors: ScopeVectors(),
-                                     schemaVersion: 1, createdAt: Timestamp(milliseconds: 1_795_000_000_000))
-        return try ChangeSetEncoder.encode(header: header, groups: groups, version: version)
+        try InterleavedChains(count: count, seed: 11).file(version: version)
     }
 
     /// Every part of `stream`, and how many there were.
@@ -56,7 +37,8 @@ struct ChangeSetStreamTests {
     @Test("a stream gives decode's groups in order: a small body at once, a big one in parts read on another thread",
           arguments: [(100, ChangeSetVersion.v3), (ChainHasher.threadedFrom + 2_500, .v3), (ChainHasher.threadedFrom + 100, .v2)])
     func sameGroupsAsDecode(count: Int, version: ChangeSetVersion) throws {
-        let file = try Self.file(groups: count, version: version)
+        let chains = InterleavedChains(count: count, seed: 11)
+        let file = try chains.file(version: version)
         let decoded = try ChangeSetDecoder().decode(file)
         let stream = try ChangeSetDecoder().stream(file)
         #expect(stream.expectedGroupCount == count)
@@ -65,7 +47,7 @@ struct ChangeSetStreamTests {
         let (groups, parts) = try Self.drain(stream)
         #expect(groups.count == count)
         #expect(groups == decoded.groups)
-        #expect(groups.map(\.chainHash) == decoded.groups.map(\.chainHash))
+        #expect(groups.map(\.chainHash) == chains.hashes)
         #expect(parts == (count + ChainHasher.batchSize - 1) / ChainHasher.batchSize)
         // After the end it stays at the end.
         #expect(try stream.nextGroups() == nil)

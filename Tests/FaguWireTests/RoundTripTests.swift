@@ -33,31 +33,11 @@ struct RoundTripTests {
 
     @Test("a body too big to hash inline gets every previous and chain hash right, its streams interleaved")
     func chainsOfABigBody() throws {
-        let origins = (1...3).map(TestReplicas.id)
-        let scopes = (1...4).map { ScopeID.community("c0\($0)") }
-        var generator = SeededGenerator(seed: 5)
         // Twelve streams, round robin; the first starts past counter 1 with a hash held elsewhere.
-        var next = [UInt64](repeating: 1, count: 12)
-        next[0] = 5
-        var latest = [[UInt8]](repeating: GroupHash.genesis, count: 12)
-        latest[0] = (0..<32).map { UInt8($0) }
-        var groups: [ChangeGroup] = [], hashes: [[UInt8]] = []
         let count = ChainHasher.threadedFrom + 3_000
-        for index in 0..<count {
-            let stream = index % 12
-            let fields = (0..<(1 + index % 3)).map { FieldChange(field: ["status", "title", "date"][$0], value: .text("第\(index)条")) }
-            let group = ChangeGroup(origin: origins[stream / 4], scope: scopes[stream % 4], kind: .legalCase,
-                                    record: .version7(at: Timestamp(milliseconds: 1_795_000_000_000 + Int64(index)), using: &generator),
-                                    firstCounter: next[stream], time: Timestamp(milliseconds: 1_795_000_000_000 + Int64(index)),
-                                    author: "a017", fields: fields, previousHash: latest[stream])
-            next[stream] = group.lastCounter + 1
-            latest[stream] = GroupHash.of(group)
-            groups.append(group)
-            hashes.append(latest[stream])
-        }
-        let header = ChangeSetHeader(sender: origins[0], district: "浦东新区", scopes: scopes, vectors: ScopeVectors(),
-                                     schemaVersion: 1, createdAt: Timestamp(milliseconds: 1_795_000_000_000))
-        let decoded = try ChangeSetDecoder().decode(try ChangeSetEncoder.encode(header: header, groups: groups, version: .v3)).groups
+        let chains = InterleavedChains(count: count, seed: 5, heldElsewhere: true)
+        let (groups, hashes) = (chains.groups, chains.hashes)
+        let decoded = try ChangeSetDecoder().decode(try chains.file()).groups
         #expect(decoded.count == count)
         #expect(decoded.map(\.previousHash) == groups.map(\.previousHash))
         #expect(decoded.map(\.chainHash) == hashes)
