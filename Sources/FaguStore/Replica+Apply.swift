@@ -38,19 +38,26 @@ extension Replica {
                       screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
         // Every group taken, for a retry: a retry runs on all of them at once.
         var taken: [ChangeGroup] = []
-        taken.reserveCapacity(source.expectedGroupCount)
+        taken.reserveCapacity(min(source.expectedGroupCount, 1 << 20))  // an estimate, however large it claims to be
         var streamed = false
         return try settingAsideOnRetry { attempt in
             try database.write { db in
                 guard streamed else {
                     streamed = true
-                    var run = try ApplyRun(db, tables: tables, expecting: source.expectedGroupCount, attempt: attempt,
-                                           now: configuration.clock.now())
-                    while let part = try source.nextGroups() {
-                        taken.append(contentsOf: part)
-                        try take(part, into: &run, screen: screen)
+                    do {
+                        var run = try ApplyRun(db, tables: tables, expecting: source.expectedGroupCount, attempt: attempt,
+                                               now: configuration.clock.now())
+                        while let part = try source.nextGroups() {
+                            taken.append(contentsOf: part)
+                            try take(part, into: &run, screen: screen)
+                        }
+                        return try run.finish()
+                    } catch where !(error is RefusedGroup || error is TransactionContext.RecordsHeld) {
+                        // A fault the source finds further on (a damaged file) explains what failed
+                        // before it, as when the whole was read first: that is the error to report.
+                        while let part = try source.nextGroups() { taken.append(contentsOf: part) }
+                        throw error
                     }
-                    return try run.finish()
                 }
                 while let part = try source.nextGroups() { taken.append(contentsOf: part) }
                 return try apply(taken, in: db, screen: screen, attempt: attempt)
@@ -128,6 +135,8 @@ extension Replica {
         }
         for (scope, received, validations) in byScope.buckets.sorted(by: { $0.scope < $1.scope }) {
             let pending = try context.pendingGroups(in: scope)
+            // Which groups come from `pending_group` (an earlier part or batch), by key.
+            let waited = pending.isEmpty ? [] : Set(pending.map(Replica.key(of:)))
             let schedule = CausalSchedule(groups: pending.isEmpty ? received : received + pending, vector: try context.vector(of: scope))
             // Usually every group is ready in the order received, and its validation is found by
             // position; otherwise by scope and first dot (a first dot received twice is checked again).
@@ -148,10 +157,20 @@ extension Replica {
             let laterGroupChanges = Replica.laterGroupChanges(schedule.ready)
             for (position, var group) in schedule.ready.enumerated() {
                 try continueChain(&group, context: context)
-                if group.setAside != nil {
+                if let setAside = group.setAside {
                     let original = run.originals[Replica.key(of: group)]
                     try context.applySetAside(group, original: original, notedAt: now)
-                    if original != nil { run.report.setAside.append(group) } else { run.report.receivedSetAside += 1 }
+                    if let original, !waited.isEmpty, waited.contains(Replica.key(of: group)) {
+                        // It waited in `pending_group` since an earlier part, which keeps no field
+                        // names: reported as it arrived, like the rest.
+                        var arrived = original.settingAside(code: setAside.code, reason: setAside.reason)
+                        arrived.previousHash = group.previousHash
+                        run.report.setAside.append(arrived)
+                    } else if original != nil {
+                        run.report.setAside.append(group)
+                    } else {
+                        run.report.receivedSetAside += 1
+                    }
                     continue
                 }
                 // Keys are built only when a retry has refusals to look up (or one is thrown).

@@ -13,8 +13,10 @@ public final class ChangeSetStream: GroupSource, @unchecked Sendable {
     public let outline: ChangeSet
     /// The file's header.
     public var header: ChangeSetHeader { outline.header }
-    /// The number of groups the header declares.
-    public var expectedGroupCount: Int { outline.header.groupCount }
+    /// The number of groups the header declares, never more than its changes (each group
+    /// has one; the reader refuses a body where they disagree): a size to make room for,
+    /// bounded by the limit on changes however the header lies.
+    public var expectedGroupCount: Int { min(outline.header.groupCount, outline.header.changeCount) }
 
     /// Reads the body, giving its groups to `deliver` a batch at a time (or returning them).
     typealias Reading = @Sendable (_ deliver: @escaping @Sendable ([ChangeGroup]) -> Void) throws(WireError) -> [ChangeGroup]

@@ -81,7 +81,11 @@ struct StreamedApplyTests {
         let missing = Set(try parted.heldBackGroups().flatMap(\.missing))
         #expect(Set(inParts.missing).isSubset(of: missing) && Set(atOnce.missing).isSubset(of: missing))
         #expect(inParts.missing.count == min(8, missing.count) || inParts.missing.count == inParts.heldBackGroups)
-        #expect(inParts.setAside.count == atOnce.setAside.count)
+        // Set aside as they arrived, field names and all, whichever part they waited through.
+        func arrived(_ groups: [ChangeGroup]) -> [String] {
+            groups.map { "\($0.scope)/\($0.origin):\($0.firstCounter) \($0.fields.map(\.field)) \($0.setAside?.code ?? "")" }.sorted()
+        }
+        #expect(arrived(inParts.setAside) == arrived(atOnce.setAside))
         #expect(try parted.verify(scratchDirectory: directory.path).isEmpty)
     }
 
@@ -129,5 +133,25 @@ struct StreamedApplyTests {
         // Nothing was half-kept: the same groups apply afterwards as on a replica never tried.
         #expect(try replica.apply(groups) == untouched.apply(groups))
         #expect(try replica.digest(scopes: Self.scopes) == untouched.digest(scopes: Self.scopes))
+    }
+
+    @Test("when an early part fails to apply and the source fails further on, the source's fault is what is reported")
+    func sourceFaultReportedFirst() throws {
+        struct ReadFailure: Error {}
+        let directory = try TemporaryDirectory()
+        var random = SeededGenerator(seed: 9)
+        let groups = try Self.dayOfWork(in: directory, random: &random)
+        let replica = try TestReplicas.make("target", number: 3, in: directory)
+        // The replica holds the first group's dots with other content: applying it again is a fork.
+        var other = groups[0]
+        other.fields = other.fields.map { change in
+            change.field == "title" || change.field == "note" ? FieldChange(field: change.field, value: .text("另一份"), context: change.context) : change
+        }
+        try replica.apply([other])
+        #expect(throws: ReplicaError.self) { try replica.apply(groups) }
+        let before = try replica.digest(scopes: Self.scopes)
+        // The same groups from a source that turns out damaged after them.
+        #expect(throws: ReadFailure.self) { try replica.apply(PartedGroups(groups, sizes: [4], failingAtEnd: ReadFailure())) }
+        #expect(try replica.digest(scopes: Self.scopes) == before)
     }
 }

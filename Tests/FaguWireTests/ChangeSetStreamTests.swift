@@ -1,6 +1,7 @@
 import Crypto
 import FaguDomain
 import FaguModel
+import FaguStore
 import FaguTesting
 @testable import FaguWire
 import Testing
@@ -74,5 +75,79 @@ struct ChangeSetStreamTests {
         }
         #expect(refused == 4)
         #expect(try Self.drain(try ChangeSetDecoder().stream(sealed, key: recipient)).groups == ChangeSetDecoder().decode(plain).groups)
+    }
+
+    /// A big body, its checksum sound, whose group 2,500 names no previous hash and skips
+    /// counters: a reader finds it only there, after handing over the parts before it.
+    static func fileFailingLate() throws -> [UInt8] {
+        let chains = InterleavedChains(count: ChainHasher.threadedFrom + 1_000, seed: 13)
+        var groups = chains.groups
+        groups[2_500].firstCounter += 100
+        groups[2_500].previousHash = nil
+        return try ChangeSetEncoder.encode(header: chains.header, groups: groups)
+    }
+
+    @Test("a body that turns out malformed far in fails from the stream, after parts, with decode's code")
+    func lateFailureAfterParts() throws {
+        let file = try Self.fileFailingLate()
+        let decodeCode = Self.failure { () throws(WireError) in try ChangeSetDecoder().decode(file) }
+        #expect(decodeCode == .malformed)
+        let stream = try ChangeSetDecoder().stream(file)
+        var received = 0
+        let streamCode = Self.failure { () throws(WireError) in
+            while let part = try stream.nextGroups() { received += part.count }
+        }
+        #expect(streamCode == decodeCode)
+        #expect(received == 2 * ChainHasher.batchSize)
+        // Asked again, it fails again: a retry that drains the stream sees the same fault.
+        #expect(Self.failure { () throws(WireError) in try stream.nextGroups() } == decodeCode)
+    }
+
+    @Test("a replica applying a stream that fails far in keeps nothing, and reports the file's fault")
+    func lateFailureAppliesNothing() throws {
+        let directory = try TemporaryDirectory()
+        let replica = try TestReplicas.make("target", number: 5, in: directory)
+        let scopes = (1...4).map { ScopeID.community("c0\($0)") }
+        let before = try replica.digest(scopes: scopes)
+        do {
+            try replica.apply(try ChangeSetDecoder().stream(try Self.fileFailingLate()))
+            Issue.record("the apply went through")
+        } catch let error as WireError {
+            #expect(error.code == .malformed)
+        }
+        #expect(try replica.digest(scopes: scopes) == before)
+        #expect(try replica.heldBackCount() == 0)
+        #expect(try replica.setAsideCount() == 0)
+    }
+
+    @Test("a day's delta read as a stream ends a replica as the same file decoded whole")
+    func streamAppliedAsDecoded() throws {
+        let directory = try TemporaryDirectory()
+        let writer = try TestReplicas.make("writer", number: 1, in: directory)
+        let scopes = [ScopeID.community("c01"), ScopeID.community("c02")]
+        // More groups than a thread is started for, in both communities.
+        try writer.write { transaction in
+            for index in 0..<(ChainHasher.threadedFrom + 500) {
+                let community = index % 2 == 0 ? "c01" : "c02"
+                try transaction.insert(.visit, id: transaction.newRecordID(), fields: [
+                    "community_id": .text(community), "adviser_id": .text("a017"), "date": .text("2026-11-26"),
+                    "hours": .real(Double(1 + index % 8)), "note": .text("走访第\(index)次"),
+                ])
+            }
+        }
+        let groups = try writer.delta(for: ScopeVectors(), scopes: scopes)
+        let header = ChangeSetHeader(sender: writer.id, district: "浦东新区", scopes: scopes,
+                                     vectors: try writer.vectors(scopes: scopes), schemaVersion: 1,
+                                     createdAt: Timestamp(milliseconds: 1_795_000_000_000))
+        let file = try ChangeSetEncoder.encode(header: header, groups: groups)
+        let streamed = try TestReplicas.make("streamed", number: 2, in: directory)
+        let decoded = try TestReplicas.make("decoded", number: 3, in: directory)
+        let viaStream = try streamed.apply(try ChangeSetDecoder().stream(file))
+        let viaDecode = try decoded.apply(try ChangeSetDecoder().decode(file).groups)
+        #expect(groups.count > ChainHasher.threadedFrom)
+        #expect(viaStream.appliedGroups == groups.count)
+        #expect(viaStream == viaDecode)
+        #expect(try streamed.digest(scopes: scopes) == writer.digest(scopes: scopes))
+        #expect(try decoded.digest(scopes: scopes) == writer.digest(scopes: scopes))
     }
 }
