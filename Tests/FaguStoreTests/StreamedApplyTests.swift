@@ -114,13 +114,19 @@ struct StreamedApplyTests {
         #expect(conflicts >= 10)
     }
 
+    /// What a source throws when its input turns out damaged.
+    struct ReadFailure: Error {}
+
+    /// A day of work (`seed`) and an empty replica to apply it to, in `directory`.
+    static func dayAndTarget(seed: UInt64, in directory: TemporaryDirectory) throws -> (groups: [ChangeGroup], target: Replica) {
+        var random = SeededGenerator(seed: seed)
+        return (try dayOfWork(in: directory, random: &random), try TestReplicas.make("target", number: 3, in: directory))
+    }
+
     @Test("a source that fails after giving groups leaves the replica as it was")
     func failingSourceAppliesNothing() throws {
-        struct ReadFailure: Error {}
         let directory = try TemporaryDirectory()
-        var random = SeededGenerator(seed: 7)
-        let groups = try Self.dayOfWork(in: directory, random: &random)
-        let replica = try TestReplicas.make("target", number: 3, in: directory)
+        let (groups, replica) = try Self.dayAndTarget(seed: 7, in: directory)
         let untouched = try TestReplicas.make("untouched", number: 4, in: directory)
         let before = try replica.digest(scopes: Self.scopes)
         // Reversed, so that some groups wait in `pending_group` when the source fails.
@@ -137,11 +143,8 @@ struct StreamedApplyTests {
 
     @Test("when an early part fails to apply and the source fails further on, the source's fault is what is reported")
     func sourceFaultReportedFirst() throws {
-        struct ReadFailure: Error {}
         let directory = try TemporaryDirectory()
-        var random = SeededGenerator(seed: 9)
-        let groups = try Self.dayOfWork(in: directory, random: &random)
-        let replica = try TestReplicas.make("target", number: 3, in: directory)
+        let (groups, replica) = try Self.dayAndTarget(seed: 9, in: directory)
         // The replica holds the first group's dots with other content: applying it again is a fork.
         var other = groups[0]
         other.fields = other.fields.map { change in
