@@ -39,6 +39,10 @@ extension Replica {
         // Every group taken, for a retry: a retry runs on all of them at once.
         var taken: [ChangeGroup] = []
         taken.reserveCapacity(min(source.expectedGroupCount, 1 << 20))  // an estimate, however large it claims to be
+        /// Takes the rest of the source's groups (or its fault).
+        func takeTheRest() throws {
+            while let part = try source.nextGroups() { taken.append(contentsOf: part) }
+        }
         var streamed = false
         return try settingAsideOnRetry { attempt in
             try database.write { db in
@@ -55,11 +59,11 @@ extension Replica {
                     } catch where !(error is RefusedGroup || error is TransactionContext.RecordsHeld) {
                         // A fault the source finds further on (a damaged file) explains what failed
                         // before it, as when the whole was read first: that is the error to report.
-                        while let part = try source.nextGroups() { taken.append(contentsOf: part) }
+                        try takeTheRest()
                         throw error
                     }
                 }
-                while let part = try source.nextGroups() { taken.append(contentsOf: part) }
+                try takeTheRest()
                 return try apply(taken, in: db, screen: screen, attempt: attempt)
             }
         }

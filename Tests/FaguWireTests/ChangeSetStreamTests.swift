@@ -54,7 +54,7 @@ struct ChangeSetStreamTests {
         #expect(try stream.nextGroups() == nil)
     }
 
-    @Test("a damaged or wrongly keyed file fails from the stream with decode's code, before or after parts",
+    @Test("a damaged, truncated or wrongly keyed file fails from the stream with decode's code",
           arguments: [100, ChainHasher.threadedFrom + 1_000])
     func sameRefusalsAsDecode(count: Int) throws {
         let plain = try Self.file(groups: count)
