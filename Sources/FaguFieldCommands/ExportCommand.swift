@@ -12,15 +12,15 @@ struct ExportCommand: ParsableCommand {
             The file holds every change of this device the hub has not acknowledged, signed \
             with this device's key. Carrying it twice, or after a later one, is harmless. \
             The hub's nightly merge answers with a reply file for `fagu import`, in the \
-            file's format. A hub not yet upgraded to 3.0 reads only format 2: give it \
-            `--format 2`.
+            file's format. A hub not yet upgraded to 4.0 reads formats 2 and 3: give it \
+            `--format 3` (a hub before 3.0: `--format 2`).
             """)
 
     @Option(name: .long, help: ArgumentHelp("Where to write the file (a folder gets SUBJECT-YYYYMMDD-HHMMSS-to-hub.fagu).", valueName: "PATH"))
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp("The file's format version: 3 (this release), or 2 for a hub of an older release.",
-                                            valueName: "2|3"))
+    @Option(name: .long, help: ArgumentHelp("The file's format version: 4 (this release), or 3 or 2 for a hub of an older release.",
+                                            valueName: "2|3|4"))
     var format: Int = Int(ChangeSetVersion.current.major)
 
     @OptionGroup var options: DeviceOptions

@@ -379,8 +379,8 @@ public final class FieldReplica: Sendable {
     /// Syncs with the hub until neither side has more: each round trip sends up to
     /// `pageLimit` of this device's groups and applies the hub's answer. An interrupted sync
     /// loses nothing: acknowledgements only advance when a reply has been applied. Requests
-    /// are written in ``ChangeSetVersion/current``, or in 2.0 once the hub refuses that
-    /// version (a hub of an older release).
+    /// are written in ``ChangeSetVersion/current``, or in the version before once the hub
+    /// refuses that one (a hub of an older release), down to 2.0.
     public func sync(over transport: any SyncTransport, pageLimit: Int = 2_000,
                      progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncSummary {
         var summary = SyncSummary()
@@ -392,11 +392,12 @@ public final class FieldReplica: Sendable {
                 let reply: [UInt8]
                 do {
                     reply = try await transport.exchange(request.file)
-                } catch let refusal as SyncRefusal where refusal.isUnreadableVersion && version != .v2 {
-                    // A hub of a release before 3.0 reads only 2.0 and refuses anything newer,
-                    // having applied nothing: the round goes again in 2.0, and so does the rest of
-                    // this sync. Any other refusal (a file too large, cut off, …) stands.
-                    version = .v2
+                } catch let refusal as SyncRefusal where refusal.isUnreadableVersion && version.previous != nil {
+                    // A hub of an older release refuses a version newer than it reads, having
+                    // applied nothing: the round goes again in the version before (a hub before
+                    // 4.0 reads 3.0; one before 3.0 only 2.0), and so does the rest of this sync.
+                    // Any other refusal (a file too large, cut off, …) stands.
+                    version = version.previous!
                     continue
                 }
                 let accepted = try accept(reply)

@@ -5,7 +5,9 @@ import SwiftProtobuf
 
 /// Reads change-set files with hard limits: every size is checked before anything of that
 /// size is allocated, the body is inflated no further than its declared size, and the
-/// checksum is verified before a single change is decoded.
+/// checksum is verified before a single change is decoded — except where a 4.x file is
+/// streamed (``stream(_:key:)``), whose chunks are read as they are inflated and whose
+/// checksum is verified once the last is read, before the stream ends.
 public struct ChangeSetDecoder: Sendable {
     /// The limits enforced.
     public var limits: ChangeSetLimits
@@ -65,8 +67,26 @@ public struct ChangeSetDecoder: Sendable {
                     throw WireError(.keyRequired, "the key to open the body is not an X25519 key")
                 }
             }
-            let body = try body(of: opened, in: file, key: key)
-            return try groups(of: body, in: opened, deliver: deliver)
+            guard opened.frame.major == ChangeSetVersion.v4.major else {
+                let body = try body(of: opened, in: file, key: key)
+                return try groups(of: body, in: opened, deliver: deliver)
+            }
+            // 4.x: each chunk is read as it is inflated, and the whole body's checks (a
+            // sound stream, its size, its checksum) come once it is drained.
+            let (compressed, checksum) = try compressedBody(of: opened, in: file, key: key)
+            let reader = try InflatingReader(compressed, limit: opened.bodyCount,
+                                             hashing: file[ChangeSetFormat.prefixBytes..<opened.frame.bodyStart])
+            do throws(WireError) {
+                let rest = try ChunkedBodyDecoder(limits: limits, schema: schema)
+                    .decode(reader, bodyCount: opened.bodyCount, header: opened.frame.header, deliver: deliver)
+                try reader.finish(checksum: checksum)
+                return rest
+            } catch {
+                // A fault of the body as a whole is reported before one in its chunks, as
+                // when the whole body is checked before it is read.
+                try reader.finish(checksum: checksum)
+                throw error
+            }
         }
     }
 
@@ -119,17 +139,7 @@ public struct ChangeSetDecoder: Sendable {
     /// The body of an opened file: unsealed, inflated, its checksum verified.
     private func body(of opened: OpenedFile, in file: [UInt8], key: Curve25519.KeyAgreement.PrivateKey?) throws(WireError) -> [UInt8] {
         let frame = opened.frame
-        var checksum = opened.checksumOrKey
-        var compressed = Array(file[opened.compressed])
-        if frame.sealed {
-            // The 32 bytes after the lengths are the encapsulated key; the checksum travels
-            // inside the ciphertext, in front of the compressed body.
-            let opened = try ChangeSetSealing.open(compressed, encapsulatedKey: checksum,
-                                                   header: Array(file[ChangeSetFormat.prefixBytes..<frame.bodyStart]), key: key)
-            guard opened.count >= 32 else { throw WireError(.malformed, "the sealed body is shorter than its checksum") }
-            checksum = Array(opened[0..<32])
-            compressed = Array(opened[32...])
-        }
+        let (compressed, checksum) = try compressedBody(of: opened, in: file, key: key)
         let body: [UInt8]
         do {
             body = try Zlib.decompress(compressed, limit: opened.bodyCount)
@@ -148,12 +158,32 @@ public struct ChangeSetDecoder: Sendable {
         return body
     }
 
+    /// The compressed body of an opened file, unsealed, and the checksum of its body.
+    private func compressedBody(of opened: OpenedFile, in file: [UInt8],
+                                key: Curve25519.KeyAgreement.PrivateKey?) throws(WireError) -> (compressed: [UInt8], checksum: [UInt8]) {
+        let frame = opened.frame
+        var checksum = opened.checksumOrKey
+        var compressed = Array(file[opened.compressed])
+        if frame.sealed {
+            // The 32 bytes after the lengths are the encapsulated key; the checksum travels
+            // inside the ciphertext, in front of the compressed body.
+            let opened = try ChangeSetSealing.open(compressed, encapsulatedKey: checksum,
+                                                   header: Array(file[ChangeSetFormat.prefixBytes..<frame.bodyStart]), key: key)
+            guard opened.count >= 32 else { throw WireError(.malformed, "the sealed body is shorter than its checksum") }
+            checksum = Array(opened[0..<32])
+            compressed = Array(opened[32...])
+        }
+        return (compressed, checksum)
+    }
+
     /// The groups of a verified body, returned or, with `deliver`, given a batch at a time.
     private func groups(of body: [UInt8], in opened: OpenedFile,
                         deliver: (@Sendable ([ChangeGroup]) -> Void)?) throws(WireError) -> [ChangeGroup] {
         switch ChangeSetVersion(major: opened.frame.major)! {
         case .v2: try RowBodyDecoder(limits: limits, schema: schema).decode(body, header: opened.frame.header, deliver: deliver)
         case .v3: try ColumnarBodyDecoder(limits: limits, schema: schema).decode(body, header: opened.frame.header, deliver: deliver)
+        case .v4: try ChunkedBodyDecoder(limits: limits, schema: schema)
+            .decode(BodyBuffer(body), bodyCount: body.count, header: opened.frame.header, deliver: deliver)
         }
     }
 

@@ -17,6 +17,7 @@ public enum ChangeSetEncoder {
         switch version {
         case .v2: bodyBytes = try RowBodyEncoder.encode(groups, createdAt: header.createdAt)
         case .v3: bodyBytes = try ColumnarBodyEncoder.encode(groups, createdAt: header.createdAt)
+        case .v4: bodyBytes = try ChunkedBodyEncoder.encode(groups, createdAt: header.createdAt)
         }
         let compressed = try Zlib.compress(bodyBytes, level: level)
 

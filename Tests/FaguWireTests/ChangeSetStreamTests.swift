@@ -4,6 +4,7 @@ import FaguModel
 import FaguStore
 import FaguTesting
 @testable import FaguWire
+import Synchronization
 import Testing
 
 /// A change set read on another thread while its groups are applied gives what decoding it
@@ -36,7 +37,8 @@ struct ChangeSetStreamTests {
     }
 
     @Test("a stream gives decode's groups in order: a small body at once, a big one in parts read on another thread",
-          arguments: [(100, ChangeSetVersion.v3), (ChainHasher.threadedFrom + 2_500, .v3), (ChainHasher.threadedFrom + 100, .v2)])
+          arguments: [(100, ChangeSetVersion.v3), (ChainHasher.threadedFrom + 2_500, .v3), (ChainHasher.threadedFrom + 100, .v2),
+                      (100, .v4), (ChainHasher.threadedFrom + 2_500, .v4), (ChunkedBodyEncoder.chunkLimit(9) * 3 + 7, .v4)])
     func sameGroupsAsDecode(count: Int, version: ChangeSetVersion) throws {
         let chains = InterleavedChains(count: count, seed: 11)
         let file = try chains.file(version: version)
@@ -49,15 +51,16 @@ struct ChangeSetStreamTests {
         #expect(groups.count == count)
         #expect(groups == decoded.groups)
         #expect(groups.map(\.chainHash) == chains.hashes)
+        // 4.0 chunks hold whole batches but the last: the parts come out the same.
         #expect(parts == (count + ChainHasher.batchSize - 1) / ChainHasher.batchSize)
         // After the end it stays at the end.
         #expect(try stream.nextGroups() == nil)
     }
 
     @Test("a damaged, truncated or wrongly keyed file fails from the stream with decode's code",
-          arguments: [100, ChainHasher.threadedFrom + 1_000])
-    func sameRefusalsAsDecode(count: Int) throws {
-        let plain = try Self.file(groups: count)
+          arguments: [100, ChainHasher.threadedFrom + 1_000], [ChangeSetVersion.v3, .v4])
+    func sameRefusalsAsDecode(count: Int, version: ChangeSetVersion) throws {
+        let plain = try Self.file(groups: count, version: version)
         let recipient = Curve25519.KeyAgreement.PrivateKey()
         let sealed = try ChangeSetSealing.seal(plain, to: recipient.publicKey)
         var flipped = plain
@@ -75,6 +78,47 @@ struct ChangeSetStreamTests {
         }
         #expect(refused == 4)
         #expect(try Self.drain(try ChangeSetDecoder().stream(sealed, key: recipient)).groups == ChangeSetDecoder().decode(plain).groups)
+    }
+
+    @Test("a 4.0 body is inflated as its chunks are read: the first chunk comes while most of the body is still compressed")
+    func chunksInflatedAsRead() throws {
+        let chains = InterleavedChains(count: ChainHasher.threadedFrom + 2_500, seed: 17)
+        let body = try ChunkedBodyEncoder.encode(chains.groups, createdAt: chains.header.createdAt)
+        let reader = try InflatingReader(try Zlib.compress(body), limit: body.count, hashing: [])
+        let decoder = ChunkedBodyDecoder(limits: .standard, schema: .legalAdvice)
+        var header = chains.header
+        header.groupCount = chains.groups.count
+        header.changeCount = chains.groups.reduce(0) { $0 + $1.fields.count }
+        let firstChunk = Mutex<(groups: Int, inflated: Int)?>(nil)
+        // Parts are delivered on this thread, as read: the reader is not shared.
+        nonisolated(unsafe) let watched = reader
+        let groups = try decoder.decode(reader, bodyCount: body.count, header: header) { part in
+            let inflated = watched.inflated
+            firstChunk.withLock { $0 = $0 ?? (part.count, inflated) }
+        }
+        #expect(groups.isEmpty, "delivered, not returned")
+        let first = try #require(firstChunk.withLock { $0 })
+        #expect(first.groups == ChunkedBodyEncoder.chunkLimit(0))
+        #expect(first.inflated < body.count / 4, "\(first.inflated) of \(body.count) bytes inflated for the first chunk")
+        var hash = SHA256()
+        hash.update(data: body)
+        try reader.finish(checksum: Array(hash.finalize()))
+        #expect(reader.inflated == body.count)
+    }
+
+    @Test("groups built without their previous hashes read back chained the same across 4.0 chunk boundaries")
+    func chainsAcrossChunks() throws {
+        let chains = InterleavedChains(count: ChunkedBodyEncoder.chunkLimit(0) * 3 + 5, seed: 19)
+        var seen: Set<String> = []
+        let unchained = chains.groups.map { group in
+            var group = group
+            // Only each stream's first group keeps its previous hash: the rest are left to the reader.
+            if !seen.insert("\(group.origin)/\(group.scope)").inserted { group.previousHash = nil }
+            return group
+        }
+        let file = try ChangeSetEncoder.encode(header: chains.header, groups: unchained, version: .v4)
+        #expect(try ChangeSetDecoder().decode(file).groups.map(\.chainHash) == chains.hashes)
+        #expect(try Self.drain(try ChangeSetDecoder().stream(file)).groups.map(\.chainHash) == chains.hashes)
     }
 
     /// A big body, its checksum sound, whose group 2,500 names no previous hash and skips

@@ -57,13 +57,27 @@ struct VectorTests {
             if let signer { try ChangeSetSignature.verify(file, publicKey: signer) }
             return try ChangeSetDecoder().decode(file, key: recipient)
         }
+        /// The file streamed (``ChangeSetDecoder/stream(_:key:)``): its groups as they come.
+        func streamed() throws -> ChangeSet {
+            let stream = try ChangeSetDecoder().stream(file, key: recipient)
+            var groups: [ChangeGroup] = []
+            while let part = try stream.nextGroups() { groups += part }
+            var whole = stream.outline
+            whole.groups = groups
+            return whole
+        }
         if let code = expectation.error {
             let error = #expect(throws: WireError.self) { try read() }
             #expect(error?.code.rawValue == code)
+            if signer == nil {
+                let streamedError = #expect(throws: WireError.self, "streamed, \(name) is refused as when read whole") { try streamed() }
+                #expect(streamedError?.code.rawValue == code)
+            }
             return
         }
         let decoded = try read()
         #expect(ChangeSetDescription(decoded) == expectation.decoded)
+        #expect(ChangeSetDescription(try streamed()) == expectation.decoded, "streamed, \(name) gives the same content")
         let directory = try TemporaryDirectory()
         let replica = try TestReplicas.make("receiver", number: 42, in: directory)
         let report = try replica.apply(decoded.groups)
@@ -72,17 +86,20 @@ struct VectorTests {
         #expect(report.appliedGroups + report.heldBackGroups == decoded.groups.count)
     }
 
-    /// The valid 3.x vectors, each named as its 2.x twin with `-v3` added.
-    static let columnarTwins = vectorNames.filter { $0.hasPrefix("valid-") && $0.hasSuffix("-v3") }
+    /// The valid 3.x and 4.x vectors, each named as its 2.x twin with `-v3` or `-v4` added
+    /// (and `-chunked`, for one built in chunks by hand).
+    static let columnarTwins = vectorNames.filter { $0.hasPrefix("valid-") && ($0.hasSuffix("-v3") || $0.hasSuffix("-v4")) }
 
-    @Test("every valid 3.0 vector records, on disk, the same header, groups and outcome as its 2.0 twin", arguments: columnarTwins)
+    @Test("every valid 3.0 and 4.0 vector records, on disk, the same header, groups and outcome as its 2.0 twin",
+          arguments: columnarTwins)
     func sameContentAsRowTwin(name: String) throws {
         // Read as JSON objects, not through the decoders: the 2.0 records predate the 3.0 layout.
         func recorded(_ name: String) throws -> [String: Any] {
             let data = try Data(contentsOf: vectorDirectory.appendingPathComponent(name + ".json"))
             return try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
         }
-        let columnar = try recorded(name), row = try recorded(String(name.dropLast(3)))
+        let twin = String(name.dropLast(3)).replacingOccurrences(of: "-chunked", with: "")
+        let columnar = try recorded(name), row = try recorded(twin)
         for key in ["held_back_on_empty_replica", "missing_on_empty_replica"] {
             #expect(columnar[key] != nil, "\(name) records no \(key)")
             #expect(columnar[key] as? NSObject == row[key] as? NSObject, "\(name): \(key)")

@@ -266,7 +266,7 @@ enum WireVectors {
         checksum[12 + headerCount + 8] ^= 0x01
         invalid("invalid-bad-checksum", checksum, .badChecksum)
         var major = small
-        major[4] = 4
+        major[4] = 9
         invalid("invalid-unknown-major", major, .unsupportedVersion)
         var oversized = Array(small[0..<12])
         oversized.replaceSubrange(8..<12, with: bigEndian(2 << 20))
@@ -295,6 +295,7 @@ enum WireVectors {
                 .malformed)
         invalid("invalid-trailing-bytes", small + [0, 0, 0, 0], .malformed)
         try columnVectors(valid: valid, invalid: invalid)
+        try chunkVectors(valid: valid, invalid: invalid)
         let sealedColumns = try sealedReply(version: .v3)
         vectors.append(("valid-sealed-reply-v3", sealedColumns, Expectation(
             decoded: ChangeSetDescription(try ChangeSetDecoder().decode(sealedColumns, key: recipientKey)), heldBackOnEmptyReplica: 1,
@@ -346,6 +347,69 @@ enum WireVectors {
             // Five shapes for four groups: two more status changes of a case.
             columns.shapes += Data([11, 1, 6, 3, 11, 1, 6, 3])
         }, .malformed, nil)
+    }
+
+    /// The vectors of the 4.0 layout (named `…-v4`): the valid files of 2.0 again, the small
+    /// file's groups in two chunks, and chunks whose counts or lengths lie, each refused
+    /// `malformed` — or `bad_checksum` where the checksum is wrong too, as a reader checks
+    /// the whole body first even when it reads the chunks as they are inflated.
+    static func chunkVectors(valid: (String, [UInt8], Int, [String]) throws -> Void,
+                             invalid: (String, [UInt8], WireError.Code, String?) -> Void) throws {
+        try valid("valid-small-v4", try small(version: .v4), 0, [])
+        try valid("valid-empty-v4", try empty(version: .v4), 0, [])
+        try valid("valid-missing-dependency-v4", try missingDependency(version: .v4), 1, ["\(adviser):10"])
+        try valid("valid-chain-and-set-aside-v4", try chainAndSetAside(version: .v4), 3,
+                  ["\(adviser):1", "\(office):1", "\(adviser):11", "\(office):1"])
+        invalid("invalid-missing-previous-hash-v4", try missingPreviousHash(version: .v4), .malformed, nil)
+        // Split as read back, each group with its previous hash: the adviser's last group,
+        // which starts the second chunk, names its previous hash there.
+        // The small file's header (4 groups, 12 changes) frames each of them.
+        let smallFile = try small(version: .v4)
+        let read = try ChangeSetDecoder().decode(smallFile)
+        let header = Array(smallFile[ChangeSetFormat.prefixBytes..<ChangeSetFormat.prefixBytes + Int(bigEndian: smallFile, at: 8, bytes: 4)])
+        func chunk(_ groups: ArraySlice<ChangeGroup>) throws -> Chunk {
+            Chunk(groups: UInt64(groups.count), changes: UInt64(groups.reduce(0) { $0 + $1.fields.count }),
+                  bytes: try ColumnarBodyEncoder.encode(Array(groups), createdAt: read.header.createdAt))
+        }
+        let twoChunks = [try chunk(read.groups[0..<2]), try chunk(read.groups[2..<4])]
+        try valid("valid-small-chunked-v4", try chunkedFrame(twoChunks, header: header), 0, [])
+        invalid("invalid-chunk-counts-v4", try chunkedFrame([twoChunks[0].with(groups: 3), twoChunks[1]], header: header), .malformed, nil)
+        invalid("invalid-chunk-over-header-v4", try chunkedFrame([twoChunks[0], twoChunks[1], twoChunks[1]], header: header),
+                .malformed, nil)
+        invalid("invalid-chunks-short-v4", try chunkedFrame([twoChunks[0]], header: header), .malformed, nil)
+        invalid("invalid-chunk-length-v4", try chunkedFrame([twoChunks[0], twoChunks[1].with(length: 1 << 20)], header: header),
+                .malformed, nil)
+        invalid("invalid-chunk-empty-v4", try chunkedFrame([twoChunks[0], Chunk(groups: 0, changes: 0, bytes: []), twoChunks[1]],
+                                                           header: header), .malformed, nil)
+        var both = try chunkedFrame([twoChunks[0].with(groups: 3), twoChunks[1]], header: header)
+        let headerCount = Int(bigEndian: both, at: 8, bytes: 4)
+        both[12 + headerCount + 8] ^= 0x01
+        invalid("invalid-bad-checksum-v4", both, .badChecksum, nil)
+    }
+
+    /// A 4.0 chunk: its counts, and the `Columns` bytes of its groups.
+    struct Chunk {
+        var groups: UInt64
+        var changes: UInt64
+        var length: UInt64?
+        var bytes: [UInt8]
+
+        /// This chunk declaring `groups` groups.
+        func with(groups: UInt64) -> Chunk { Chunk(groups: groups, changes: changes, length: length, bytes: bytes) }
+        /// This chunk declaring `length` bytes.
+        func with(length: UInt64) -> Chunk { Chunk(groups: groups, changes: changes, length: length, bytes: bytes) }
+    }
+
+    /// A 4.0 file of `chunks` under the `header` bytes.
+    static func chunkedFrame(_ chunks: [Chunk], header: [UInt8]) throws -> [UInt8] {
+        var body: [UInt8] = []
+        for chunk in chunks {
+            body.appendVarint(chunk.groups)
+            body.appendVarint(chunk.changes)
+            body.appendVarint(chunk.length ?? UInt64(chunk.bytes.count))
+            body += chunk.bytes
+        }
+        return try frame(header: header, body: body, major: ChangeSetVersion.v4.major)
     }
 
     /// The 3.0 body of ``smallGroups`` changed by `lie`, in a frame whose header declares

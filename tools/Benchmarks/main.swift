@@ -1,6 +1,6 @@
 // fagu-bench: performance figures for Fagu, as one JSON object per run.
 //
-//   fagu-bench core [--records N] [--rounds R] [--format 2|3]
+//   fagu-bench core [--records N] [--rounds R] [--format 2|3|4]
 //   fagu-bench merge --fixture DIR [--records N] [--repetitions N] [--decode-first]   (core's merge alone, repeated)
 //   fagu-bench wire
 //   fagu-bench field-home --home DIR [--records N]   (a full laptop replica, to time commands)
@@ -22,7 +22,7 @@ case "core":
     do {
         var benchmark = CoreBenchmark(records: option("--records", default: 100_000), rounds: option("--rounds", default: 3))
         guard let version = ChangeSetVersion(major: UInt8(clamping: option("--format", default: Int(ChangeSetVersion.current.major)))) else {
-            FileHandle.standardError.write(Data("fagu-bench: --format is 2 or 3\n".utf8))
+            FileHandle.standardError.write(Data("fagu-bench: --format is 2, 3 or 4\n".utf8))
             exit(2)
         }
         benchmark.version = version
@@ -64,6 +64,6 @@ case "wire":
         exit(1)
     }
 default:
-    FileHandle.standardError.write(Data("usage: fagu-bench core [--records N] [--rounds R] [--format 2|3] | fagu-bench merge --fixture DIR [--records N] [--repetitions N] [--decode-first] | fagu-bench wire | fagu-bench field-home --home DIR [--records N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: fagu-bench core [--records N] [--rounds R] [--format 2|3|4] | fagu-bench merge --fixture DIR [--records N] [--repetitions N] [--decode-first] | fagu-bench wire | fagu-bench field-home --home DIR [--records N]\n".utf8))
     exit(2)
 }

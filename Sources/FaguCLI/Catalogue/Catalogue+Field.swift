@@ -249,8 +249,8 @@ extension Catalogue {
 
     /// `fagu export --format` given a version this release does not write.
     public static func exportFormatUnknown(_ format: Int) -> Localized {
-        Localized(zh: "未知的文件格式版本 \(format)（可选 2 或 3；旧版本的区中心只读 2）",
-                  en: "unknown file format version \(format) (2 or 3; a hub of an older release reads only 2)")
+        Localized(zh: "未知的文件格式版本 \(format)（可选 2、3 或 4；3.0 之前的区中心只读 2，4.0 之前的读 2 和 3）",
+                  en: "unknown file format version \(format) (2, 3 or 4; a hub before 3.0 reads only 2, one before 4.0 reads 2 and 3)")
     }
 
     /// `fagu case update` given an unknown status.
