@@ -109,6 +109,8 @@ public final class Replica: Sendable {
         let synchronous = configuration.durability.synchronousPragma
         let cacheKiB = configuration.cacheKiB
         config.prepareDatabase { db in
+            // Only a new file takes it (before its first page is written).
+            try db.execute(sql: "PRAGMA page_size = \(Replica.databasePageSize)")
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             // A merge of a day's changes is one transaction: a page cache that holds its
             // working set keeps SQLite from spilling pages to the WAL and reading them back.
@@ -123,6 +125,14 @@ public final class Replica: Sendable {
         }
         return try DatabaseQueue(path: path, configuration: config)
     }
+
+    /// The page size of the replica files this release makes; a file keeps the size it was
+    /// made with. 16 KiB rather than SQLite's 4 KiB: a day's merge inserts into a fourth as
+    /// many pages and writes a fourth as many WAL frames — about a fifth faster (`tools/bench
+    /// core`, builds alternated: Fagu's merge 1.41–1.57 s against 1.80–2.32 s; 8 KiB gained
+    /// less, 32 KiB no more) — for files about a fifth larger, and a transaction of a few
+    /// records writes its pages' 16 KiB each to the WAL.
+    public static let databasePageSize = 16_384
 
     /// The schema version recorded in the file.
     public func schemaVersion() throws -> Int {

@@ -42,8 +42,9 @@ struct MergeBenchmark {
                 return directory.appendingPathComponent(name).path
             }
             let cacheKiB = ReplicaConfiguration().cacheKiB
-            let sessionFirst = try SessionDatabase(path: copy(MergeBenchmark.sessionFirst), cacheKiB: cacheKiB)
-            let sessionSecond = try SessionDatabase(path: copy(MergeBenchmark.sessionSecond), cacheKiB: cacheKiB)
+            // A copy keeps its page size: the parameter matters only to a new file.
+            let sessionFirst = try SessionDatabase(path: copy(MergeBenchmark.sessionFirst), cacheKiB: cacheKiB, pageBytes: nil)
+            let sessionSecond = try SessionDatabase(path: copy(MergeBenchmark.sessionSecond), cacheKiB: cacheKiB, pageBytes: nil)
             var cpu = 0.0, thread = 0.0
             let sessionWall = try measure(cpu: &cpu, thread: &thread) {
                 try MergeBenchmark.sessionMerge(changesets, into: [sessionSecond, sessionFirst])
@@ -140,7 +141,7 @@ struct MergeBenchmark {
         try first.close()
         try second.close()
         let session = try SessionPair(day, batch: core.batchSize, paths: (path(MergeBenchmark.sessionFirst), path(MergeBenchmark.sessionSecond)),
-                                      cacheKiB: ReplicaConfiguration().cacheKiB)
+                                      cacheKiB: ReplicaConfiguration().cacheKiB, pageBytes: Replica.databasePageSize)
         try session.writeDay()
         let changesets = try session.changesets()
         for database in [session.first, session.second] {

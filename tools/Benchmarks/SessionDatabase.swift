@@ -15,12 +15,14 @@ final class SessionDatabase {
 
     /// - Parameters:
     ///   - cacheKiB: SQLite's page cache; nil leaves SQLite's default (2 MiB).
+    ///   - pageBytes: The page size of the new file; nil leaves SQLite's default (4 KiB).
     ///   - checkpointPages: `PRAGMA wal_autocheckpoint` (a replica's 8,192, to compare
     ///     commit costs like for like); nil leaves SQLite's default (1,000).
-    init(path: String, cacheKiB: Int?, checkpointPages: Int? = nil) throws {
+    init(path: String, cacheKiB: Int?, pageBytes: Int?, checkpointPages: Int? = nil) throws {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.prepareDatabase { db in
+            if let pageBytes { try db.execute(sql: "PRAGMA page_size = \(pageBytes)") }
             try db.execute(sql: "PRAGMA synchronous = FULL")
             if let cacheKiB { try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)") }
             if let checkpointPages { try db.execute(sql: "PRAGMA wal_autocheckpoint = \(checkpointPages)") }

@@ -10,10 +10,12 @@ struct SessionPair {
 
     /// Both sides with the shared cases written, recording from now on.
     ///
-    /// - Parameter cacheKiB: SQLite's page cache; nil leaves SQLite's default.
-    init(_ day: DistrictDay, batch: Int, paths: (first: String, second: String), cacheKiB: Int?) throws {
-        first = try SessionDatabase(path: paths.first, cacheKiB: cacheKiB)
-        second = try SessionDatabase(path: paths.second, cacheKiB: cacheKiB)
+    /// - Parameters:
+    ///   - cacheKiB: SQLite's page cache; nil leaves SQLite's default.
+    ///   - pageBytes: The files' page size; nil leaves SQLite's default.
+    init(_ day: DistrictDay, batch: Int, paths: (first: String, second: String), cacheKiB: Int?, pageBytes: Int?) throws {
+        first = try SessionDatabase(path: paths.first, cacheKiB: cacheKiB, pageBytes: pageBytes)
+        second = try SessionDatabase(path: paths.second, cacheKiB: cacheKiB, pageBytes: pageBytes)
         self.day = day
         self.batch = batch
         for database in [first, second] {

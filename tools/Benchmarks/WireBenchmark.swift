@@ -107,7 +107,7 @@ struct WireBenchmark {
     /// The changeset SQLite's session extension records for `writes` on plain tables:
     /// its size, and its size zlib'd.
     private func sessionChangeset(_ writes: [Write], at path: String) throws -> (size: Int, compressed: Int) {
-        let database = try SessionDatabase(path: path, cacheKiB: nil)
+        let database = try SessionDatabase(path: path, cacheKiB: nil, pageBytes: nil)
         try database.startRecording()
         try database.write(writes[...], batch: 1_000)
         let changeset = try database.compressedChangeset()
