@@ -1,13 +1,13 @@
 import CZlib
 import Crypto
 
-/// A compressed body inflated a piece at a time, as its reader takes it: the reader holds
-/// the piece it reads, not the whole body, and can start on the first piece while the rest
-/// is still compressed. Never inflates past `limit` bytes in all (plus one 64 KiB step),
-/// and hashes every byte inflated, so that the body's checksum is known once it is drained.
+/// A zlib stream inflated a piece at a time, as its reader takes it: the reader holds the
+/// piece it reads, not the whole body, and can start on the first piece while the rest is
+/// still compressed. Never inflates past `limit` bytes in all (plus one 64 KiB step); when
+/// told to, hashes every byte inflated, so that the body's checksum is known once drained.
 ///
-/// ``finish(checksum:)`` makes the checks of ``Zlib/decompress(_:limit:)`` and then the
-/// checksum's, in that order, whatever was taken before.
+/// Whatever was taken before, ``finish(checksum:)`` checks the stream (sound, ended with its
+/// input), then the body's size, then the checksum, in that order; ``rest()`` the stream alone.
 final class InflatingReader: BodyInput {
     private var stream = z_stream()
     private let input: [UInt8]
@@ -20,15 +20,18 @@ final class InflatingReader: BodyInput {
     private var ended = false
     /// The first failure of the stream itself; every later call throws it again.
     private var failure: WireError?
-    private var hash = SHA256()
+    private var hash: SHA256?
     private var step = [UInt8](repeating: 0, count: 64 * 1024)
 
-    /// A reader of the zlib stream `input`, which must inflate to exactly `limit` bytes,
-    /// whose checksum covers `prefix` and then the inflated bytes.
-    init(_ input: [UInt8], limit: Int, hashing prefix: ArraySlice<UInt8>) throws(WireError) {
+    /// A reader of the zlib stream `input`, which inflates to at most `limit` bytes; with
+    /// `prefix`, hashing it and then every byte inflated (for ``finish(checksum:)``).
+    init(_ input: [UInt8], limit: Int, hashing prefix: ArraySlice<UInt8>?) throws(WireError) {
         self.input = input
         self.limit = limit
-        hash.update(data: prefix)
+        if let prefix {
+            hash = SHA256()
+            hash?.update(data: prefix)
+        }
         guard fagu_inflateInit2(&stream, 15) == Z_OK else {
             throw WireError(.badCompression, "zlib could not start decompressing")
         }
@@ -66,9 +69,22 @@ final class InflatingReader: BodyInput {
         return buffer[position - 1]
     }
 
+    /// Everything not yet taken, once the stream is inflated to its end and found sound.
+    func rest() throws(WireError) -> [UInt8] {
+        // Room for a usual ratio at once, so a large body is not copied each time it grows;
+        // never more than the limit, nor far more than the input could justify.
+        buffer.reserveCapacity(min(limit, max(step.count, input.count * 4)))
+        while try inflateMore() {}
+        defer {
+            buffer = []
+            position = 0
+        }
+        return position == 0 ? buffer : Array(buffer[position...])
+    }
+
     /// Inflates the rest, then checks what the whole body's reader checks: the stream is
     /// sound and ends with its input, the body is exactly `limit` bytes, and its SHA-256
-    /// (after the prefix) is `checksum`.
+    /// (after the prefix given at the start) is `checksum`.
     func finish(checksum: [UInt8]) throws(WireError) {
         while try inflateMore() {
             buffer.removeAll(keepingCapacity: true)  // the rest is only hashed
@@ -77,7 +93,7 @@ final class InflatingReader: BodyInput {
         guard inflated == limit else {
             throw WireError(.malformed, "the body inflates to \(inflated) bytes, not the declared \(limit)")
         }
-        guard Array(hash.finalize()) == checksum else {
+        guard let hash, Array(hash.finalize()) == checksum else {
             throw WireError(.badChecksum, "the SHA-256 of header and body does not match the file's checksum")
         }
     }
@@ -117,7 +133,9 @@ final class InflatingReader: BodyInput {
             throw WireError(.tooLarge, "the body inflates past the limit of \(limit) bytes")
         }
         inflated += produced
-        step.withUnsafeBufferPointer { hash.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[0..<produced]))) }
+        if hash != nil {
+            step.withUnsafeBufferPointer { hash?.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[0..<produced]))) }
+        }
         if status == Z_STREAM_END {
             ended = true
             guard Int(stream.total_in) == input.count else {
