@@ -332,7 +332,7 @@ public final class FieldReplica: Sendable {
     ///
     /// - Throws: ``SyncFailure`` when a file is already at `path` (it may be a reply not yet
     ///   imported: never overwrite it).
-    /// - Parameter version: The format to write (2.0 for a hub of a release before 3.0).
+    /// - Parameter version: The format to write (3.0 for a hub of a release before 4.0, 2.0 for one before 3.0).
     public func export(to path: String, version: ChangeSetVersion = .current) throws -> SyncSummary {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw SyncFailure("\(path) already exists; choose another name (it may be a reply not yet imported)")
