@@ -426,7 +426,8 @@ public final class FieldReplica: Sendable {
                 at: replica.now(), transport: "http", peer: transport.peerDescription, ok: true,
                 sentChanges: summary.sentChanges, receivedChanges: summary.receivedChanges,
                 message: "\(summary.rounds) round trip(s)"
-                    + (version == .current ? "" : "; the hub reads format \(version) only, so this device wrote that")))
+                    + (version == .current ? "" : "; the hub does not read format \(ChangeSetVersion.current), so this device "
+                       + "wrote format \(version)")))
             return summary
         } catch {
             if let refusal = error as? SyncRefusal, refusal.code == .replicaForked { try markForked(refusal.message) }

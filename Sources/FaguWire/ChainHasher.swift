@@ -49,7 +49,7 @@ final class ChainHasher: @unchecked Sendable {
         // third thread would take the core the apply needs.
         threaded = groupCount >= ChainHasher.threadedFrom && deliver == nil
         self.deliver = deliver
-        batch.reserveCapacity(ChainHasher.batchSize)
+        batch.reserveCapacity(min(groupCount, ChainHasher.batchSize))  // a 4.x chunk may hold a few
         if deliver == nil { hashed.reserveCapacity(groupCount) }
         if threaded { Thread.detachNewThread { [self] in run() } }
     }

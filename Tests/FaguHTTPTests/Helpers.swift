@@ -4,8 +4,10 @@ import Foundation
 /// The port of a `http://127.0.0.1:PORT` base URL.
 func port(of url: String) -> Int { Int(url.split(separator: ":").last ?? "") ?? 0 }
 
-/// Waits until `condition` holds, checking every 20 ms for at most `seconds`.
-func waitUntil(seconds: Double = 5, _ condition: () throws -> Bool) async throws -> Bool {
+/// Waits until `condition` holds, checking every 20 ms for at most `seconds`. The default is
+/// generous: it costs nothing when the condition comes, and with the whole suite running on
+/// two cores a hub noticed a dropped upload only after more than 5 s (once in four runs).
+func waitUntil(seconds: Double = 60, _ condition: () throws -> Bool) async throws -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if try condition() { return true }
