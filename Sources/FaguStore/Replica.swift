@@ -127,11 +127,11 @@ public final class Replica: Sendable {
     }
 
     /// The page size of the replica files this release makes; a file keeps the size it was
-    /// made with. 16 KiB rather than SQLite's 4 KiB: a day's merge inserts into a fourth as
-    /// many pages and writes a fourth as many WAL frames — about a fifth faster (`tools/bench
-    /// core`, builds alternated: Fagu's merge 1.41–1.57 s against 1.80–2.32 s; 8 KiB gained
-    /// less, 32 KiB no more) — for files about a fifth larger, and a transaction of a few
-    /// records writes its pages' 16 KiB each to the WAL.
+    /// made with. 16 KiB rather than SQLite's 4 KiB: a day's merge, which inserts 200,000
+    /// rows, runs about a fifth faster (`tools/bench core`, builds alternated: Fagu's merge
+    /// 1.41–1.57 s against 1.80–2.32 s; `fagu-bench merge`: 8 KiB gained less, 32 KiB no
+    /// more) — for files about a fifth larger, and every commit writes each page it touched
+    /// whole, 16 KiB, to the WAL (what makes transactions of 1,000 cost more than one).
     public static let databasePageSize = 16_384
 
     /// The schema version recorded in the file.

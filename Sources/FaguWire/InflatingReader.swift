@@ -44,11 +44,7 @@ final class InflatingReader: BodyInput {
     /// - Throws: The stream's own faults (`bad_compression`, `too_large`), or `malformed`
     ///   when it ends before `count` more bytes.
     func take(_ count: Int) throws(WireError) -> [UInt8] {
-        while buffer.count - position < count {
-            guard try inflateMore() else {
-                throw WireError(.malformed, "the body inflates to \(inflated) bytes, not the declared \(limit)")
-            }
-        }
+        try fill(count)
         let piece = Array(buffer[position..<position + count])
         position += count
         if position >= 1 << 20 && position * 2 >= buffer.count {
@@ -60,11 +56,7 @@ final class InflatingReader: BodyInput {
 
     /// The next byte of the body (see ``take(_:)``).
     func takeByte() throws(WireError) -> UInt8 {
-        while position == buffer.count {
-            guard try inflateMore() else {
-                throw WireError(.malformed, "the body inflates to \(inflated) bytes, not the declared \(limit)")
-            }
-        }
+        try fill(1)
         position += 1
         return buffer[position - 1]
     }
@@ -90,12 +82,23 @@ final class InflatingReader: BodyInput {
             buffer.removeAll(keepingCapacity: true)  // the rest is only hashed
             position = 0
         }
-        guard inflated == limit else {
-            throw WireError(.malformed, "the body inflates to \(inflated) bytes, not the declared \(limit)")
-        }
+        guard inflated == limit else { throw shortBody }
         guard let hash, Array(hash.finalize()) == checksum else {
             throw WireError(.badChecksum, "the SHA-256 of header and body does not match the file's checksum")
         }
+    }
+
+    /// Inflates until `count` bytes not yet taken are buffered; `malformed` when the stream
+    /// ends first.
+    private func fill(_ count: Int) throws(WireError) {
+        while buffer.count - position < count {
+            guard try inflateMore() else { throw shortBody }
+        }
+    }
+
+    /// The body inflated to fewer bytes than it declares.
+    private var shortBody: WireError {
+        WireError(.malformed, "the body inflates to \(inflated) bytes, not the declared \(limit)")
     }
 
     /// Inflates one more step onto the buffer; false once the stream has ended.
