@@ -72,8 +72,7 @@ struct FormatVersionTests {
         try office.logVisit("c01", hours: 2)
         _ = try await office.sync(over: DirectTransport(hub: district.hub))
         // The same hub files, read as a release before 3.0 reads them: 2.0 only.
-        let olderHub = try Hub.open(home: district.directory.file("hub"), configuration: district.configuration,
-                                    limits: ChangeSetLimits(versions: [.v2]))
+        let olderHub = try Self.hub(of: district, reading: [.v2])
         let refused = #expect(throws: SyncRefusal.self) { _ = try olderHub.exchange(device.request().file) }
         #expect(refused?.isUnreadableVersion == true)
         // Inspecting a file of this release, a reader of 2.0 only calls its version unsupported, as decoding does.
@@ -109,8 +108,7 @@ struct FormatVersionTests {
         for day in 0..<3 { try device.logVisit("c01", hours: Double(1 + day), note: "区中心还是 3.0 版本") }
         try office.logVisit("c01", hours: 2)
         _ = try await office.sync(over: DirectTransport(hub: district.hub))
-        let olderHub = try Hub.open(home: district.directory.file("hub"), configuration: district.configuration,
-                                    limits: ChangeSetLimits(versions: [.v2, .v3]))
+        let olderHub = try Self.hub(of: district, reading: [.v2, .v3])
         let summary = try await device.sync(over: DirectTransport(hub: olderHub))
         #expect(summary.sentChanges > 0 && summary.receivedChanges > 0)
         #expect(try olderHub.replica.device(device.replica.id)?.formatMajor == 3)
@@ -118,6 +116,12 @@ struct FormatVersionTests {
         let c01 = ScopeID.community("c01")
         #expect(try device.replica.digest(scopes: [c01]) == olderHub.replica.digest(scopes: [c01]))
         #expect(try device.pendingChanges() == 0)
+    }
+
+    /// The district's hub files opened as an older release opens them: reading only `versions`.
+    static func hub(of district: District, reading versions: Set<ChangeSetVersion>) throws -> Hub {
+        try Hub.open(home: district.directory.file("hub"), configuration: district.configuration,
+                     limits: ChangeSetLimits(versions: versions))
     }
 
     /// A hub that refuses every request as a bad file, noting the version of each.
