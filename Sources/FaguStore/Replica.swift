@@ -25,6 +25,8 @@ public final class Replica: Sendable {
     let tables: KindTables
     /// Whether the connection was opened read-only (``openReadOnly(at:schema:)``).
     let isReadOnly: Bool
+    /// What the last write transaction knew as it committed (``write(at:_:)``).
+    let lastCommitted = CommittedStateSlot()
 
     /// The kinds of record this replica keeps.
     public var schema: Schema { tables.schema }
@@ -161,13 +163,15 @@ public final class Replica: Sendable {
     /// offline and saved later) or keeps its own clock.
     @discardableResult
     public func write<T>(at time: Timestamp?, _ body: (ReplicaTransaction) throws -> T) throws -> T {
-        try database.write { db in
-            let context = try TransactionContext(db, tables: tables)
+        let (result, state) = try database.write { db in
+            let context = try TransactionContext(db, tables: tables, resuming: lastCommitted.take())
             let transaction = ReplicaTransaction(context: context, replica: self, time: time)
             let result = try body(transaction)
             try context.flush()
-            return result
+            return (result, try context.committedState())
         }
+        lastCommitted.keep(state)
+        return result
     }
 
     /// Reads inside one consistent snapshot.

@@ -7,7 +7,9 @@ import GRDB
 /// vectors it has touched, and the one code path that turns a ``ChangeGroup`` into stored
 /// state plus a change-log row.
 ///
-/// Lives for one transaction only, so nothing cached can outlive a rollback.
+/// Lives for one transaction. What it knows of the committed state when a write transaction
+/// ends (``committedState()``) seeds the next write transaction on the same connection while
+/// nothing has written to the file since; a rolled-back transaction passes nothing on.
 final class TransactionContext {
     let db: Database
     private(set) var originNumbers: [ReplicaID: Int] = [:]
@@ -137,9 +139,24 @@ final class TransactionContext {
     /// The replica's schema as tables.
     let tables: KindTables
 
-    init(_ db: Database, tables: KindTables) throws {
+    /// A context for a transaction on `db`, starting from `state` (what an earlier write
+    /// transaction on this connection knew as it ended) when nothing has written to the file
+    /// since; otherwise from what the file holds.
+    init(_ db: Database, tables: KindTables, resuming state: CommittedState? = nil) throws {
         self.db = db
         self.tables = tables
+        if let state, try state.mark == CommittedState.Mark.current(db) {
+            originNumbers = state.originNumbers
+            originsByNumber = state.originsByNumber
+            outlyingOrigins = state.outlyingOrigins
+            scopeNumbers = state.scopeNumbers
+            vectors = state.vectors
+            heads = state.heads
+            authority = state.authority
+            forked = state.forked
+            logLeavesValuesToRecords = state.logLeavesValuesToRecords
+            return
+        }
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT idx, replica_id FROM origin")) {
             let number: Int = row[0]
             guard let id = ReplicaID(row[1] as String) else {
@@ -160,6 +177,16 @@ final class TransactionContext {
             default: logLeavesValuesToRecords = true
             }
         }
+    }
+
+    /// What this transaction knows of the replica's state, for the next write transaction on
+    /// this connection to start from (``init(_:tables:resuming:)``). Call last, after
+    /// ``flush()``: what it holds is then what commits.
+    func committedState() throws -> CommittedState {
+        precondition(dirtyVectors.isEmpty && openRuns.isEmpty, "the state of a transaction not flushed")
+        return CommittedState(originNumbers: originNumbers, originsByNumber: originsByNumber, outlyingOrigins: outlyingOrigins,
+                              scopeNumbers: scopeNumbers, vectors: vectors, heads: heads, authority: authority, forked: forked,
+                              logLeavesValuesToRecords: logLeavesValuesToRecords, mark: try .current(db))
     }
 
     // MARK: Numbering

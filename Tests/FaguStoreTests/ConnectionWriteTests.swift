@@ -6,7 +6,9 @@ import Foundation
 import Testing
 
 /// Two connections on one file — a hub's serve and merge are two processes — and a failed
-/// transaction between writes: counters run on from what the file holds, never reused.
+/// transaction between writes: counters run on from what the file holds, never reused. A
+/// write starts from what the last one on its connection knew only while nothing has
+/// written to the file since; these are the ways something can.
 @Suite("Writes from two connections to one file, and after a failed transaction")
 struct ConnectionWriteTests {
     let directory: TemporaryDirectory
@@ -54,6 +56,37 @@ struct ConnectionWriteTests {
         try replica.write { _ = try visit($0, "c01") }
         #expect(try replica.vectors()[.community("c01")] == VersionVector([replica.id: 10]))
         #expect(try replica.verify(scratchDirectory: directory.path).isEmpty)
+    }
+
+    @Test("a replica marked forked between two writes, on its own connection or another, refuses the second")
+    func markedForkedBetweenWrites() throws {
+        let other = try Replica.open(at: replica.path, configuration: ReplicaConfiguration(durability: .none))
+        for (marking, writer) in [(replica, replica), (other, replica), (replica, other)] {
+            try marking.setMetadata(["forked": nil])
+            try writer.write { _ = try visit($0, "c01") }
+            try marking.markForked("another copy wrote 00000000-0000-4000-8000-000000000001")
+            #expect(throws: ReplicaError.self) { try writer.write { _ = try visit($0, "c01") } }
+        }
+        #expect(try replica.vectors()[.community("c01")] == VersionVector([replica.id: 15]))
+    }
+
+    @Test("many small transactions in a row, each on from the last: the log and the vectors are what the writes made")
+    func manySmallTransactions() throws {
+        var written: [String: Int] = [:]
+        var random = SeededGenerator(seed: 7)
+        for _ in 0..<200 {
+            let community = ["c01", "c02", "c03"].randomElement(using: &random)!
+            try replica.write { _ = try visit($0, community) }
+            written[community, default: 0] += 1
+        }
+        for (community, visits) in written {
+            #expect(try replica.vectors()[.community(community)] == VersionVector([replica.id: UInt64(5 * visits)]))
+        }
+        #expect(try replica.verify(scratchDirectory: directory.path).isEmpty)
+        // A fresh replica given the whole log holds the same records.
+        let copy = try TestReplicas.make("c", number: 3, in: directory)
+        _ = try copy.apply(try replica.delta(for: copy.vectors(), scopes: replica.scopes()))
+        #expect(try copy.digest(scopes: replica.scopes()) == replica.digest(scopes: replica.scopes()))
     }
 
     @Test("changes applied from a peer between two writes are seen by the second write")
