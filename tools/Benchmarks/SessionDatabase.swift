@@ -33,6 +33,11 @@ final class SessionDatabase {
         }
     }
 
+    /// Writes the WAL back into the database file and empties it.
+    func checkpoint() throws {
+        try queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+
     /// Starts recording every change.
     func startRecording() throws {
         try queue.inDatabase { db in
