@@ -86,7 +86,7 @@ struct CoreBenchmark {
         // measured apart, for context.
         let cacheKiB = ReplicaConfiguration().cacheKiB
         let session = try SessionPair(day, batch: batchSize, paths: (path("session-first.sqlite"), path("session-second.sqlite")),
-                                      cacheKiB: cacheKiB, pageBytes: Replica.databasePageSize)
+                                      cacheKiB: cacheKiB, pageBytes: Replica.databasePageSize, checkpointPages: 8_192)
 
         // 1. Writing the day.
         let sessionWrite = try measure { try session.writeDay() }

@@ -13,9 +13,11 @@ struct SessionPair {
     /// - Parameters:
     ///   - cacheKiB: SQLite's page cache; nil leaves SQLite's default.
     ///   - pageBytes: The files' page size; nil leaves SQLite's default.
-    init(_ day: DistrictDay, batch: Int, paths: (first: String, second: String), cacheKiB: Int?, pageBytes: Int?) throws {
-        first = try SessionDatabase(path: paths.first, cacheKiB: cacheKiB, pageBytes: pageBytes)
-        second = try SessionDatabase(path: paths.second, cacheKiB: cacheKiB, pageBytes: pageBytes)
+    ///   - checkpointPages: `PRAGMA wal_autocheckpoint`; nil leaves SQLite's default.
+    init(_ day: DistrictDay, batch: Int, paths: (first: String, second: String), cacheKiB: Int?, pageBytes: Int?,
+         checkpointPages: Int? = nil) throws {
+        first = try SessionDatabase(path: paths.first, cacheKiB: cacheKiB, pageBytes: pageBytes, checkpointPages: checkpointPages)
+        second = try SessionDatabase(path: paths.second, cacheKiB: cacheKiB, pageBytes: pageBytes, checkpointPages: checkpointPages)
         self.day = day
         self.batch = batch
         for database in [first, second] {
