@@ -56,6 +56,9 @@ public final class Replica: Sendable {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw ReplicaError(.incompatibleReplica, "a file already exists at \(path)")
         }
+        if let pageBytes = configuration.pageBytes, !(512...65_536).contains(pageBytes) || pageBytes & (pageBytes - 1) != 0 {
+            throw ReplicaError(.invalidValue, "a page size of \(pageBytes) bytes: SQLite takes a power of two from 512 to 65,536")
+        }
         // Residents' personal data: readable by its owner only from the first byte (SQLite
         // gives its -wal and -shm files the same mode).
         guard PrivateFile.create(path) else { throw ReplicaError(.incompatibleReplica, "cannot create \(path)") }
@@ -110,9 +113,10 @@ public final class Replica: Sendable {
         config.journalMode = .wal
         let synchronous = configuration.durability.synchronousPragma
         let cacheKiB = configuration.cacheKiB
+        let pageBytes = configuration.pageBytes ?? Replica.databasePageSize
         config.prepareDatabase { db in
             // Only a new file takes it (before its first page is written).
-            try db.execute(sql: "PRAGMA page_size = \(Replica.databasePageSize)")
+            try db.execute(sql: "PRAGMA page_size = \(pageBytes)")
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             // A merge of a day's changes is one transaction: a page cache that holds its
             // working set keeps SQLite from spilling pages to the WAL and reading them back.
@@ -131,13 +135,19 @@ public final class Replica: Sendable {
         return try DatabaseQueue(path: path, configuration: config)
     }
 
-    /// The page size of the replica files this release makes; a file keeps the size it was
-    /// made with. 16 KiB rather than SQLite's 4 KiB: a day's merge, which inserts 200,000
+    /// The page size of the replica files this release makes unless told otherwise
+    /// (``ReplicaConfiguration/pageBytes``; a field device's are 4 KiB); a file keeps the size
+    /// it was made with. 16 KiB rather than SQLite's 4 KiB: a day's merge, which inserts 200,000
     /// rows, runs about a fifth faster (`tools/bench core`, builds alternated: Fagu's merge
     /// 1.41–1.57 s against 1.80–2.32 s; `fagu-bench merge`: 8 KiB gained less, 32 KiB no
     /// more) — for files about a fifth larger, and every commit writes each page it touched
     /// whole, 16 KiB, to the WAL (what makes transactions of 1,000 cost more than one).
     public static let databasePageSize = 16_384
+
+    /// The file's page size in bytes (``ReplicaConfiguration/pageBytes``).
+    public func pageBytes() throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0 }
+    }
 
     /// The schema version recorded in the file.
     public func schemaVersion() throws -> Int {

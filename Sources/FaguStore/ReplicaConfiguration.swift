@@ -32,15 +32,27 @@ public struct ReplicaConfiguration: Sendable {
     public var durability: Durability
     /// SQLite's page cache per connection, in KiB (32 MiB by default: a day's merge fits).
     public var cacheKiB: Int
+    /// The page size of a file this configuration creates, in bytes (a power of two from 512
+    /// to 65,536); nil leaves it to whoever creates the replica, else
+    /// ``Replica/databasePageSize``. A file keeps the size it was made with.
+    public var pageBytes: Int?
 
     /// The defaults: system clock, random v7 ids, full durability.
     public init(clock: any WallClock = SystemClock(),
                 makeRecordID: @escaping @Sendable (Timestamp) -> RecordID = ReplicaConfiguration.randomVersion7,
-                durability: Durability = .full, cacheKiB: Int = 32_768) {
+                durability: Durability = .full, cacheKiB: Int = 32_768, pageBytes: Int? = nil) {
         self.clock = clock
         self.makeRecordID = makeRecordID
         self.durability = durability
         self.cacheKiB = max(cacheKiB, 256)
+        self.pageBytes = pageBytes
+    }
+
+    /// This configuration with `pageBytes` for new files, unless it names a page size itself.
+    public func makingPages(of pageBytes: Int) -> ReplicaConfiguration {
+        var configuration = self
+        configuration.pageBytes = self.pageBytes ?? pageBytes
+        return configuration
     }
 
     /// A version-7 UUID from the system's random generator.

@@ -1,6 +1,7 @@
 import FaguDomain
 import FaguModel
 import FaguStore
+import FaguSync
 import FaguWire
 import Foundation
 import GRDB
@@ -30,6 +31,8 @@ struct CoreBenchmark {
         /// The same writes timed until their pages are in the database file: each write and
         /// then the checkpoint that its WAL still owes (a replica's `close()`).
         var oneTransactionSettled = 0.0, thousandsSettled = 0.0, plainOneTransactionSettled = 0.0, plainThousandsSettled = 0.0
+        /// The same writes into replicas with a field device's page size (4 KiB).
+        var oneTransactionDevicePages = 0.0, thousandsDevicePages = 0.0
         /// CPU time of both merges, every thread of the process counted.
         var sessionMergeCPU = 0.0, faguMergeCPU = 0.0
         var bytes = 0, sessionBytes = 0, applied = 0, logBytes = 0, sessionRowChanges = 0
@@ -58,6 +61,8 @@ struct CoreBenchmark {
             best.thousandsSettled = min(thousandsSettled, other.thousandsSettled)
             best.plainOneTransactionSettled = min(plainOneTransactionSettled, other.plainOneTransactionSettled)
             best.plainThousandsSettled = min(plainThousandsSettled, other.plainThousandsSettled)
+            best.oneTransactionDevicePages = min(oneTransactionDevicePages, other.oneTransactionDevicePages)
+            best.thousandsDevicePages = min(thousandsDevicePages, other.thousandsDevicePages)
             best.sessionMergeCPU = min(sessionMergeCPU, other.sessionMergeCPU)
             best.faguMergeCPU = min(faguMergeCPU, other.faguMergeCPU)
             return best
@@ -143,6 +148,16 @@ struct CoreBenchmark {
         // timed, for the settled ratio.
         let oneTransactionSettled = try oneTransaction + measure { try single.close() }
         let thousandsSettled = try thousands + measure { try batched.close() }
+        // The same in files of a field device's page size (`FieldReplica.pageBytes`), which
+        // writes a record or two per commit.
+        let devicePages = ReplicaConfiguration(pageBytes: FieldReplica.pageBytes)
+        let singleDevice = try Replica.create(at: path("single-device.sqlite"), id: .random(), author: "a017", configuration: devicePages)
+        let batchedDevice = try Replica.create(at: path("batched-device.sqlite"), id: .random(), author: "a017",
+                                               configuration: devicePages)
+        try write(day.shared, to: singleDevice, batch: batchSize)
+        try write(day.shared, to: batchedDevice, batch: batchSize)
+        let oneTransactionDevicePages = try measure { try write(day.first, to: singleDevice, batch: day.first.count) }
+        let thousandsDevicePages = try measure { try write(day.first, to: batchedDevice, batch: batchSize) }
         // The same with WAL synchronous=NORMAL, where a commit does not wait for the disk.
         let normal = ReplicaConfiguration(durability: .normal)
         let singleNormal = try Replica.create(at: path("single-normal.sqlite"), id: .random(), author: "a017", configuration: normal)
@@ -182,6 +197,7 @@ struct CoreBenchmark {
                        plainOneTransaction: plainOneTransaction, plainThousands: plainThousands,
                        oneTransactionSettled: oneTransactionSettled, thousandsSettled: thousandsSettled,
                        plainOneTransactionSettled: plainOneTransactionSettled, plainThousandsSettled: plainThousandsSettled,
+                       oneTransactionDevicePages: oneTransactionDevicePages, thousandsDevicePages: thousandsDevicePages,
                        sessionMergeCPU: sessionMergeCPU, faguMergeCPU: faguMergeCPU,
                        bytes: files.reduce(0) { $0 + $1.count },
                        sessionBytes: changesets.reduce(0) { $0 + $1.compressed.count }, applied: applied,
@@ -228,6 +244,7 @@ struct CoreBenchmark {
             ("plain_sqlite_batch_1000_vs_single_ratio", format(best.plainThousands / best.plainOneTransaction, 2)),
             ("batch_1000_vs_single_settled_ratio", format(best.thousandsSettled / best.oneTransactionSettled, 2)),
             ("plain_sqlite_batch_1000_vs_single_settled_ratio", format(best.plainThousandsSettled / best.plainOneTransactionSettled, 2)),
+            ("batch_1000_vs_single_ratio_device_pages", format(best.thousandsDevicePages / best.oneTransactionDevicePages, 2)),
             ("plain_sqlite_one_transaction_s", format(best.plainOneTransaction, 3)),
             ("plain_sqlite_transactions_of_1000_s", format(best.plainThousands, 3)),
             ("read_all_s", format(readAll, 3)),
