@@ -47,7 +47,8 @@ public final class FieldReplica: Sendable {
     /// two per transaction, and each commit writes every page it touched whole to the WAL
     /// (one visit: 7 pages, 28 KiB, against 5 pages, 80 KiB, at 16 KiB; PageSizeTests); its
     /// merges are of its own communities only. In transactions of 1,000, the day of
-    /// `tools/bench core` costs 1.11–1.16× one transaction at 4 KiB against 1.32–1.37× at 16 KiB.
+    /// `tools/bench core` cost 1.11–1.25× one transaction at 4 KiB against 1.29–1.37× at
+    /// 16 KiB (four runs).
     public static let pageBytes = 4_096
 
     /// The metadata key under which a device keeps the vectors the hub last acknowledged.
