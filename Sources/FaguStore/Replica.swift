@@ -181,9 +181,9 @@ public final class Replica: Sendable {
             let transaction = ReplicaTransaction(context: context, replica: self, time: time)
             let result = try body(transaction)
             try context.flush()
-            return (result, try context.committedState())
+            return (result, context.committedState())
         }
-        lastCommitted.keep(state)
+        if let state { lastCommitted.keep(state) }
         return result
     }
 

@@ -180,13 +180,18 @@ final class TransactionContext {
     }
 
     /// What this transaction knows of the replica's state, for the next write transaction on
-    /// this connection to start from (``init(_:tables:resuming:)``). Call last, after
-    /// ``flush()``: what it holds is then what commits.
-    func committedState() throws -> CommittedState {
-        precondition(dirtyVectors.isEmpty && openRuns.isEmpty, "the state of a transaction not flushed")
+    /// this connection to start from (``init(_:tables:resuming:)``); nil when it cannot be
+    /// told (not flushed yet, or SQLite gave no mark). Call last, after ``flush()``: what it
+    /// holds is then what commits. Never throws: the state only saves reading, and failing
+    /// to take it must not undo the write.
+    func committedState() -> CommittedState? {
+        assert(dirtyVectors.isEmpty && openRuns.isEmpty, "the state of a transaction not flushed")
+        guard dirtyVectors.isEmpty && openRuns.isEmpty else { return nil }
+        let mark: CommittedState.Mark
+        do { mark = try .current(db) } catch { return nil }
         return CommittedState(originNumbers: originNumbers, originsByNumber: originsByNumber, outlyingOrigins: outlyingOrigins,
                               scopeNumbers: scopeNumbers, vectors: vectors, heads: heads, authority: authority, forked: forked,
-                              logLeavesValuesToRecords: logLeavesValuesToRecords, mark: try .current(db))
+                              logLeavesValuesToRecords: logLeavesValuesToRecords, mark: mark)
     }
 
     // MARK: Numbering

@@ -65,7 +65,8 @@ struct ConnectionWriteTests {
             try marking.setMetadata(["forked": nil])
             try writer.write { _ = try visit($0, "c01") }
             try marking.markForked("another copy wrote 00000000-0000-4000-8000-000000000001")
-            #expect(throws: ReplicaError.self) { try writer.write { _ = try visit($0, "c01") } }
+            let refusal = try #require(throws: ReplicaError.self) { try writer.write { _ = try visit($0, "c01") } }
+            #expect(refusal.code == .replicaForked)
         }
         #expect(try replica.vectors()[.community("c01")] == VersionVector([replica.id: 15]))
     }
@@ -87,6 +88,17 @@ struct ConnectionWriteTests {
         let copy = try TestReplicas.make("c", number: 3, in: directory)
         _ = try copy.apply(try replica.delta(for: copy.vectors(), scopes: replica.scopes()))
         #expect(try copy.digest(scopes: replica.scopes()) == replica.digest(scopes: replica.scopes()))
+    }
+
+    @Test("a scope first met in changes applied between two writes is written to by the second, under the number it was given")
+    func scopeFirstMetBetweenWrites() throws {
+        let peer = try TestReplicas.make("b", number: 2, in: directory)
+        try peer.write { _ = try visit($0, "c09") }
+        try replica.write { _ = try visit($0, "c01") }
+        _ = try replica.apply(try peer.delta(for: replica.vectors(), scopes: [.community("c09")]))
+        try replica.write { _ = try visit($0, "c09") }
+        #expect(try replica.vectors()[.community("c09")] == VersionVector([replica.id: 5, peer.id: 5]))
+        #expect(try replica.verify(scratchDirectory: directory.path).isEmpty)
     }
 
     @Test("changes applied from a peer between two writes are seen by the second write")

@@ -32,11 +32,16 @@ struct PageSizeTests {
             }
             return try walSize() - before
         }
+        // Each side's second visit, so neither pays for its first (the scope's rows, the WAL's header).
+        _ = try walBytesOfOneVisit(device.replica)
         let onDevice = try walBytesOfOneVisit(device.replica)
         let atSixteen = try Replica.create(at: district.directory.file("sixteen.sqlite"), id: .random(), author: "a001",
                                            schema: .legalAdvice, configuration: district.configuration)
-        _ = try walBytesOfOneVisit(atSixteen)  // the file's first pages
+        #expect(try atSixteen.pageBytes() == 16_384)
+        _ = try walBytesOfOneVisit(atSixteen)
         let atSixteenKiB = try walBytesOfOneVisit(atSixteen)
+        // A frame is its page and a 24-byte header: what FieldReplica.pageBytes's doc cites.
+        #expect(onDevice % (4_096 + 24) == 0 && atSixteenKiB % (16_384 + 24) == 0)
         #expect(onDevice > 0 && onDevice < atSixteenKiB)
     }
 
@@ -52,6 +57,14 @@ struct PageSizeTests {
         let reopened = try Replica.open(at: directory.file("eight.sqlite"), schema: .legalAdvice,
                                         configuration: ReplicaConfiguration(durability: .none, pageBytes: 65_536))
         #expect(try reopened.pageBytes() == 8_192)
+    }
+
+    @Test("the smallest and largest page sizes SQLite takes make files of that size", arguments: [512, 65_536])
+    func boundaryPageSizes(pageBytes: Int) throws {
+        let directory = try TemporaryDirectory(prefix: "fagu-page-size")
+        let replica = try Replica.create(at: directory.file("edge.sqlite"), id: .random(), author: "a001", schema: .legalAdvice,
+                                         configuration: ReplicaConfiguration(durability: .none, pageBytes: pageBytes))
+        #expect(try replica.pageBytes() == pageBytes)
     }
 
     @Test("a page size SQLite does not take is refused with the rule, and no file is made", arguments: [0, 1_000, 256, 131_072, -4_096])
