@@ -45,7 +45,8 @@ public final class FieldReplica: Sendable {
     /// The page size of a device's replica file, unless its configuration names one: SQLite's
     /// 4 KiB, not the hub's 16 KiB (``Replica/databasePageSize``). A device writes a record or
     /// two per transaction, and each commit writes every page it touched whole to the WAL
-    /// (one visit: 7 pages, 28 KiB, against 5 pages, 80 KiB, at 16 KiB; PageSizeTests); its
+    /// (a visit after the first: 5 pages either way, 20 KiB against 80 KiB at 16 KiB;
+    /// PageSizeTests); its
     /// merges are of its own communities only. In transactions of 1,000, the day of
     /// `tools/bench core` cost 1.11–1.25× one transaction at 4 KiB against 1.29–1.37× at
     /// 16 KiB (four runs).
