@@ -117,7 +117,6 @@ public final class Replica: Sendable {
         config.prepareDatabase { db in
             // Only a new file takes it (before its first page is written).
             try db.execute(sql: "PRAGMA page_size = \(pageBytes)")
-            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             // A merge of a day's changes is one transaction: a page cache that holds its
             // working set keeps SQLite from spilling pages to the WAL and reading them back.
             try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")
@@ -132,7 +131,12 @@ public final class Replica: Sendable {
             // 1.88x; transactions of 1,000 1.36x, 1.22x). `close()` still truncates the WAL.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
         }
-        return try DatabaseQueue(path: path, configuration: config)
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        // Set after the queue is open: GRDB's WAL set-up, which runs after `prepareDatabase`,
+        // sets `synchronous = NORMAL` itself, so a pragma given there would be overridden and
+        // `.full` would not wait for the disk.
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
+        return queue
     }
 
     /// The page size of the replica files this release makes unless told otherwise
@@ -143,6 +147,16 @@ public final class Replica: Sendable {
     /// more) — for files about a fifth larger, and every commit writes each page it touched
     /// whole, 16 KiB, to the WAL (what makes transactions of 1,000 cost more than one).
     public static let databasePageSize = 16_384
+
+    /// How hard this replica's commits sync to disk, as its connection is set
+    /// (``ReplicaConfiguration/durability``).
+    public func durability() throws -> ReplicaConfiguration.Durability {
+        let level = try database.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+        guard let durability = ReplicaConfiguration.Durability(synchronousLevel: level) else {
+            throw ReplicaError(.incompatibleReplica, "\(path) commits with synchronous level \(level), which Fagu does not set")
+        }
+        return durability
+    }
 
     /// The file's page size in bytes (``ReplicaConfiguration/pageBytes``).
     public func pageBytes() throws -> Int {

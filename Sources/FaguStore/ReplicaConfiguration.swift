@@ -22,6 +22,17 @@ public struct ReplicaConfiguration: Sendable {
             case .none: "OFF"
             }
         }
+
+        /// The durability that `PRAGMA synchronous` reports as `level` (0 OFF, 1 NORMAL,
+        /// 2 FULL), or nil for a level Fagu does not set.
+        init?(synchronousLevel level: Int) {
+            switch level {
+            case 0: self = .none
+            case 1: self = .normal
+            case 2: self = .full
+            default: return nil
+            }
+        }
     }
 
     /// The source of wall-clock time for new changes and record ids.

@@ -23,11 +23,12 @@ final class SessionDatabase {
         configuration.journalMode = .wal
         configuration.prepareDatabase { db in
             if let pageBytes { try db.execute(sql: "PRAGMA page_size = \(pageBytes)") }
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             if let cacheKiB { try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)") }
             if let checkpointPages { try db.execute(sql: "PRAGMA wal_autocheckpoint = \(checkpointPages)") }
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
+        // As a replica's: after GRDB's WAL set-up, which sets NORMAL.
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try queue.write { db in
             for kind in RecordKind.allCases { try db.execute(sql: ReplicaSchema.recordTableSQL(kind, withClock: false)) }
         }
