@@ -27,7 +27,7 @@ struct CoreBenchmark {
         var sessionWrite = 0.0, faguWrite = 0.0, sessionEncode = 0.0, faguEncode = 0.0
         var sessionMerge = 0.0, sessionDefaultMerge = 0.0, faguMerge = 0.0, decode = 0.0, oneTransaction = 0.0, thousands = 0.0, readAll = 0.0
         var oneTransactionNormal = 0.0, thousandsNormal = 0.0, oneTransactionCPU = 0.0, thousandsCPU = 0.0
-        var plainOneTransaction = 0.0, plainThousands = 0.0
+        var plainOneTransaction = 0.0, plainThousands = 0.0, plainOneTransactionNormal = 0.0, plainThousandsNormal = 0.0
         /// The same writes timed until their pages are in the database file: each write and
         /// then the checkpoint that its WAL still owes (a replica's `close()`).
         var oneTransactionSettled = 0.0, thousandsSettled = 0.0, plainOneTransactionSettled = 0.0, plainThousandsSettled = 0.0
@@ -57,6 +57,8 @@ struct CoreBenchmark {
             best.readAll = min(readAll, other.readAll)
             best.plainOneTransaction = min(plainOneTransaction, other.plainOneTransaction)
             best.plainThousands = min(plainThousands, other.plainThousands)
+            best.plainOneTransactionNormal = min(plainOneTransactionNormal, other.plainOneTransactionNormal)
+            best.plainThousandsNormal = min(plainThousandsNormal, other.plainThousandsNormal)
             best.oneTransactionSettled = min(oneTransactionSettled, other.oneTransactionSettled)
             best.thousandsSettled = min(thousandsSettled, other.thousandsSettled)
             best.plainOneTransactionSettled = min(plainOneTransactionSettled, other.plainOneTransactionSettled)
@@ -119,7 +121,10 @@ struct CoreBenchmark {
         }
 
         // 3. Merging both ways: inflate, decode, apply. Fagu's replica applies each file's
-        // groups as a second thread reads them (`ChangeSetDecoder.stream`).
+        // groups as a second thread reads them (`ChangeSetDecoder.stream`). Every side starts
+        // with its WAL in its file, so neither merge pays a checkpoint the day's writes owe.
+        for replica in [first, second] { try replica.checkpoint() }
+        try session.checkpoint()
         var sessionMergeCPU = 0.0, faguMergeCPU = 0.0
         let sessionMerge = try measure(cpu: &sessionMergeCPU) { try session.merge(changesets) }
         var applied = 0
@@ -166,18 +171,9 @@ struct CoreBenchmark {
         try write(day.shared, to: batchedNormal, batch: batchSize)
         let oneTransactionNormal = try measure { try write(day.first, to: singleNormal, batch: day.first.count) }
         let thousandsNormal = try measure { try write(day.first, to: batchedNormal, batch: batchSize) }
-        // The same rows into plain SQLite tables (no recording): what SQLite itself pays for
-        // committing every 1,000 operations, to read Fagu's ratio against.
-        let plainSingle = try SessionDatabase(path: path("plain-single.sqlite"), cacheKiB: cacheKiB, pageBytes: Replica.databasePageSize,
-                                              checkpointPages: 8_192)
-        let plainBatched = try SessionDatabase(path: path("plain-batched.sqlite"), cacheKiB: cacheKiB, pageBytes: Replica.databasePageSize,
-                                               checkpointPages: 8_192)
-        try plainSingle.write(day.shared[...], batch: batchSize)
-        try plainBatched.write(day.shared[...], batch: batchSize)
-        let plainOneTransaction = try measure { try plainSingle.write(day.first[...], batch: day.first.count) }
-        let plainThousands = try measure { try plainBatched.write(day.first[...], batch: batchSize) }
-        let plainOneTransactionSettled = try plainOneTransaction + measure { try plainSingle.checkpoint() }
-        let plainThousandsSettled = try plainThousands + measure { try plainBatched.checkpoint() }
+        // Plain SQLite's own ratio, at both durabilities.
+        let plain = try plainWrites(day, durability: .full, path: path)
+        let plainNormal = try plainWrites(day, durability: .normal, path: path)
 
         // 5. Reading every record back.
         var read = 0
@@ -194,14 +190,33 @@ struct CoreBenchmark {
                        sessionMerge: sessionMerge, sessionDefaultMerge: sessionDefaultMerge, faguMerge: faguMerge, decode: decodeSeconds, oneTransaction: oneTransaction,
                        thousands: thousands, readAll: readAll, oneTransactionNormal: oneTransactionNormal,
                        thousandsNormal: thousandsNormal, oneTransactionCPU: oneTransactionCPU, thousandsCPU: thousandsCPU,
-                       plainOneTransaction: plainOneTransaction, plainThousands: plainThousands,
+                       plainOneTransaction: plain.one, plainThousands: plain.thousands,
+                       plainOneTransactionNormal: plainNormal.one, plainThousandsNormal: plainNormal.thousands,
                        oneTransactionSettled: oneTransactionSettled, thousandsSettled: thousandsSettled,
-                       plainOneTransactionSettled: plainOneTransactionSettled, plainThousandsSettled: plainThousandsSettled,
+                       plainOneTransactionSettled: plain.oneSettled, plainThousandsSettled: plain.thousandsSettled,
                        oneTransactionDevicePages: oneTransactionDevicePages, thousandsDevicePages: thousandsDevicePages,
                        sessionMergeCPU: sessionMergeCPU, faguMergeCPU: faguMergeCPU,
                        bytes: files.reduce(0) { $0 + $1.count },
                        sessionBytes: changesets.reduce(0) { $0 + $1.compressed.count }, applied: applied,
                        logBytes: try first.changeLogSize().bytes, sessionRowChanges: changesets.reduce(0) { $0 + $1.rowChanges })
+    }
+
+    /// The same rows into plain SQLite tables (no recording), in one transaction and in
+    /// transactions of 1,000, with `durability`: what SQLite itself pays for committing every
+    /// 1,000 operations, to read Fagu's ratio against. The settled times add the checkpoint
+    /// each side still owes.
+    private func plainWrites(_ day: DistrictDay, durability: ReplicaConfiguration.Durability, path: (String) -> String) throws
+        -> (one: Double, thousands: Double, oneSettled: Double, thousandsSettled: Double) {
+        func database(_ name: String) throws -> SessionDatabase {
+            try SessionDatabase(path: path("plain-\(name)-\(durability.rawValue).sqlite"), cacheKiB: ReplicaConfiguration().cacheKiB,
+                                pageBytes: Replica.databasePageSize, checkpointPages: 8_192, durability: durability)
+        }
+        let single = try database("single"), batched = try database("batched")
+        try single.write(day.shared[...], batch: batchSize)
+        try batched.write(day.shared[...], batch: batchSize)
+        let one = try measure { try single.write(day.first[...], batch: day.first.count) }
+        let thousands = try measure { try batched.write(day.first[...], batch: batchSize) }
+        return (one, thousands, try one + measure { try single.checkpoint() }, try thousands + measure { try batched.checkpoint() })
     }
 
     private func report(_ day: DistrictDay, _ best: Figures) -> String {
@@ -242,6 +257,7 @@ struct CoreBenchmark {
             ("batch_1000_vs_single_ratio_wal_normal", format(best.thousandsNormal / best.oneTransactionNormal, 2)),
             ("batch_1000_vs_single_cpu_ratio", format(best.thousandsCPU / best.oneTransactionCPU, 2)),
             ("plain_sqlite_batch_1000_vs_single_ratio", format(best.plainThousands / best.plainOneTransaction, 2)),
+            ("plain_sqlite_batch_1000_vs_single_ratio_wal_normal", format(best.plainThousandsNormal / best.plainOneTransactionNormal, 2)),
             ("batch_1000_vs_single_settled_ratio", format(best.thousandsSettled / best.oneTransactionSettled, 2)),
             ("plain_sqlite_batch_1000_vs_single_settled_ratio", format(best.plainThousandsSettled / best.plainOneTransactionSettled, 2)),
             ("batch_1000_vs_single_ratio_device_pages", format(best.thousandsDevicePages / best.oneTransactionDevicePages, 2)),

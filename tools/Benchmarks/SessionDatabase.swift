@@ -18,7 +18,9 @@ final class SessionDatabase {
     ///   - pageBytes: The page size of the new file; nil leaves SQLite's default (4 KiB).
     ///   - checkpointPages: `PRAGMA wal_autocheckpoint` (a replica's 8,192, to compare
     ///     commit costs like for like); nil leaves SQLite's default (1,000).
-    init(path: String, cacheKiB: Int?, pageBytes: Int?, checkpointPages: Int? = nil) throws {
+    ///   - durability: How hard commits sync (a replica's default unless told).
+    init(path: String, cacheKiB: Int?, pageBytes: Int?, checkpointPages: Int? = nil,
+         durability: ReplicaConfiguration.Durability = .full) throws {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.prepareDatabase { db in
@@ -28,7 +30,12 @@ final class SessionDatabase {
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
         // As a replica's: after GRDB's WAL set-up, which sets NORMAL.
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        let synchronous = switch durability {
+        case .full: "FULL"
+        case .normal: "NORMAL"
+        case .none: "OFF"
+        }
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
         try queue.write { db in
             for kind in RecordKind.allCases { try db.execute(sql: ReplicaSchema.recordTableSQL(kind, withClock: false)) }
         }

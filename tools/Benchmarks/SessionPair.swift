@@ -37,6 +37,12 @@ struct SessionPair {
         [try first.compressedChangeset(), try second.compressedChangeset()]
     }
 
+    /// Writes both sides' WAL into their files.
+    func checkpoint() throws {
+        try first.checkpoint()
+        try second.checkpoint()
+    }
+
     /// Each side applies the other's changeset from ``changesets()``.
     func merge(_ changesets: [SessionChangeset]) throws {
         try second.apply(compressed: changesets[0].compressed, size: changesets[0].size)
