@@ -48,8 +48,8 @@ public final class FieldReplica: Sendable {
     /// (a visit after the first: 5 pages either way, 20 KiB against 80 KiB at 16 KiB;
     /// PageSizeTests); its
     /// merges are of its own communities only. In transactions of 1,000, the day of
-    /// `tools/bench core` cost 1.11–1.25× one transaction at 4 KiB against 1.29–1.37× at
-    /// 16 KiB (four runs).
+    /// `tools/bench core` cost 1.14–1.24× one transaction at 4 KiB against 1.47–1.54× at
+    /// 16 KiB (three runs, synchronous FULL).
     public static let pageBytes = 4_096
 
     /// The metadata key under which a device keeps the vectors the hub last acknowledged.
