@@ -27,6 +27,10 @@ struct CoreBenchmark {
         var sessionWrite = 0.0, faguWrite = 0.0, sessionEncode = 0.0, faguEncode = 0.0
         var sessionMerge = 0.0, sessionDefaultMerge = 0.0, faguMerge = 0.0, decode = 0.0, oneTransaction = 0.0, thousands = 0.0, readAll = 0.0
         var oneTransactionNormal = 0.0, thousandsNormal = 0.0, oneTransactionCPU = 0.0, thousandsCPU = 0.0
+        /// The NORMAL writes timed until they are on disk: the write, then the checkpoint
+        /// (which syncs the WAL and then the file) — durable at the end as FULL is at each commit.
+        var oneTransactionNormalSettled = 0.0, thousandsNormalSettled = 0.0, plainOneTransactionNormalSettled = 0.0,
+            plainThousandsNormalSettled = 0.0
         var plainOneTransaction = 0.0, plainThousands = 0.0, plainOneTransactionNormal = 0.0, plainThousandsNormal = 0.0
         /// The same writes timed until their pages are in the database file: each write and
         /// then the checkpoint that its WAL still owes (a replica's `close()`).
@@ -52,6 +56,10 @@ struct CoreBenchmark {
             best.thousands = min(thousands, other.thousands)
             best.oneTransactionNormal = min(oneTransactionNormal, other.oneTransactionNormal)
             best.thousandsNormal = min(thousandsNormal, other.thousandsNormal)
+            best.oneTransactionNormalSettled = min(oneTransactionNormalSettled, other.oneTransactionNormalSettled)
+            best.thousandsNormalSettled = min(thousandsNormalSettled, other.thousandsNormalSettled)
+            best.plainOneTransactionNormalSettled = min(plainOneTransactionNormalSettled, other.plainOneTransactionNormalSettled)
+            best.plainThousandsNormalSettled = min(plainThousandsNormalSettled, other.plainThousandsNormalSettled)
             best.oneTransactionCPU = min(oneTransactionCPU, other.oneTransactionCPU)
             best.thousandsCPU = min(thousandsCPU, other.thousandsCPU)
             best.readAll = min(readAll, other.readAll)
@@ -171,6 +179,8 @@ struct CoreBenchmark {
         try write(day.shared, to: batchedNormal, batch: batchSize)
         let oneTransactionNormal = try measure { try write(day.first, to: singleNormal, batch: day.first.count) }
         let thousandsNormal = try measure { try write(day.first, to: batchedNormal, batch: batchSize) }
+        let oneTransactionNormalSettled = try oneTransactionNormal + measure { try singleNormal.checkpoint() }
+        let thousandsNormalSettled = try thousandsNormal + measure { try batchedNormal.checkpoint() }
         // Plain SQLite's own ratio, at both durabilities.
         let plain = try plainWrites(day, durability: .full, path: path)
         let plainNormal = try plainWrites(day, durability: .normal, path: path)
@@ -190,6 +200,8 @@ struct CoreBenchmark {
                        sessionMerge: sessionMerge, sessionDefaultMerge: sessionDefaultMerge, faguMerge: faguMerge, decode: decodeSeconds, oneTransaction: oneTransaction,
                        thousands: thousands, readAll: readAll, oneTransactionNormal: oneTransactionNormal,
                        thousandsNormal: thousandsNormal, oneTransactionCPU: oneTransactionCPU, thousandsCPU: thousandsCPU,
+                       oneTransactionNormalSettled: oneTransactionNormalSettled, thousandsNormalSettled: thousandsNormalSettled,
+                       plainOneTransactionNormalSettled: plainNormal.oneSettled, plainThousandsNormalSettled: plainNormal.thousandsSettled,
                        plainOneTransaction: plain.one, plainThousands: plain.thousands,
                        plainOneTransactionNormal: plainNormal.one, plainThousandsNormal: plainNormal.thousands,
                        oneTransactionSettled: oneTransactionSettled, thousandsSettled: thousandsSettled,
@@ -255,6 +267,9 @@ struct CoreBenchmark {
             ("bytes_vs_session_ratio", format(Double(bytes) / Double(sessionBytes), 3)),
             ("batch_1000_vs_single_ratio", format(thousands / oneTransaction, 2)),
             ("batch_1000_vs_single_ratio_wal_normal", format(best.thousandsNormal / best.oneTransactionNormal, 2)),
+            ("batch_1000_vs_single_settled_ratio_wal_normal", format(best.thousandsNormalSettled / best.oneTransactionNormalSettled, 2)),
+            ("plain_sqlite_batch_1000_vs_single_settled_ratio_wal_normal",
+             format(best.plainThousandsNormalSettled / best.plainOneTransactionNormalSettled, 2)),
             ("batch_1000_vs_single_cpu_ratio", format(best.thousandsCPU / best.oneTransactionCPU, 2)),
             ("plain_sqlite_batch_1000_vs_single_ratio", format(best.plainThousands / best.plainOneTransaction, 2)),
             ("plain_sqlite_batch_1000_vs_single_ratio_wal_normal", format(best.plainThousandsNormal / best.plainOneTransactionNormal, 2)),
