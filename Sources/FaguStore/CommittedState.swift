@@ -1,4 +1,3 @@
-import FaguModel
 import GRDB
 
 /// What a write transaction knew of the replica's committed state as it ended: origin and
@@ -7,15 +6,7 @@ import GRDB
 /// written to the file since, instead of reading it all again: a replica written in many
 /// small transactions otherwise reads each scope's vector and chain head anew in each.
 struct CommittedState: Sendable {
-    var originNumbers: [ReplicaID: Int]
-    var originsByNumber: ContiguousArray<ReplicaID?>
-    var outlyingOrigins: [Int: ReplicaID]
-    var scopeNumbers: [ScopeID: Int]
-    var vectors: [Int: [Int: UInt64]]
-    var heads: [TransactionContext.VectorKey: (counter: UInt64, hash: [UInt8]?)]
-    var authority: ReplicaID?
-    var forked: String?
-    var logLeavesValuesToRecords: Bool
+    var known: KnownState
     /// Where the file stood when it was taken.
     var mark: Mark
 

@@ -12,17 +12,14 @@ import GRDB
 /// nothing has written to the file since; a rolled-back transaction passes nothing on.
 final class TransactionContext {
     let db: Database
-    private(set) var originNumbers: [ReplicaID: Int] = [:]
-    /// Origins by local number (numbered 1, 2, 3, …): reading a row looks an origin up for
-    /// every field, and indexing costs no hashing.
-    private var originsByNumber: ContiguousArray<ReplicaID?> = []
-    /// Origins whose number is too large for ``originsByNumber`` (only in a damaged file).
-    private var outlyingOrigins: [Int: ReplicaID] = [:]
-    private var scopeNumbers: [ScopeID: Int] = [:]
+    /// What the transaction knows of the replica's committed state: numbers, vectors, chain
+    /// heads, settings. Passed on whole to the next write transaction (``committedState()``).
+    private var known = KnownState()
+    /// Local origin numbers by replica.
+    var originNumbers: [ReplicaID: Int] { known.originNumbers }
     /// The origin and scope last numbered, with their numbers.
     private var lastOrigin: (id: ReplicaID, number: Int)?
     private var lastScope: (id: ScopeID, number: Int)?
-    private var vectors: [Int: [Int: UInt64]] = [:]
     private var dirtyVectors: Set<VectorKey> = []
     private var statements: [String: Statement] = [:]
     /// Per kind's storage code: its insert statement; per code and column set: its update
@@ -36,18 +33,12 @@ final class TransactionContext {
         var code: Int
         var columns: [Int]
     }
-    /// Chain heads written in this transaction: the hash of the group ending at the counter,
-    /// per scope and origin.
-    private var heads: [VectorKey: (counter: UInt64, hash: [UInt8]?)] = [:]
     /// The replica whose changes to anyone's work logs are accepted as corrections (the
     /// hub), from `replica_meta.authority`.
-    private(set) var authority: ReplicaID?
+    var authority: ReplicaID? { known.authority }
     /// Why this replica writes no more, when another copy used its identity
     /// (`replica_meta.forked`, see ``Replica/markForked(_:)``).
-    private(set) var forked: String?
-    /// Whether change-log rows written before schema v4 may leave current values to the
-    /// record (see ``ChangeBody``).
-    private var logLeavesValuesToRecords = false
+    var forked: String? { known.forked }
 
     /// A scope and an origin, by local numbers.
     struct VectorKey: Hashable {
@@ -146,15 +137,7 @@ final class TransactionContext {
         self.db = db
         self.tables = tables
         if let state, try state.mark == CommittedState.Mark.current(db) {
-            originNumbers = state.originNumbers
-            originsByNumber = state.originsByNumber
-            outlyingOrigins = state.outlyingOrigins
-            scopeNumbers = state.scopeNumbers
-            vectors = state.vectors
-            heads = state.heads
-            authority = state.authority
-            forked = state.forked
-            logLeavesValuesToRecords = state.logLeavesValuesToRecords
+            known = state.known
             return
         }
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT idx, replica_id FROM origin")) {
@@ -162,19 +145,19 @@ final class TransactionContext {
             guard let id = ReplicaID(row[1] as String) else {
                 throw ReplicaError(.corrupt, "origin \(number) has an invalid replica id")
             }
-            originNumbers[id] = number
+            known.originNumbers[id] = number
             remember(id, numbered: number)
         }
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT idx, name FROM scope")) {
-            scopeNumbers[ScopeID(row[1] as String)] = row[0]
+            known.scopeNumbers[ScopeID(row[1] as String)] = row[0]
         }
         for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT key, value FROM replica_meta WHERE key IN ('authority', 'forked', 'log_values_left_to_records')
             """)) {
             switch row[0] as String {
-            case "authority": authority = ReplicaID(row[1] as String)
-            case "forked": forked = row[1]
-            default: logLeavesValuesToRecords = true
+            case "authority": known.authority = ReplicaID(row[1] as String)
+            case "forked": known.forked = row[1]
+            default: known.logLeavesValuesToRecords = true
             }
         }
     }
@@ -189,9 +172,7 @@ final class TransactionContext {
         guard dirtyVectors.isEmpty && openRuns.isEmpty else { return nil }
         let mark: CommittedState.Mark
         do { mark = try .current(db) } catch { return nil }
-        return CommittedState(originNumbers: originNumbers, originsByNumber: originsByNumber, outlyingOrigins: outlyingOrigins,
-                              scopeNumbers: scopeNumbers, vectors: vectors, heads: heads, authority: authority, forked: forked,
-                              logLeavesValuesToRecords: logLeavesValuesToRecords, mark: mark)
+        return CommittedState(known: known, mark: mark)
     }
 
     // MARK: Numbering
@@ -200,31 +181,31 @@ final class TransactionContext {
     func number(of origin: ReplicaID) throws -> Int {
         // A batch comes origin by origin: the last one asked for is usually asked for again.
         if let last = lastOrigin, last.id == origin { return last.number }
-        if let number = originNumbers[origin] {
+        if let number = known.originNumbers[origin] {
             lastOrigin = (origin, number)
             return number
         }
         try db.cachedStatement(sql: "INSERT INTO origin (replica_id) VALUES (?)").execute(arguments: [origin.description])
         let number = Int(db.lastInsertedRowID)
-        originNumbers[origin] = number
+        known.originNumbers[origin] = number
         remember(origin, numbered: number)
         return number
     }
 
     private func remember(_ origin: ReplicaID, numbered number: Int) {
         guard number >= 0, number < 1 << 20 else {
-            outlyingOrigins[number] = origin
+            known.outlyingOrigins[number] = origin
             return
         }
-        if number >= originsByNumber.count {
-            originsByNumber.append(contentsOf: repeatElement(nil, count: number + 1 - originsByNumber.count))
+        if number >= known.originsByNumber.count {
+            known.originsByNumber.append(contentsOf: repeatElement(nil, count: number + 1 - known.originsByNumber.count))
         }
-        originsByNumber[number] = origin
+        known.originsByNumber[number] = origin
     }
 
     /// The replica id of a local origin number.
     func replica(numbered number: Int) throws -> ReplicaID {
-        let id = number >= 0 && number < originsByNumber.count ? originsByNumber[number] : outlyingOrigins[number]
+        let id = number >= 0 && number < known.originsByNumber.count ? known.originsByNumber[number] : known.outlyingOrigins[number]
         guard let id else { throw ReplicaError(.corrupt, "unknown origin number \(number)") }
         return id
     }
@@ -233,38 +214,38 @@ final class TransactionContext {
     func number(of scope: ScopeID) throws -> Int {
         // A batch comes scope by scope: the last one asked for is usually asked for again.
         if let last = lastScope, last.id == scope { return last.number }
-        if let number = scopeNumbers[scope] {
+        if let number = known.scopeNumbers[scope] {
             lastScope = (scope, number)
             return number
         }
         try db.cachedStatement(sql: "INSERT INTO scope (name) VALUES (?)").execute(arguments: [scope.name])
         let number = Int(db.lastInsertedRowID)
-        scopeNumbers[scope] = number
+        known.scopeNumbers[scope] = number
         return number
     }
 
     /// The local number of `scope`, or nil when it was never seen.
-    func existingNumber(of scope: ScopeID) -> Int? { scopeNumbers[scope] }
+    func existingNumber(of scope: ScopeID) -> Int? { known.scopeNumbers[scope] }
 
     /// Every scope seen, in canonical order.
-    var knownScopes: [ScopeID] { scopeNumbers.keys.sorted() }
+    var knownScopes: [ScopeID] { known.scopeNumbers.keys.sorted() }
 
     // MARK: Version vectors
 
     private func loadedVector(_ scope: Int) throws -> [Int: UInt64] {
-        if let vector = vectors[scope] { return vector }
+        if let vector = known.vectors[scope] { return vector }
         var vector: [Int: UInt64] = [:]
         let statement = try db.cachedStatement(sql: "SELECT origin, counter FROM version_vector WHERE scope = ?")
         for row in try Row.fetchAll(statement, arguments: [scope]) {
             vector[row[0]] = UInt64(row[1] as Int64)
         }
-        vectors[scope] = vector
+        known.vectors[scope] = vector
         return vector
     }
 
     /// The version vector of `scope` as this transaction sees it.
     func vector(of scope: ScopeID) throws -> VersionVector {
-        guard let number = scopeNumbers[scope] else { return VersionVector() }
+        guard let number = known.scopeNumbers[scope] else { return VersionVector() }
         var vector = VersionVector()
         for (origin, counter) in try loadedVector(number) {
             vector[try replica(numbered: origin)] = counter
@@ -278,7 +259,7 @@ final class TransactionContext {
     }
 
     private func advance(scope: Int, origin: Int, to counter: UInt64) {
-        vectors[scope, default: [:]][origin] = counter
+        known.vectors[scope, default: [:]][origin] = counter
         dirtyVectors.insert(VectorKey(scope: scope, origin: origin))
     }
 
@@ -314,7 +295,7 @@ final class TransactionContext {
     func chainHash(scope: Int, origin: Int, endingAt counter: UInt64) throws -> [UInt8]? {
         if counter == 0 { return GroupHash.genesis }
         let key = VectorKey(scope: scope, origin: origin)
-        if let head = heads[key], head.counter == counter { return head.hash }
+        if let head = known.heads[key], head.counter == counter { return head.hash }
         if openRuns[key] == nil {
             // A stored run that ends there keeps its last hash in a column of its own: no run
             // to decode (each local write to a scope new to the transaction comes here).
@@ -346,7 +327,7 @@ final class TransactionContext {
             """)
         for key in dirtyVectors {
             try statement.executeDirect([key.scope.databaseValue, key.origin.databaseValue,
-                                         Int64(vectors[key.scope]![key.origin]!).databaseValue])
+                                         Int64(known.vectors[key.scope]![key.origin]!).databaseValue])
         }
         dirtyVectors.removeAll()
     }
@@ -528,7 +509,7 @@ final class TransactionContext {
                 if outcome.opensConflict && !wasConflict { applied.conflictsOpened += 1 }
                 // A change may supersede some entries and stay concurrent with others; a log row
                 // of before v4 may hold no copy of a superseded value yet.
-                if logLeavesValuesToRecords {
+                if known.logLeavesValuesToRecords {
                     for entry in before where !register.entries.contains(where: { $0.dot == entry.dot }) {
                         try materialize(entry, scope: scope)
                     }
@@ -834,7 +815,7 @@ final class TransactionContext {
             first: group.firstCounter, count: group.fields.count, kindCode: kindCode, record: group.record,
             time: group.time.milliseconds, author: group.author, body: encodedBody, hash: hash,
             setAside: group.setAside?.code, clampedTime: group.clampedTime?.milliseconds))
-        heads[VectorKey(scope: scope, origin: origin)] = (group.lastCounter, hash)
+        known.heads[VectorKey(scope: scope, origin: origin)] = (group.lastCounter, hash)
     }
 
     /// The columns ``group(fromPendingRow:scope:)`` reads from `pending_group`, in order.
