@@ -15,7 +15,7 @@ public struct ReplicaConfiguration: Sendable {
         case none
 
         /// The `PRAGMA synchronous` value.
-        var synchronousPragma: String {
+        public var synchronousPragma: String {
             switch self {
             case .full: "FULL"
             case .normal: "NORMAL"

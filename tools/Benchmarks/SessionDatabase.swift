@@ -30,12 +30,7 @@ final class SessionDatabase {
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
         // As a replica's: after GRDB's WAL set-up, which sets NORMAL.
-        let synchronous = switch durability {
-        case .full: "FULL"
-        case .normal: "NORMAL"
-        case .none: "OFF"
-        }
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(durability.synchronousPragma)") }
         try queue.write { db in
             for kind in RecordKind.allCases { try db.execute(sql: ReplicaSchema.recordTableSQL(kind, withClock: false)) }
         }
