@@ -25,18 +25,11 @@ struct CoreBenchmark {
     /// The times and sizes of one run.
     struct Figures {
         var sessionWrite = 0.0, faguWrite = 0.0, sessionEncode = 0.0, faguEncode = 0.0
-        var sessionMerge = 0.0, sessionDefaultMerge = 0.0, faguMerge = 0.0, decode = 0.0, oneTransaction = 0.0, thousands = 0.0, readAll = 0.0
-        var oneTransactionNormal = 0.0, thousandsNormal = 0.0, oneTransactionCPU = 0.0, thousandsCPU = 0.0
-        /// The NORMAL writes timed until they are on disk: the write, then the checkpoint
-        /// (which syncs the WAL and then the file) — durable at the end as FULL is at each commit.
-        var oneTransactionNormalSettled = 0.0, thousandsNormalSettled = 0.0, plainOneTransactionNormalSettled = 0.0,
-            plainThousandsNormalSettled = 0.0
-        var plainOneTransaction = 0.0, plainThousands = 0.0, plainOneTransactionNormal = 0.0, plainThousandsNormal = 0.0
-        /// The same writes timed until their pages are in the database file: each write and
-        /// then the checkpoint that its WAL still owes (a replica's `close()`).
-        var oneTransactionSettled = 0.0, thousandsSettled = 0.0, plainOneTransactionSettled = 0.0, plainThousandsSettled = 0.0
-        /// The same writes into replicas with a field device's page size (4 KiB).
-        var oneTransactionDevicePages = 0.0, thousandsDevicePages = 0.0
+        var sessionMerge = 0.0, sessionDefaultMerge = 0.0, faguMerge = 0.0, decode = 0.0, readAll = 0.0
+        /// Transactions of 1,000 against one: Fagu's replicas at FULL and NORMAL, and in a field
+        /// device's 4 KiB pages; the same rows in plain SQLite at FULL and NORMAL.
+        var fagu = BatchTimes(), faguNormal = BatchTimes(), faguDevicePages = BatchTimes()
+        var plain = BatchTimes(), plainNormal = BatchTimes()
         /// CPU time of both merges, every thread of the process counted.
         var sessionMergeCPU = 0.0, faguMergeCPU = 0.0
         var bytes = 0, sessionBytes = 0, applied = 0, logBytes = 0, sessionRowChanges = 0
@@ -52,27 +45,12 @@ struct CoreBenchmark {
             best.sessionDefaultMerge = min(sessionDefaultMerge, other.sessionDefaultMerge)
             best.faguMerge = min(faguMerge, other.faguMerge)
             best.decode = min(decode, other.decode)
-            best.oneTransaction = min(oneTransaction, other.oneTransaction)
-            best.thousands = min(thousands, other.thousands)
-            best.oneTransactionNormal = min(oneTransactionNormal, other.oneTransactionNormal)
-            best.thousandsNormal = min(thousandsNormal, other.thousandsNormal)
-            best.oneTransactionNormalSettled = min(oneTransactionNormalSettled, other.oneTransactionNormalSettled)
-            best.thousandsNormalSettled = min(thousandsNormalSettled, other.thousandsNormalSettled)
-            best.plainOneTransactionNormalSettled = min(plainOneTransactionNormalSettled, other.plainOneTransactionNormalSettled)
-            best.plainThousandsNormalSettled = min(plainThousandsNormalSettled, other.plainThousandsNormalSettled)
-            best.oneTransactionCPU = min(oneTransactionCPU, other.oneTransactionCPU)
-            best.thousandsCPU = min(thousandsCPU, other.thousandsCPU)
             best.readAll = min(readAll, other.readAll)
-            best.plainOneTransaction = min(plainOneTransaction, other.plainOneTransaction)
-            best.plainThousands = min(plainThousands, other.plainThousands)
-            best.plainOneTransactionNormal = min(plainOneTransactionNormal, other.plainOneTransactionNormal)
-            best.plainThousandsNormal = min(plainThousandsNormal, other.plainThousandsNormal)
-            best.oneTransactionSettled = min(oneTransactionSettled, other.oneTransactionSettled)
-            best.thousandsSettled = min(thousandsSettled, other.thousandsSettled)
-            best.plainOneTransactionSettled = min(plainOneTransactionSettled, other.plainOneTransactionSettled)
-            best.plainThousandsSettled = min(plainThousandsSettled, other.plainThousandsSettled)
-            best.oneTransactionDevicePages = min(oneTransactionDevicePages, other.oneTransactionDevicePages)
-            best.thousandsDevicePages = min(thousandsDevicePages, other.thousandsDevicePages)
+            best.fagu = fagu.best(other.fagu)
+            best.faguNormal = faguNormal.best(other.faguNormal)
+            best.faguDevicePages = faguDevicePages.best(other.faguDevicePages)
+            best.plain = plain.best(other.plain)
+            best.plainNormal = plainNormal.best(other.plainNormal)
             best.sessionMergeCPU = min(sessionMergeCPU, other.sessionMergeCPU)
             best.faguMergeCPU = min(faguMergeCPU, other.faguMergeCPU)
             return best
@@ -148,39 +126,15 @@ struct CoreBenchmark {
         }
 
         // 4. Transactions of 1,000 against one transaction, per operation.
-        let single = try Replica.create(at: path("single.sqlite"), id: .random(), author: "a017")
-        let batched = try Replica.create(at: path("batched.sqlite"), id: .random(), author: "a017")
-        try write(day.shared, to: single, batch: batchSize)
-        try write(day.shared, to: batched, batch: batchSize)
-        var oneTransactionCPU = 0.0, thousandsCPU = 0.0
-        let oneTransaction = try measure(cpu: &oneTransactionCPU) { try write(day.first, to: single, batch: day.first.count) }
-        let thousands = try measure(cpu: &thousandsCPU) { try write(day.first, to: batched, batch: batchSize) }
         // A commit leaves its pages in the WAL; the checkpoint that writes them into the file
-        // comes later (every 8,192 pages, or at close). One transaction of 70,000 operations
-        // leaves it all owing, transactions of 1,000 pay some on the way: each side's debt,
-        // timed, for the settled ratio.
-        let oneTransactionSettled = try oneTransaction + measure { try single.close() }
-        let thousandsSettled = try thousands + measure { try batched.close() }
-        // The same in files of a field device's page size (`FieldReplica.pageBytes`), which
-        // writes a record or two per commit.
-        let devicePages = ReplicaConfiguration(pageBytes: FieldReplica.pageBytes)
-        let singleDevice = try Replica.create(at: path("single-device.sqlite"), id: .random(), author: "a017", configuration: devicePages)
-        let batchedDevice = try Replica.create(at: path("batched-device.sqlite"), id: .random(), author: "a017",
-                                               configuration: devicePages)
-        try write(day.shared, to: singleDevice, batch: batchSize)
-        try write(day.shared, to: batchedDevice, batch: batchSize)
-        let oneTransactionDevicePages = try measure { try write(day.first, to: singleDevice, batch: day.first.count) }
-        let thousandsDevicePages = try measure { try write(day.first, to: batchedDevice, batch: batchSize) }
-        // The same with WAL synchronous=NORMAL, where a commit does not wait for the disk.
-        let normal = ReplicaConfiguration(durability: .normal)
-        let singleNormal = try Replica.create(at: path("single-normal.sqlite"), id: .random(), author: "a017", configuration: normal)
-        let batchedNormal = try Replica.create(at: path("batched-normal.sqlite"), id: .random(), author: "a017", configuration: normal)
-        try write(day.shared, to: singleNormal, batch: batchSize)
-        try write(day.shared, to: batchedNormal, batch: batchSize)
-        let oneTransactionNormal = try measure { try write(day.first, to: singleNormal, batch: day.first.count) }
-        let thousandsNormal = try measure { try write(day.first, to: batchedNormal, batch: batchSize) }
-        let oneTransactionNormalSettled = try oneTransactionNormal + measure { try singleNormal.checkpoint() }
-        let thousandsNormalSettled = try thousandsNormal + measure { try batchedNormal.checkpoint() }
+        // comes later (every 8,192 pages, or at close): the settled times count it.
+        let fagu = try faguWrites(day, configuration: ReplicaConfiguration(), name: "full", path: path)
+        // In files of a field device's page size (`FieldReplica.pageBytes`), which writes a
+        // record or two per commit.
+        let faguDevicePages = try faguWrites(day, configuration: ReplicaConfiguration(pageBytes: FieldReplica.pageBytes),
+                                             name: "device-pages", path: path)
+        // With WAL synchronous=NORMAL, where a commit does not wait for the disk.
+        let faguNormal = try faguWrites(day, configuration: ReplicaConfiguration(durability: .normal), name: "normal", path: path)
         // Plain SQLite's own ratio, at both durabilities.
         let plain = try plainWrites(day, durability: .full, path: path)
         let plainNormal = try plainWrites(day, durability: .normal, path: path)
@@ -197,45 +151,50 @@ struct CoreBenchmark {
         let sessionDefaultMerge = try sessionMergeWithDefaults(day, path: path)
 
         return Figures(sessionWrite: sessionWrite, faguWrite: faguWrite, sessionEncode: sessionEncode, faguEncode: faguEncode,
-                       sessionMerge: sessionMerge, sessionDefaultMerge: sessionDefaultMerge, faguMerge: faguMerge, decode: decodeSeconds, oneTransaction: oneTransaction,
-                       thousands: thousands, readAll: readAll, oneTransactionNormal: oneTransactionNormal,
-                       thousandsNormal: thousandsNormal, oneTransactionCPU: oneTransactionCPU, thousandsCPU: thousandsCPU,
-                       oneTransactionNormalSettled: oneTransactionNormalSettled, thousandsNormalSettled: thousandsNormalSettled,
-                       plainOneTransactionNormalSettled: plainNormal.oneSettled, plainThousandsNormalSettled: plainNormal.thousandsSettled,
-                       plainOneTransaction: plain.one, plainThousands: plain.thousands,
-                       plainOneTransactionNormal: plainNormal.one, plainThousandsNormal: plainNormal.thousands,
-                       oneTransactionSettled: oneTransactionSettled, thousandsSettled: thousandsSettled,
-                       plainOneTransactionSettled: plain.oneSettled, plainThousandsSettled: plain.thousandsSettled,
-                       oneTransactionDevicePages: oneTransactionDevicePages, thousandsDevicePages: thousandsDevicePages,
+                       sessionMerge: sessionMerge, sessionDefaultMerge: sessionDefaultMerge, faguMerge: faguMerge, decode: decodeSeconds, readAll: readAll,
+                       fagu: fagu, faguNormal: faguNormal, faguDevicePages: faguDevicePages, plain: plain, plainNormal: plainNormal,
                        sessionMergeCPU: sessionMergeCPU, faguMergeCPU: faguMergeCPU,
                        bytes: files.reduce(0) { $0 + $1.count },
                        sessionBytes: changesets.reduce(0) { $0 + $1.compressed.count }, applied: applied,
                        logBytes: try first.changeLogSize().bytes, sessionRowChanges: changesets.reduce(0) { $0 + $1.rowChanges })
     }
 
-    /// The same rows into plain SQLite tables (no recording), in one transaction and in
-    /// transactions of 1,000, with `durability`: what SQLite itself pays for committing every
-    /// 1,000 operations, to read Fagu's ratio against. The settled times add the checkpoint
-    /// each side still owes.
+    /// Fagu's replicas made with `configuration` write the first side's half of the day in
+    /// one transaction and in transactions of 1,000, after both wrote the shared cases.
+    private func faguWrites(_ day: DistrictDay, configuration: ReplicaConfiguration, name: String,
+                            path: (String) -> String) throws -> BatchTimes {
+        func replica(_ role: String) throws -> Replica {
+            let replica = try Replica.create(at: path("\(role)-\(name).sqlite"), id: .random(), author: "a017", configuration: configuration)
+            try write(day.shared, to: replica, batch: batchSize)
+            return replica
+        }
+        let single = try replica("single"), batched = try replica("batched")
+        return try BatchTimes.measuring(one: { try write(day.first, to: single, batch: day.first.count) },
+                                        thousands: { try write(day.first, to: batched, batch: batchSize) },
+                                        settlingOne: { try single.checkpoint() }, settlingThousands: { try batched.checkpoint() })
+    }
+
+    /// The same rows into plain SQLite tables (no recording), with `durability`: what SQLite
+    /// itself pays for committing every 1,000 operations, to read Fagu's ratio against.
     private func plainWrites(_ day: DistrictDay, durability: ReplicaConfiguration.Durability, path: (String) -> String) throws
-        -> (one: Double, thousands: Double, oneSettled: Double, thousandsSettled: Double) {
+        -> BatchTimes {
         func database(_ name: String) throws -> SessionDatabase {
-            try SessionDatabase(path: path("plain-\(name)-\(durability.rawValue).sqlite"), cacheKiB: ReplicaConfiguration().cacheKiB,
-                                pageBytes: Replica.databasePageSize, checkpointPages: 8_192, durability: durability)
+            let database = try SessionDatabase(path: path("plain-\(name)-\(durability.rawValue).sqlite"),
+                                               cacheKiB: ReplicaConfiguration().cacheKiB, pageBytes: Replica.databasePageSize,
+                                               checkpointPages: 8_192, durability: durability)
+            try database.write(day.shared[...], batch: batchSize)
+            return database
         }
         let single = try database("single"), batched = try database("batched")
-        try single.write(day.shared[...], batch: batchSize)
-        try batched.write(day.shared[...], batch: batchSize)
-        let one = try measure { try single.write(day.first[...], batch: day.first.count) }
-        let thousands = try measure { try batched.write(day.first[...], batch: batchSize) }
-        return (one, thousands, try one + measure { try single.checkpoint() }, try thousands + measure { try batched.checkpoint() })
+        return try BatchTimes.measuring(one: { try single.write(day.first[...], batch: day.first.count) },
+                                        thousands: { try batched.write(day.first[...], batch: batchSize) },
+                                        settlingOne: { try single.checkpoint() }, settlingThousands: { try batched.checkpoint() })
     }
 
     private func report(_ day: DistrictDay, _ best: Figures) -> String {
         let (sessionWrite, faguWrite, sessionEncode, faguEncode) = (best.sessionWrite, best.faguWrite, best.sessionEncode, best.faguEncode)
         let (sessionMerge, faguMerge, decodeSeconds, readAll) = (best.sessionMerge, best.faguMerge, best.decode, best.readAll)
-        let (oneTransaction, thousands, bytes, sessionBytes, applied) = (best.oneTransaction, best.thousands, best.bytes,
-                                                                         best.sessionBytes, best.applied)
+        let (bytes, sessionBytes, applied) = (best.bytes, best.sessionBytes, best.applied)
         let operations = Double(day.operations)
         let figures: [(String, String)] = [
             ("rounds", "\(rounds)"),
@@ -265,25 +224,24 @@ struct CoreBenchmark {
             ("session_zlib_bytes", "\(sessionBytes)"),
             ("fagu_file_bytes", "\(bytes)"),
             ("bytes_vs_session_ratio", format(Double(bytes) / Double(sessionBytes), 3)),
-            ("batch_1000_vs_single_ratio", format(thousands / oneTransaction, 2)),
-            ("batch_1000_vs_single_ratio_wal_normal", format(best.thousandsNormal / best.oneTransactionNormal, 2)),
-            ("batch_1000_vs_single_settled_ratio_wal_normal", format(best.thousandsNormalSettled / best.oneTransactionNormalSettled, 2)),
-            ("plain_sqlite_batch_1000_vs_single_settled_ratio_wal_normal",
-             format(best.plainThousandsNormalSettled / best.plainOneTransactionNormalSettled, 2)),
-            ("batch_1000_vs_single_cpu_ratio", format(best.thousandsCPU / best.oneTransactionCPU, 2)),
-            ("plain_sqlite_batch_1000_vs_single_ratio", format(best.plainThousands / best.plainOneTransaction, 2)),
-            ("plain_sqlite_batch_1000_vs_single_ratio_wal_normal", format(best.plainThousandsNormal / best.plainOneTransactionNormal, 2)),
-            ("batch_1000_vs_single_settled_ratio", format(best.thousandsSettled / best.oneTransactionSettled, 2)),
-            ("plain_sqlite_batch_1000_vs_single_settled_ratio", format(best.plainThousandsSettled / best.plainOneTransactionSettled, 2)),
-            ("batch_1000_vs_single_ratio_device_pages", format(best.thousandsDevicePages / best.oneTransactionDevicePages, 2)),
-            ("plain_sqlite_one_transaction_s", format(best.plainOneTransaction, 3)),
-            ("plain_sqlite_transactions_of_1000_s", format(best.plainThousands, 3)),
+            ("batch_1000_vs_single_ratio", format(best.fagu.ratio, 2)),
+            ("batch_1000_vs_single_ratio_wal_normal", format(best.faguNormal.ratio, 2)),
+            ("batch_1000_vs_single_settled_ratio_wal_normal", format(best.faguNormal.settledRatio, 2)),
+            ("plain_sqlite_batch_1000_vs_single_settled_ratio_wal_normal", format(best.plainNormal.settledRatio, 2)),
+            ("batch_1000_vs_single_cpu_ratio", format(best.fagu.cpuRatio, 2)),
+            ("plain_sqlite_batch_1000_vs_single_ratio", format(best.plain.ratio, 2)),
+            ("plain_sqlite_batch_1000_vs_single_ratio_wal_normal", format(best.plainNormal.ratio, 2)),
+            ("batch_1000_vs_single_settled_ratio", format(best.fagu.settledRatio, 2)),
+            ("plain_sqlite_batch_1000_vs_single_settled_ratio", format(best.plain.settledRatio, 2)),
+            ("batch_1000_vs_single_ratio_device_pages", format(best.faguDevicePages.ratio, 2)),
+            ("plain_sqlite_one_transaction_s", format(best.plain.one, 3)),
+            ("plain_sqlite_transactions_of_1000_s", format(best.plain.thousands, 3)),
             ("read_all_s", format(readAll, 3)),
             ("change_log_bytes_per_operation", format(Double(best.logBytes) / Double(day.operations + day.shared.count), 1)),
-            ("one_transaction_s", format(oneTransaction, 3)),
-            ("transactions_of_1000_s", format(thousands, 3)),
-            ("one_transaction_wal_normal_s", format(best.oneTransactionNormal, 3)),
-            ("transactions_of_1000_wal_normal_s", format(best.thousandsNormal, 3)),
+            ("one_transaction_s", format(best.fagu.one, 3)),
+            ("transactions_of_1000_s", format(best.fagu.thousands, 3)),
+            ("one_transaction_wal_normal_s", format(best.faguNormal.one, 3)),
+            ("transactions_of_1000_wal_normal_s", format(best.faguNormal.thousands, 3)),
         ]
         return "{" + figures.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
