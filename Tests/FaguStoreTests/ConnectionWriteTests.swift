@@ -90,25 +90,17 @@ struct ConnectionWriteTests {
         #expect(try copy.digest(scopes: replica.scopes()) == replica.digest(scopes: replica.scopes()))
     }
 
-    @Test("a scope first met in changes applied between two writes is written to by the second, under the number it was given")
-    func scopeFirstMetBetweenWrites() throws {
+    /// c01: the replica wrote there before the peer's changes came, so its second write is its
+    /// tenth change; c09: a scope first met in them, written to under the number it was given.
+    @Test("changes applied from a peer between two writes are seen by the second write, in a scope written before or first met",
+          arguments: [("c01", UInt64(10)), ("c09", UInt64(5))])
+    func appliedBetweenWrites(community: String, ownChanges: UInt64) throws {
         let peer = try TestReplicas.make("b", number: 2, in: directory)
-        try peer.write { _ = try visit($0, "c09") }
+        try peer.write { _ = try visit($0, community) }
         try replica.write { _ = try visit($0, "c01") }
-        _ = try replica.apply(try peer.delta(for: replica.vectors(), scopes: [.community("c09")]))
-        try replica.write { _ = try visit($0, "c09") }
-        #expect(try replica.vectors()[.community("c09")] == VersionVector([replica.id: 5, peer.id: 5]))
-        #expect(try replica.verify(scratchDirectory: directory.path).isEmpty)
-    }
-
-    @Test("changes applied from a peer between two writes are seen by the second write")
-    func appliedBetweenWrites() throws {
-        let peer = try TestReplicas.make("b", number: 2, in: directory)
-        try peer.write { _ = try visit($0, "c01") }
-        try replica.write { _ = try visit($0, "c01") }
-        _ = try replica.apply(try peer.delta(for: replica.vectors(), scopes: [.community("c01")]))
-        try replica.write { _ = try visit($0, "c01") }
-        #expect(try replica.vectors()[.community("c01")] == VersionVector([replica.id: 10, peer.id: 5]))
+        _ = try replica.apply(try peer.delta(for: replica.vectors(), scopes: [.community(community)]))
+        try replica.write { _ = try visit($0, community) }
+        #expect(try replica.vectors()[.community(community)] == VersionVector([replica.id: ownChanges, peer.id: 5]))
         #expect(try replica.verify(scratchDirectory: directory.path).isEmpty)
     }
 }
