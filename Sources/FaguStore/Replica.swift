@@ -128,7 +128,8 @@ public final class Replica: Sendable {
             // core: batch_1000_vs_single_ratio 1.35-1.40 -> 1.08-1.36, noisy; write vs the
             // session extension 2.2 -> 1.7-1.9). At 16 KiB pages that is 128 MiB of WAL;
             // 2,048 pages (32 MiB) was tried there and measured no better (merge 1.77x,
-            // 1.88x; transactions of 1,000 1.36x, 1.22x). `close()` still truncates the WAL.
+            // 1.88x; transactions of 1,000 1.36x, 1.22x). These figures predate 6f2cdb6: the
+            // replicas ran at NORMAL then (README, "Correction"). `close()` still truncates the WAL.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
         }
         let queue = try DatabaseQueue(path: path, configuration: config)
@@ -145,7 +146,8 @@ public final class Replica: Sendable {
     /// rows, runs about a fifth faster (`tools/bench core`, builds alternated: Fagu's merge
     /// 1.41–1.57 s against 1.80–2.32 s; `fagu-bench merge`: 8 KiB gained less, 32 KiB no
     /// more) — for files about a fifth larger, and every commit writes each page it touched
-    /// whole, 16 KiB, to the WAL (what makes transactions of 1,000 cost more than one).
+    /// whole, 16 KiB, to the WAL (what makes transactions of 1,000 cost more than one). The
+    /// times were taken before 6f2cdb6, when replicas ran at NORMAL whatever their durability.
     public static let databasePageSize = 16_384
 
     /// How hard this replica's commits sync to disk, as its connection is set
