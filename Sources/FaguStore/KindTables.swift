@@ -25,4 +25,9 @@ struct KindTables: Sendable {
 
     /// The table whose storage code is `code`, or nil for a code the schema lacks.
     func withCode(_ code: Int) -> KindTable? { byCode[code] }
+
+    /// What ``KindTable/validate(_:)`` finds for `group`, or why its kind or it does not fit.
+    func validation(of group: ChangeGroup) -> Result<Replica.Validated, ReplicaError> {
+        do throws(ReplicaError) { return .success(try of(group.kind).validate(group)) } catch { return .failure(error) }
+    }
 }

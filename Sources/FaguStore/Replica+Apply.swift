@@ -39,9 +39,12 @@ extension Replica {
         // Every group taken, for a retry: a retry runs on all of them at once.
         var taken: [ChangeGroup] = []
         taken.reserveCapacity(min(source.expectedGroupCount, 1 << 20))  // an estimate, however large it claims to be
+        // Freeing a large batch's groups is left to another thread: the caller need not wait for it.
+        defer { Replica.releaseElsewhere(&taken) }
+        let batches = ValidatedBatches(source, tables: tables)
         /// Takes the rest of the source's groups (or its fault).
         func takeTheRest() throws {
-            while let part = try source.nextGroups() { taken.append(contentsOf: part) }
+            while let batch = try batches.next() { taken.append(contentsOf: batch.groups) }
         }
         var streamed = false
         return try settingAsideOnRetry { attempt in
@@ -51,9 +54,9 @@ extension Replica {
                     do {
                         var run = try ApplyRun(db, tables: tables, expecting: source.expectedGroupCount, attempt: attempt,
                                                now: configuration.clock.now())
-                        while let part = try source.nextGroups() {
-                            taken.append(contentsOf: part)
-                            try take(part, into: &run, screen: screen)
+                        while let batch = try batches.next() {
+                            taken.append(contentsOf: batch.groups)
+                            try take(batch.groups, into: &run, screen: screen, validations: batch.validations)
                         }
                         return try run.finish()
                     } catch where !(error is RefusedGroup || error is TransactionContext.RecordsHeld) {
@@ -107,10 +110,22 @@ extension Replica {
         return try run.finish()
     }
 
+    /// Frees `groups` on another thread, when there are enough of them to make it worth one.
+    static func releaseElsewhere(_ groups: inout [ChangeGroup]) {
+        guard groups.count >= ValidatedBatches.threadedFrom else { return }
+        var released: [ChangeGroup] = []
+        swap(&released, &groups)
+        Disposal.free(consume released)
+    }
+
     /// Applies `groups`, a part of what `run` applies: each scope's groups ready here are
     /// applied, the rest wait (in `pending_group`) for a later part or batch.
+    ///
+    /// - Parameter validations: What validating each group found, when the caller has it
+    ///   (``ValidatedBatches``); nil for a group that came set aside.
     func take(_ groups: [ChangeGroup], into run: inout ApplyRun,
-              screen: (ChangeGroup) -> (code: String, reason: String)?) throws {
+              screen: (ChangeGroup) -> (code: String, reason: String)?,
+              validations given: [Result<Validated, ReplicaError>?]? = nil) throws {
         let context = run.context
         let refused = run.attempt.refused
         let now = run.now
@@ -118,13 +133,14 @@ extension Replica {
         // does not check a group again. A batch comes scope by scope: the last scope's place
         // is tried before the dictionary.
         var byScope = ScopeBuckets()
-        for group in groups {
+        for (position, group) in groups.enumerated() {
             let bucket = byScope.bucket(of: group.scope)
             var found: Validated?
             var refusal: (code: String, reason: String)?
             if group.setAside == nil {
-                do throws(ReplicaError) { found = try tables.of(group.kind).validate(group) } catch {
-                    refusal = (error.code.rawValue, error.message)
+                switch given?[position] ?? tables.validation(of: group) {
+                case .success(let validated): found = validated
+                case .failure(let error): refusal = (error.code.rawValue, error.message)
                 }
                 if refusal == nil { refusal = screen(group) }
             }

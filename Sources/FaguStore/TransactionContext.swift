@@ -114,6 +114,8 @@ final class TransactionContext {
     /// Past this many rows made in memory, all kept rows are written out: a huge batch holds
     /// its rows in memory only up to a bound.
     var unstoredRowLimit = 100_000
+    /// From this many rows written at once, their copies in memory are freed on another thread.
+    static let freedElsewhereFrom = 4_096
 
     /// Makes room for the rows a batch of `groups` groups may make in memory, so the table
     /// of their places is not rebuilt again and again as it grows (a day's file creates tens
@@ -587,13 +589,18 @@ final class TransactionContext {
             }
         }
         var held: Set<RowKey> = []
+        // Rows inserted, freed together afterwards (on another thread, for a large batch).
+        var inserted: [CreatedRow] = []
+        inserted.reserveCapacity(createdPositions.count)
         for index in RowKey.storageOrder(of: inserts) {
             let key = inserts[index]
             let table = try kindTable(code: key.code)
             do {
                 if index < createdPositions.count {
-                    // Moved out, not copied (a copy retains each of its arrays); all are dropped after.
-                    try insert(createdRows[createdPositions[index]].take()!, table)
+                    // Moved out, not copied (a copy retains each of its arrays).
+                    let created = createdRows[createdPositions[index]].take()!
+                    try insert(created, table)
+                    inserted.append(consume created)
                 } else {
                     try insert(keptRows[key]!.row, key.record, table)
                 }
@@ -601,6 +608,7 @@ final class TransactionContext {
                 held.insert(key)  // only this insert is undone; the rest go on, to find every such record at once
             }
         }
+        if inserted.count >= TransactionContext.freedElsewhereFrom { Disposal.free(consume inserted) }
         if !held.isEmpty { throw RecordsHeld(keys: held) }
         createdRows.removeAll(keepingCapacity: true)
         createdRowPositions.removeAll(keepingCapacity: true)

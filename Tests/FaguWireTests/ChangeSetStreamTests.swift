@@ -194,4 +194,49 @@ struct ChangeSetStreamTests {
         #expect(try streamed.digest(scopes: scopes) == writer.digest(scopes: scopes))
         #expect(try decoded.digest(scopes: scopes) == writer.digest(scopes: scopes))
     }
+
+    @Test("a stream checked on a thread of its own sets aside what the schema or a screen refuses, as decoded groups do")
+    func streamCheckedAsDecoded() throws {
+        let directory = try TemporaryDirectory()
+        let writer = try TestReplicas.make("writer", number: 1, in: directory)
+        let scopes = [ScopeID.community("c01"), ScopeID.community("c02")]
+        try writer.write { transaction in
+            for index in 0..<(ChainHasher.threadedFrom + 500) {
+                try transaction.insert(.visit, id: transaction.newRecordID(), fields: [
+                    "community_id": .text(index % 2 == 0 ? "c01" : "c02"), "adviser_id": .text("a017"),
+                    "date": .text("2026-11-26"), "hours": .real(2), "note": .text("走访第\(index)次"),
+                ])
+            }
+        }
+        var groups = try writer.delta(for: ScopeVectors(), scopes: scopes)
+        // Every 97th group names a field a visit lacks; the reader chains the changed groups
+        // afresh (each community's first keeps its previous hash).
+        var seen: Set<ScopeID> = []
+        for index in groups.indices {
+            if index % 97 == 5 { groups[index].fields[0].field = "no_such_field" }
+            if !seen.insert(groups[index].scope).inserted { groups[index].previousHash = nil }
+        }
+        let header = ChangeSetHeader(sender: writer.id, district: "浦东新区", scopes: scopes,
+                                     vectors: try writer.vectors(scopes: scopes), schemaVersion: 1,
+                                     createdAt: Timestamp(milliseconds: 1_795_000_000_000))
+        let file = try ChangeSetEncoder.encode(header: header, groups: groups)
+        // And a screen, as the hub's authority checks, refuses every 89th counter.
+        let screen: (ChangeGroup) -> (code: String, reason: String)? = { group in
+            group.firstCounter % 89 == 0 ? ("not_allowed", "refused by the test's screen") : nil
+        }
+        let streamed = try TestReplicas.make("streamed", number: 2, in: directory)
+        let decoded = try TestReplicas.make("decoded", number: 3, in: directory)
+        let viaStream = try streamed.apply(try ChangeSetDecoder().stream(file), screen: screen)
+        let viaDecode = try decoded.apply(try ChangeSetDecoder().decode(file).groups, screen: screen)
+        // Counted from the changes made above, not from what the replica reports.
+        let refused = groups.indices.filter { $0 % 97 == 5 || groups[$0].firstCounter % 89 == 0 }.count
+        #expect(refused > 150)
+        #expect(viaStream.setAside.count == refused)
+        #expect(viaStream.setAside.contains { $0.setAside?.code == "unknown_field" })
+        #expect(viaStream.setAside.contains { $0.setAside?.code == "not_allowed" })
+        #expect(viaStream == viaDecode)
+        #expect(viaStream.appliedGroups + viaStream.setAside.count == groups.count)
+        #expect(try streamed.digest(scopes: scopes) == decoded.digest(scopes: scopes))
+        #expect(try streamed.setAsideCount() == viaStream.setAside.count)
+    }
 }
