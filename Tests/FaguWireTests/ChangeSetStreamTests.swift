@@ -164,25 +164,32 @@ struct ChangeSetStreamTests {
         #expect(try replica.setAsideCount() == 0)
     }
 
-    @Test("a day's delta read as a stream ends a replica as the same file decoded whole")
-    func streamAppliedAsDecoded() throws {
-        let directory = try TemporaryDirectory()
+    /// The communities of ``writtenDay(in:)``.
+    static let dayScopes = [ScopeID.community("c01"), ScopeID.community("c02")]
+
+    /// A replica that wrote more visits than a thread is started for, in both communities,
+    /// its delta from nothing and a header for a file of it.
+    static func writtenDay(in directory: TemporaryDirectory) throws -> (writer: Replica, groups: [ChangeGroup], header: ChangeSetHeader) {
         let writer = try TestReplicas.make("writer", number: 1, in: directory)
-        let scopes = [ScopeID.community("c01"), ScopeID.community("c02")]
-        // More groups than a thread is started for, in both communities.
         try writer.write { transaction in
             for index in 0..<(ChainHasher.threadedFrom + 500) {
-                let community = index % 2 == 0 ? "c01" : "c02"
                 try transaction.insert(.visit, id: transaction.newRecordID(), fields: [
-                    "community_id": .text(community), "adviser_id": .text("a017"), "date": .text("2026-11-26"),
-                    "hours": .real(Double(1 + index % 8)), "note": .text("走访第\(index)次"),
+                    "community_id": .text(index % 2 == 0 ? "c01" : "c02"), "adviser_id": .text("a017"),
+                    "date": .text("2026-11-26"), "hours": .real(Double(1 + index % 8)), "note": .text("走访第\(index)次"),
                 ])
             }
         }
-        let groups = try writer.delta(for: ScopeVectors(), scopes: scopes)
-        let header = ChangeSetHeader(sender: writer.id, district: "浦东新区", scopes: scopes,
-                                     vectors: try writer.vectors(scopes: scopes), schemaVersion: 1,
+        let header = ChangeSetHeader(sender: writer.id, district: "浦东新区", scopes: dayScopes,
+                                     vectors: try writer.vectors(scopes: dayScopes), schemaVersion: 1,
                                      createdAt: Timestamp(milliseconds: 1_795_000_000_000))
+        return (writer, try writer.delta(for: ScopeVectors(), scopes: dayScopes), header)
+    }
+
+    @Test("a day's delta read as a stream ends a replica as the same file decoded whole")
+    func streamAppliedAsDecoded() throws {
+        let directory = try TemporaryDirectory()
+        let scopes = Self.dayScopes
+        let (writer, groups, header) = try Self.writtenDay(in: directory)
         let file = try ChangeSetEncoder.encode(header: header, groups: groups)
         let streamed = try TestReplicas.make("streamed", number: 2, in: directory)
         let decoded = try TestReplicas.make("decoded", number: 3, in: directory)
@@ -198,17 +205,9 @@ struct ChangeSetStreamTests {
     @Test("a stream checked on a thread of its own sets aside what the schema or a screen refuses, as decoded groups do")
     func streamCheckedAsDecoded() throws {
         let directory = try TemporaryDirectory()
-        let writer = try TestReplicas.make("writer", number: 1, in: directory)
-        let scopes = [ScopeID.community("c01"), ScopeID.community("c02")]
-        try writer.write { transaction in
-            for index in 0..<(ChainHasher.threadedFrom + 500) {
-                try transaction.insert(.visit, id: transaction.newRecordID(), fields: [
-                    "community_id": .text(index % 2 == 0 ? "c01" : "c02"), "adviser_id": .text("a017"),
-                    "date": .text("2026-11-26"), "hours": .real(2), "note": .text("走访第\(index)次"),
-                ])
-            }
-        }
-        var groups = try writer.delta(for: ScopeVectors(), scopes: scopes)
+        let scopes = Self.dayScopes
+        let (_, written, header) = try Self.writtenDay(in: directory)
+        var groups = written
         // Every 97th group names a field a visit lacks; the reader chains the changed groups
         // afresh (each community's first keeps its previous hash).
         var seen: Set<ScopeID> = []
@@ -216,9 +215,6 @@ struct ChangeSetStreamTests {
             if index % 97 == 5 { groups[index].fields[0].field = "no_such_field" }
             if !seen.insert(groups[index].scope).inserted { groups[index].previousHash = nil }
         }
-        let header = ChangeSetHeader(sender: writer.id, district: "浦东新区", scopes: scopes,
-                                     vectors: try writer.vectors(scopes: scopes), schemaVersion: 1,
-                                     createdAt: Timestamp(milliseconds: 1_795_000_000_000))
         let file = try ChangeSetEncoder.encode(header: header, groups: groups)
         // And a screen, as the hub's authority checks, refuses every 89th counter.
         let screen: (ChangeGroup) -> (code: String, reason: String)? = { group in
