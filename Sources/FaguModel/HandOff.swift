@@ -32,6 +32,13 @@ package final class HandOff<Value: Sendable, Failure: Error>: @unchecked Sendabl
         condition.unlock()
     }
 
+    /// Whether ``receive()`` would return at once: a value is there, or the sender finished.
+    package var isReady: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return received < sent.count || finished
+    }
+
     /// The next value, waiting until it is sent; nil once the sender finished and every
     /// value was received.
     ///

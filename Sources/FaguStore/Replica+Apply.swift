@@ -54,7 +54,11 @@ extension Replica {
                     do {
                         var run = try ApplyRun(db, tables: tables, expecting: source.expectedGroupCount, attempt: attempt,
                                                now: configuration.clock.now())
-                        while let batch = try batches.next() {
+                        while true {
+                            // Rather than wait for the next part, write rows made in memory,
+                            // which the end of the batch would write.
+                            while !batches.isReady, try run.context.writeCreatedRowsEarly(upTo: 1_024) {}
+                            guard let batch = try batches.next() else { break }
                             taken.append(contentsOf: batch.groups)
                             try take(batch.groups, into: &run, screen: screen, validations: batch.validations)
                         }

@@ -100,6 +100,10 @@ final class TransactionContext {
     private var createdRows: [CreatedRow?] = []
     /// Where each record of ``createdRows`` is in it.
     private var createdRowPositions: [RowKey: Int] = [:]
+    /// Where the rows of ``createdRows`` not looked at by ``writeCreatedRowsEarly(upTo:)`` begin.
+    private var firstNotWrittenEarly = 0
+    /// Rows written early, freed with the rest at ``flush()``.
+    private var writtenEarly: [CreatedRow] = []
 
     /// A row made in memory by its creating group: what its insert binds, without building
     /// the row (fields not written stay null).
@@ -567,6 +571,39 @@ final class TransactionContext {
         if held == true { throw RecordsHeld(keys: [key]) }
     }
 
+    /// Inserts up to `limit` of the oldest rows made in memory, in storage order: what
+    /// ``flush()`` would insert, done while the caller would otherwise wait (for the next
+    /// part of a stream). A later group of the batch that changes one of them reads it from
+    /// its table, as any record held before the batch.
+    ///
+    /// - Returns: Whether there were any to insert.
+    /// - Throws: ``RecordsHeld`` when the table holds some of them already.
+    func writeCreatedRowsEarly(upTo limit: Int) throws -> Bool {
+        var keys: [RowKey] = [], positions: [Int] = []
+        while firstNotWrittenEarly < createdRows.count && keys.count < limit {
+            if let key = createdRows[firstNotWrittenEarly]?.key {
+                keys.append(key)
+                positions.append(firstNotWrittenEarly)
+            }
+            firstNotWrittenEarly += 1
+        }
+        guard !keys.isEmpty else { return false }
+        var held: Set<RowKey> = []
+        for index in RowKey.storageOrder(of: keys) {
+            let table = try kindTable(code: keys[index].code)
+            // Its place in `createdRowPositions` now finds nil, as for a row taken over.
+            let created = createdRows[positions[index]].take()!
+            do {
+                try insert(created, table)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                held.insert(keys[index])
+            }
+            writtenEarly.append(consume created)
+        }
+        if !held.isEmpty { throw RecordsHeld(keys: held) }
+        return true
+    }
+
     /// Inserts every row made in memory, then writes every kept row with unwritten changes,
     /// each in storage order, and forgets them all.
     private func writeKeptRows() throws {
@@ -609,6 +646,13 @@ final class TransactionContext {
             }
         }
         if inserted.count >= TransactionContext.freedElsewhereFrom { Disposal.free(consume inserted) }
+        if writtenEarly.count >= TransactionContext.freedElsewhereFrom {
+            var early: [CreatedRow] = []
+            swap(&early, &writtenEarly)
+            Disposal.free(consume early)
+        }
+        writtenEarly.removeAll()
+        firstNotWrittenEarly = 0
         if !held.isEmpty { throw RecordsHeld(keys: held) }
         createdRows.removeAll(keepingCapacity: true)
         createdRowPositions.removeAll(keepingCapacity: true)

@@ -39,6 +39,9 @@ final class ValidatedBatches: Sendable {
         }
     }
 
+    /// Whether ``next()`` would return at once (always, for a source taken on the caller's thread).
+    var isReady: Bool { handOff?.isReady ?? true }
+
     /// The next batch, waiting while it is taken and validated; nil once the source gave
     /// every group and found its whole input sound.
     ///

@@ -114,6 +114,43 @@ struct StreamedApplyTests {
         #expect(conflicts >= 10)
     }
 
+    @Test("a big source that keeps the replica waiting ends as when applied at once: the rows it made are written while it waits")
+    func slowSourceEndsAsWhole() throws {
+        let directory = try TemporaryDirectory()
+        let writer = try TestReplicas.make("writer", number: 1, in: directory)
+        let scopes = [c01, c02]
+        // More groups than the replica checks on a thread of its own, then edits of some of
+        // the records they made: those edits come parts after the rows were written early.
+        var made: [RecordID] = []
+        try writer.write { transaction in
+            for index in 0..<8_800 {
+                let id = transaction.newRecordID()
+                try transaction.insert(.visit, id: id, fields: [
+                    "community_id": .text(index % 2 == 0 ? "c01" : "c02"), "adviser_id": .text("a017"),
+                    "date": .text("2026-11-26"), "hours": .real(2), "note": .text("走访第\(index)次"),
+                ])
+                made.append(id)
+            }
+        }
+        try writer.write { transaction in
+            for id in made.prefix(300) { try transaction.update(.visit, id: id, fields: ["hours": .real(3)]) }
+        }
+        let groups = try writer.delta(for: ScopeVectors(), scopes: scopes)
+        #expect(groups.count == 9_100)
+        let whole = try TestReplicas.make("whole", number: 2, in: directory)
+        let slow = try TestReplicas.make("slow", number: 3, in: directory)
+        let source = PartedGroups(groups, sizes: [700], pausing: 0.15)
+        let atOnce = try whole.apply(groups)
+        let waited = try slow.apply(source)
+        #expect(source.partsGiven == 13)
+        #expect(waited == atOnce)
+        #expect(waited.appliedGroups == 9_100)
+        #expect(try slow.digest(scopes: scopes) == writer.digest(scopes: scopes))
+        #expect(try slow.digest(scopes: scopes) == whole.digest(scopes: scopes))
+        #expect(try slow.record(.visit, id: made[0])?.fields["hours"] == .real(3))
+        #expect(try slow.verify(scratchDirectory: directory.path).isEmpty)
+    }
+
     /// What a source throws when its input turns out damaged.
     struct ReadFailure: Error {}
 
