@@ -14,4 +14,16 @@ final class Disposal<Value: Sendable>: @unchecked Sendable {
         let disposal = Disposal(consume value)
         Thread.detachNewThread { disposal.value = nil }
     }
+
+    /// Empties `elements`: their storage is freed on another thread when there are enough
+    /// of them (4,096 or more) to be worth one, here otherwise.
+    static func empty<Element: Sendable>(_ elements: inout [Element]) where Value == [Element] {
+        guard elements.count >= 4_096 else {
+            elements = []
+            return
+        }
+        var taken: [Element] = []
+        swap(&taken, &elements)
+        free(consume taken)
+    }
 }

@@ -40,7 +40,7 @@ extension Replica {
         var taken: [ChangeGroup] = []
         taken.reserveCapacity(min(source.expectedGroupCount, 1 << 20))  // an estimate, however large it claims to be
         // Freeing a large batch's groups is left to another thread: the caller need not wait for it.
-        defer { Replica.releaseElsewhere(&taken) }
+        defer { Disposal.empty(&taken) }
         let batches = ValidatedBatches(source, tables: tables)
         /// Takes the rest of the source's groups (or its fault).
         func takeTheRest() throws {
@@ -112,14 +112,6 @@ extension Replica {
         var run = try ApplyRun(db, tables: tables, expecting: groups.count, attempt: attempt, now: configuration.clock.now())
         try take(groups, into: &run, screen: screen)
         return try run.finish()
-    }
-
-    /// Frees `groups` on another thread, when there are enough of them to make it worth one.
-    static func releaseElsewhere(_ groups: inout [ChangeGroup]) {
-        guard groups.count >= ValidatedBatches.threadedFrom else { return }
-        var released: [ChangeGroup] = []
-        swap(&released, &groups)
-        Disposal.free(consume released)
     }
 
     /// Applies `groups`, a part of what `run` applies: each scope's groups ready here are

@@ -102,8 +102,8 @@ final class TransactionContext {
     private var createdRowPositions: [RowKey: Int] = [:]
     /// Where the rows of ``createdRows`` not looked at by ``writeCreatedRowsEarly(upTo:)`` begin.
     private var firstNotWrittenEarly = 0
-    /// Rows written early, freed with the rest at ``flush()``.
-    private var writtenEarly: [CreatedRow] = []
+    /// Rows of ``createdRows`` inserted so far, freed together at ``flush()``.
+    private var insertedRows: [CreatedRow] = []
 
     /// A row made in memory by its creating group: what its insert binds, without building
     /// the row (fields not written stay null).
@@ -118,8 +118,6 @@ final class TransactionContext {
     /// Past this many rows made in memory, all kept rows are written out: a huge batch holds
     /// its rows in memory only up to a bound.
     var unstoredRowLimit = 100_000
-    /// From this many rows written at once, their copies in memory are freed on another thread.
-    static let freedElsewhereFrom = 4_096
 
     /// Makes room for the rows a batch of `groups` groups may make in memory, so the table
     /// of their places is not rebuilt again and again as it grows (a day's file creates tens
@@ -590,18 +588,25 @@ final class TransactionContext {
         guard !keys.isEmpty else { return false }
         var held: Set<RowKey> = []
         for index in RowKey.storageOrder(of: keys) {
-            let table = try kindTable(code: keys[index].code)
             // Its place in `createdRowPositions` now finds nil, as for a row taken over.
-            let created = createdRows[positions[index]].take()!
-            do {
-                try insert(created, table)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                held.insert(keys[index])
-            }
-            writtenEarly.append(consume created)
+            try insertCreatedRow(at: positions[index], keys[index], held: &held)
         }
         if !held.isEmpty { throw RecordsHeld(keys: held) }
         return true
+    }
+
+    /// Inserts the row made in memory at `position` of ``createdRows``, moved out of it into
+    /// ``insertedRows`` (not copied: a copy retains each of its arrays). When its table holds
+    /// the record already, only this insert is undone and `key` goes into `held`.
+    private func insertCreatedRow(at position: Int, _ key: RowKey, held: inout Set<RowKey>) throws {
+        let table = try kindTable(code: key.code)
+        let created = createdRows[position].take()!
+        do {
+            try insert(created, table)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            held.insert(key)
+        }
+        insertedRows.append(consume created)
     }
 
     /// Inserts every row made in memory, then writes every kept row with unwritten changes,
@@ -625,33 +630,21 @@ final class TransactionContext {
                 updates.append(key)
             }
         }
+        // A record found held does not stop the rest: every such record is found at once.
         var held: Set<RowKey> = []
-        // Rows inserted, freed together afterwards (on another thread, for a large batch).
-        var inserted: [CreatedRow] = []
-        inserted.reserveCapacity(createdPositions.count)
         for index in RowKey.storageOrder(of: inserts) {
             let key = inserts[index]
-            let table = try kindTable(code: key.code)
+            if index < createdPositions.count {
+                try insertCreatedRow(at: createdPositions[index], key, held: &held)
+                continue
+            }
             do {
-                if index < createdPositions.count {
-                    // Moved out, not copied (a copy retains each of its arrays).
-                    let created = createdRows[createdPositions[index]].take()!
-                    try insert(created, table)
-                    inserted.append(consume created)
-                } else {
-                    try insert(keptRows[key]!.row, key.record, table)
-                }
+                try insert(keptRows[key]!.row, key.record, try kindTable(code: key.code))
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                held.insert(key)  // only this insert is undone; the rest go on, to find every such record at once
+                held.insert(key)
             }
         }
-        if inserted.count >= TransactionContext.freedElsewhereFrom { Disposal.free(consume inserted) }
-        if writtenEarly.count >= TransactionContext.freedElsewhereFrom {
-            var early: [CreatedRow] = []
-            swap(&early, &writtenEarly)
-            Disposal.free(consume early)
-        }
-        writtenEarly.removeAll()
+        Disposal.empty(&insertedRows)
         firstNotWrittenEarly = 0
         if !held.isEmpty { throw RecordsHeld(keys: held) }
         createdRows.removeAll(keepingCapacity: true)

@@ -191,6 +191,15 @@ struct CoreBenchmark {
                                         settlingOne: { try single.checkpoint() }, settlingThousands: { try batched.checkpoint() })
     }
 
+    /// One writer's transactions-of-1,000 ratios at FULL and at NORMAL, each as written and
+    /// settled, under keys that start with `prefix`.
+    private func batchRatios(_ prefix: String, full: BatchTimes, normal: BatchTimes) -> [(String, String)] {
+        [("\(prefix)batch_1000_vs_single_ratio", format(full.ratio, 2)),
+         ("\(prefix)batch_1000_vs_single_settled_ratio", format(full.settledRatio, 2)),
+         ("\(prefix)batch_1000_vs_single_ratio_wal_normal", format(normal.ratio, 2)),
+         ("\(prefix)batch_1000_vs_single_settled_ratio_wal_normal", format(normal.settledRatio, 2))]
+    }
+
     private func report(_ day: DistrictDay, _ best: Figures) -> String {
         let (sessionWrite, faguWrite, sessionEncode, faguEncode) = (best.sessionWrite, best.faguWrite, best.sessionEncode, best.faguEncode)
         let (sessionMerge, faguMerge, decodeSeconds, readAll) = (best.sessionMerge, best.faguMerge, best.decode, best.readAll)
@@ -224,15 +233,9 @@ struct CoreBenchmark {
             ("session_zlib_bytes", "\(sessionBytes)"),
             ("fagu_file_bytes", "\(bytes)"),
             ("bytes_vs_session_ratio", format(Double(bytes) / Double(sessionBytes), 3)),
-            ("batch_1000_vs_single_ratio", format(best.fagu.ratio, 2)),
-            ("batch_1000_vs_single_ratio_wal_normal", format(best.faguNormal.ratio, 2)),
-            ("batch_1000_vs_single_settled_ratio_wal_normal", format(best.faguNormal.settledRatio, 2)),
-            ("plain_sqlite_batch_1000_vs_single_settled_ratio_wal_normal", format(best.plainNormal.settledRatio, 2)),
+        ] + batchRatios("", full: best.fagu, normal: best.faguNormal)
+          + batchRatios("plain_sqlite_", full: best.plain, normal: best.plainNormal) + [
             ("batch_1000_vs_single_cpu_ratio", format(best.fagu.cpuRatio, 2)),
-            ("plain_sqlite_batch_1000_vs_single_ratio", format(best.plain.ratio, 2)),
-            ("plain_sqlite_batch_1000_vs_single_ratio_wal_normal", format(best.plainNormal.ratio, 2)),
-            ("batch_1000_vs_single_settled_ratio", format(best.fagu.settledRatio, 2)),
-            ("plain_sqlite_batch_1000_vs_single_settled_ratio", format(best.plain.settledRatio, 2)),
             ("batch_1000_vs_single_ratio_device_pages", format(best.faguDevicePages.ratio, 2)),
             ("plain_sqlite_one_transaction_s", format(best.plain.one, 3)),
             ("plain_sqlite_transactions_of_1000_s", format(best.plain.thousands, 3)),
