@@ -20,7 +20,7 @@ extension Replica {
     @discardableResult
     public func apply(_ groups: [ChangeGroup],
                       screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
-        try settingAsideOnRetry { attempt in
+        try settingAsideOnRetry(groups: groups.count) { attempt in
             try database.write { db in try apply(groups, in: db, screen: screen, attempt: attempt) }
         }
     }
@@ -47,7 +47,7 @@ extension Replica {
             while let batch = try batches.next() { taken.append(contentsOf: batch.groups) }
         }
         var streamed = false
-        return try settingAsideOnRetry { attempt in
+        return try settingAsideOnRetry(groups: source.expectedGroupCount) { attempt in
             try database.write { db in
                 guard streamed else {
                     streamed = true
@@ -85,17 +85,20 @@ extension Replica {
         var error: ReplicaError
     }
 
-    /// Runs `body` until no group is refused and no creation finds its record held mid-way,
-    /// each time with all that the attempts before found.
-    func settingAsideOnRetry<T>(_ body: (ApplyAttempt) throws -> T) throws -> T {
-        var attempt = ApplyAttempt()
-        while true {
-            do {
-                return try body(attempt)
-            } catch let group as RefusedGroup where attempt.refused[group.key] == nil {
-                attempt.refused[group.key] = group.error
-            } catch let held as TransactionContext.RecordsHeld where !held.keys.isSubset(of: attempt.heldRecords) {
-                attempt.heldRecords.formUnion(held.keys)
+    /// Runs `body`, an apply of `groups` groups, until no group is refused and no creation
+    /// finds its record held mid-way, each time with all that the attempts before found;
+    /// with a page cache sized for it (``withApplyPageCache(groups:_:)``).
+    func settingAsideOnRetry<T>(groups: Int, _ body: (ApplyAttempt) throws -> T) throws -> T {
+        try withApplyPageCache(groups: groups) {
+            var attempt = ApplyAttempt()
+            while true {
+                do {
+                    return try body(attempt)
+                } catch let group as RefusedGroup where attempt.refused[group.key] == nil {
+                    attempt.refused[group.key] = group.error
+                } catch let held as TransactionContext.RecordsHeld where !held.keys.isSubset(of: attempt.heldRecords) {
+                    attempt.heldRecords.formUnion(held.keys)
+                }
             }
         }
     }

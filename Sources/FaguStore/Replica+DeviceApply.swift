@@ -24,7 +24,7 @@ extension Replica {
                       requestNumber: UInt64 = 0, encryptionKey: [UInt8]? = nil, formatMajor: UInt8? = nil,
                       clockAheadBy: Int64? = nil, screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
         let now = self.now()
-        return try settingAsideOnRetry { attempt in try database.write { db in
+        return try settingAsideOnRetry(groups: groups.count) { attempt in try database.write { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT revoked_at, public_key, last_vectors, last_request FROM device WHERE replica_id = ?
                 """,

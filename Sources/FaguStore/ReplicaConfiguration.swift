@@ -41,7 +41,8 @@ public struct ReplicaConfiguration: Sendable {
     public var makeRecordID: @Sendable (Timestamp) -> RecordID
     /// How hard commits sync to disk.
     public var durability: Durability
-    /// SQLite's page cache per connection, in KiB (32 MiB by default: a day's merge fits).
+    /// SQLite's page cache per connection, in KiB (32 MiB by default). An apply of many
+    /// groups raises it for its transaction (2 KiB per group, up to 128 MiB).
     public var cacheKiB: Int
     /// The page size of a file this configuration creates, in bytes (a power of two from 512
     /// to 65,536); nil leaves it to whoever creates the replica, else
