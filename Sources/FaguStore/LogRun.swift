@@ -86,7 +86,10 @@ struct LogRun {
     static func kindBit(_ code: Int) -> Int64 { code >= 0 && code < 63 ? 1 << Int64(code) : Int64.min }
 
     /// Adds `entry`, which must come after every entry held.
-    mutating func append(_ entry: LogEntry) {
+    ///
+    /// - Returns: Whether the run is now full (``isFull``).
+    @discardableResult
+    mutating func append(_ entry: LogEntry) -> Bool {
         writer.writeVarint(entry.first - (last &+ 1))
         writer.writeVarint(entry.count)
         writer.writeVarint(entry.kindCode)
@@ -118,6 +121,7 @@ struct LogRun {
         kinds |= LogRun.kindBit(entry.kindCode)
         if entry.clampedTime != nil { clampedCount += 1 }
         lastHash = entry.hash
+        return isFull
     }
 
     /// The entries of a stored run that starts at `first`, or nil when its bytes are malformed.

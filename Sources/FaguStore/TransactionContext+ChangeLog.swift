@@ -15,8 +15,7 @@ extension TransactionContext {
     /// Adds `entry` to the log of `origin` in `scope`.
     func appendToLog(scope: Int, origin: Int, _ entry: LogEntry) throws {
         let key = VectorKey(scope: scope, origin: origin)
-        openRuns[key, default: LogRun(startingAt: entry.first)].append(entry)
-        if openRuns[key]!.isFull, let run = openRuns.removeValue(forKey: key) {
+        if openRuns[key, default: LogRun(startingAt: entry.first)].append(entry), let run = openRuns.removeValue(forKey: key) {
             try write(run, key)
         }
     }

@@ -98,6 +98,9 @@ final class TransactionContext {
     /// then kept, not stored). Every row the tables do not hold yet was made here, so its
     /// count bounds what a batch holds in memory.
     private var createdRows: [CreatedRow?] = []
+    /// The key of each row of ``createdRows`` while it is there (nil once taken over or
+    /// inserted): what the loops over them read, without copying a row to read its key.
+    private var createdKeys: [RowKey?] = []
     /// Where each record of ``createdRows`` is in it.
     private var createdRowPositions: [RowKey: Int] = [:]
     /// Where the rows of ``createdRows`` not looked at by ``writeCreatedRowsEarly(upTo:)`` begin.
@@ -125,6 +128,7 @@ final class TransactionContext {
     func expectCreations(upTo groups: Int) {
         let rows = min(groups, unstoredRowLimit)
         createdRows.reserveCapacity(rows)
+        createdKeys.reserveCapacity(rows)
         createdRowPositions.reserveCapacity(rows)
     }
 
@@ -440,8 +444,8 @@ final class TransactionContext {
         let rowKey = RowKey(code: table.code, record: group.record)
         var kept = keptRows.isEmpty ? nil : keptRows.removeValue(forKey: rowKey)
         if kept == nil, !createdRowPositions.isEmpty, let position = createdRowPositions.removeValue(forKey: rowKey),
-           let created = createdRows[position] {
-            createdRows[position] = nil
+           let created = createdRows[position].take() {
+            createdKeys[position] = nil
             kept = KeptRow(row: try storedRow(created, table), unwritten: [], stored: false)
         }
         // A group that writes every required field usually creates its record: try the
@@ -460,6 +464,7 @@ final class TransactionContext {
             // order. A later group of the batch takes it over as a kept row.
             createdRowPositions[rowKey] = createdRows.count
             createdRows.append(creation())
+            createdKeys.append(rowKey)
             inserted = true
         } else if creates {
             let made = creation()
@@ -579,7 +584,7 @@ final class TransactionContext {
     func writeCreatedRowsEarly(upTo limit: Int) throws -> Bool {
         var keys: [RowKey] = [], positions: [Int] = []
         while firstNotWrittenEarly < createdRows.count && keys.count < limit {
-            if let key = createdRows[firstNotWrittenEarly]?.key {
+            if let key = createdKeys[firstNotWrittenEarly] {
                 keys.append(key)
                 positions.append(firstNotWrittenEarly)
             }
@@ -601,6 +606,7 @@ final class TransactionContext {
     private func insertCreatedRow(at position: Int, _ key: RowKey, held: inout Set<RowKey>) throws {
         let table = try kindTable(code: key.code)
         let created = createdRows[position].take()!
+        createdKeys[position] = nil
         do {
             try insert(created, table)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
@@ -618,7 +624,7 @@ final class TransactionContext {
         var createdPositions: [Int] = []
         createdPositions.reserveCapacity(createdRows.count)
         for position in createdRows.indices {
-            guard let key = createdRows[position]?.key else { continue }
+            guard let key = createdKeys[position] else { continue }
             inserts.append(key)
             createdPositions.append(position)
         }
@@ -648,6 +654,7 @@ final class TransactionContext {
         firstNotWrittenEarly = 0
         if !held.isEmpty { throw RecordsHeld(keys: held) }
         createdRows.removeAll(keepingCapacity: true)
+        createdKeys.removeAll(keepingCapacity: true)
         createdRowPositions.removeAll(keepingCapacity: true)
         let kept = keptRows
         keptRows.removeAll()
