@@ -55,14 +55,20 @@ struct RowClock: Equatable {
     /// The encoding of a new row's clock, written by one group: `fields[i]` holds dot
     /// `origin:first+i`. The bytes `encoded()` gives for that clock, without building it.
     static func encodeCreation(origin: Int, first: UInt64, time: Int64, fields: [Int]) -> [UInt8] {
-        var writer = ByteWriter(capacity: 16 + fields.count)
-        writer.writeByte(1)
-        writer.writeVarint(origin)
-        writer.writeVarint(first)
-        writer.writeSigned(time)
-        writer.writeVarint(fields.count)
-        for field in fields { writer.writeVarint(field) }
-        return writer.bytes
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16 + fields.count)
+        appendCreation(origin: origin, first: first, time: time, fields: fields, to: &bytes)
+        return bytes
+    }
+
+    /// Appends ``encodeCreation(origin:first:time:fields:)``'s bytes to `bytes`.
+    static func appendCreation(origin: Int, first: UInt64, time: Int64, fields: [Int], to bytes: inout [UInt8]) {
+        bytes.append(1)
+        bytes.appendVarint(UInt64(origin))
+        bytes.appendVarint(first)
+        bytes.appendZigzag(time)
+        bytes.appendVarint(UInt64(fields.count))
+        for field in fields { bytes.appendVarint(UInt64(field)) }
     }
 
     /// The compact encoding.

@@ -74,6 +74,13 @@ struct StaticBindings {
         blob.withUnsafeBytes { set(blob: $0, at: position) }
     }
 
+    /// Sets as a blob at `position` the bytes `write` appends (to the buffer, in place).
+    mutating func setBlob(at position: Int, writing write: (inout [UInt8]) -> Void) {
+        let start = bytes.count
+        write(&bytes)
+        parameters.append((CInt(position), .blob(start: start, count: bytes.count - start)))
+    }
+
     /// Sets `blob` as a blob at `position`.
     mutating func set(blob: UnsafeRawBufferPointer, at position: Int) {
         let start = bytes.count

@@ -21,6 +21,12 @@ final class TransactionContext {
     private var lastOrigin: (id: ReplicaID, number: Int)?
     private var lastScope: (id: ScopeID, number: Int)?
     private var dirtyVectors: Set<VectorKey> = []
+    /// The vector entry last advanced, not yet in `known.vectors` and ``dirtyVectors``: a
+    /// batch applies one origin's groups in a scope one after another, so each replaces the
+    /// last without a dictionary write. Settled (``settleLatest()``) before either is read.
+    private var latestAdvance: (key: VectorKey, counter: UInt64)?
+    /// The chain head last written, not yet in `known.heads`, likewise.
+    private var latestHead: (key: VectorKey, counter: UInt64, hash: [UInt8]?)?
     private var statements: [String: Statement] = [:]
     /// Per kind's storage code: its insert statement; per code and column set: its update
     /// and select statements. Kept apart so the hot paths hash no SQL text.
@@ -116,7 +122,11 @@ final class TransactionContext {
         var scope: String
         var indexes: [Int]
         var values: [FieldValue]
-        var clock: [UInt8]
+        /// The dot of its first field and the group's time: its clock, encoded when inserted
+        /// (``RowClock/encodeCreation(origin:first:time:fields:)``), not kept as bytes.
+        var origin: Int
+        var first: UInt64
+        var time: Int64
     }
     /// Past this many rows made in memory, all kept rows are written out: a huge batch holds
     /// its rows in memory only up to a bound.
@@ -176,6 +186,7 @@ final class TransactionContext {
     /// holds is then what commits. Never throws: the state only saves reading, and failing
     /// to take it must not undo the write.
     func committedState() -> CommittedState? {
+        settleLatest()
         assert(dirtyVectors.isEmpty && openRuns.isEmpty, "the state of a transaction not flushed")
         guard dirtyVectors.isEmpty && openRuns.isEmpty else { return nil }
         let mark: CommittedState.Mark
@@ -241,6 +252,7 @@ final class TransactionContext {
     // MARK: Version vectors
 
     private func loadedVector(_ scope: Int) throws -> [Int: UInt64] {
+        settleLatest()
         if let vector = known.vectors[scope] { return vector }
         var vector: [Int: UInt64] = [:]
         let statement = try db.cachedStatement(sql: "SELECT origin, counter FROM version_vector WHERE scope = ?")
@@ -267,8 +279,26 @@ final class TransactionContext {
     }
 
     private func advance(scope: Int, origin: Int, to counter: UInt64) {
-        known.vectors[scope, default: [:]][origin] = counter
-        dirtyVectors.insert(VectorKey(scope: scope, origin: origin))
+        let key = VectorKey(scope: scope, origin: origin)
+        if let latest = latestAdvance, latest.key != key { settle(latest) }
+        latestAdvance = (key, counter)
+    }
+
+    private func settle(_ advance: (key: VectorKey, counter: UInt64)) {
+        known.vectors[advance.key.scope, default: [:]][advance.key.origin] = advance.counter
+        dirtyVectors.insert(advance.key)
+    }
+
+    /// Moves the latest advance and chain head into `known` and ``dirtyVectors``.
+    private func settleLatest() {
+        if let latest = latestAdvance {
+            settle(latest)
+            latestAdvance = nil
+        }
+        if let latest = latestHead {
+            known.heads[latest.key] = (latest.counter, latest.hash)
+            latestHead = nil
+        }
     }
 
     /// The prepared statement for `sql`, kept for the transaction so hot paths skip even
@@ -303,7 +333,11 @@ final class TransactionContext {
     func chainHash(scope: Int, origin: Int, endingAt counter: UInt64) throws -> [UInt8]? {
         if counter == 0 { return GroupHash.genesis }
         let key = VectorKey(scope: scope, origin: origin)
-        if let head = known.heads[key], head.counter == counter { return head.hash }
+        if let latest = latestHead, latest.key == key {
+            if latest.counter == counter { return latest.hash }
+        } else if let head = known.heads[key], head.counter == counter {
+            return head.hash
+        }
         if openRuns[key] == nil {
             // A stored run that ends there keeps its last hash in a column of its own: no run
             // to decode (each local write to a scope new to the transaction comes here).
@@ -329,6 +363,7 @@ final class TransactionContext {
     func flush() throws {
         try writeKeptRows()
         try flushLog()
+        settleLatest()
         let statement = try db.cachedStatement(sql: """
             INSERT INTO version_vector (scope, origin, counter) VALUES (?, ?, ?)
             ON CONFLICT (scope, origin) DO UPDATE SET counter = excluded.counter
@@ -455,8 +490,7 @@ final class TransactionContext {
         // The row this group makes when it creates its record.
         func creation() -> CreatedRow {
             CreatedRow(key: rowKey, scope: group.scope.name, indexes: indexes, values: values,
-                       clock: RowClock.encodeCreation(origin: origin, first: group.firstCounter,
-                                                      time: group.orderingTime.milliseconds, fields: indexes))
+                       origin: origin, first: group.firstCounter, time: group.orderingTime.milliseconds)
         }
         var inserted = false
         if creates && defersCreations && (heldRecords.isEmpty || !heldRecords.contains(rowKey)) {
@@ -678,7 +712,10 @@ final class TransactionContext {
             for (position, index) in created.indexes.enumerated() {
                 bindings.set(created.values[position], at: index + 2)
             }
-            bindings.set(blob: created.clock, at: table.fields.count + 2)
+            bindings.setBlob(at: table.fields.count + 2) { bytes in
+                RowClock.appendCreation(origin: created.origin, first: created.first, time: created.time,
+                                        fields: created.indexes, to: &bytes)
+            }
             try insertStatement(table).executeDirect(bindings)
         }
     }
@@ -705,7 +742,9 @@ final class TransactionContext {
 
     /// A row made in memory, as ``row(_:_:fields:)`` would read it back once inserted.
     private func storedRow(_ created: CreatedRow, _ table: KindTable) throws -> StoredRow {
-        guard let clock = RowClock(decoding: created.clock, fieldCount: table.fields.count) else {
+        let encoded = RowClock.encodeCreation(origin: created.origin, first: created.first, time: created.time,
+                                              fields: created.indexes)
+        guard let clock = RowClock(decoding: encoded, fieldCount: table.fields.count) else {
             throw ReplicaError(.corrupt, "a row made in memory has an unreadable clock")
         }
         var values = [DatabaseValue](repeating: .null, count: table.fields.count)
@@ -867,7 +906,9 @@ final class TransactionContext {
             first: group.firstCounter, count: group.fields.count, kindCode: kindCode, record: group.record,
             time: group.time.milliseconds, author: group.author, body: encodedBody, hash: hash,
             setAside: group.setAside?.code, clampedTime: group.clampedTime?.milliseconds))
-        known.heads[VectorKey(scope: scope, origin: origin)] = (group.lastCounter, hash)
+        let key = VectorKey(scope: scope, origin: origin)
+        if let latest = latestHead, latest.key != key { known.heads[latest.key] = (latest.counter, latest.hash) }
+        latestHead = (key, group.lastCounter, hash)
     }
 
     /// The columns ``group(fromPendingRow:scope:)`` reads from `pending_group`, in order.
