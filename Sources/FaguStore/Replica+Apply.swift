@@ -228,9 +228,10 @@ extension Replica {
         var later = [Bool](repeating: false, count: groups.count)
         var seen: Set<TransactionContext.RowKey> = []
         seen.reserveCapacity(groups.count)
+        // Read in place: a copy of each group would retain every array and string in it.
         for position in groups.indices.reversed() where groups[position].setAside == nil {
-            let group = groups[position]
-            later[position] = !seen.insert(TransactionContext.RowKey(code: group.kind.storageCode, record: group.record)).inserted
+            let key = TransactionContext.RowKey(code: groups[position].kind.storageCode, record: groups[position].record)
+            later[position] = !seen.insert(key).inserted
         }
         return later
     }

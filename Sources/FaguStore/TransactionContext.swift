@@ -690,11 +690,13 @@ final class TransactionContext {
         createdRows.removeAll(keepingCapacity: true)
         createdKeys.removeAll(keepingCapacity: true)
         createdRowPositions.removeAll(keepingCapacity: true)
-        let kept = keptRows
-        keptRows.removeAll()
+        var kept: [RowKey: KeptRow] = [:]
+        swap(&kept, &keptRows)
         for key in RowKey.inStorageOrder(updates) {
             try write(kept[key]!.row, try kindTable(code: key.code), key.record, columns: kept[key]!.unwritten)
         }
+        // A large batch's kept rows are freed on another thread, as its rows made in memory are.
+        if kept.count >= 4_096 { Disposal.free(consume kept) }
     }
 
     private func kindTable(code: Int) throws -> KindTable {
