@@ -15,15 +15,24 @@ final class Disposal<Value: Sendable>: @unchecked Sendable {
         Thread.detachNewThread { disposal.value = nil }
     }
 
+    /// From this many elements, freeing them is worth a thread of its own.
+    static var worthAThread: Int { 4_096 }
+
     /// Empties `elements`: their storage is freed on another thread when there are enough
-    /// of them (4,096 or more) to be worth one, here otherwise.
+    /// of them (``worthAThread``) to be worth one, here otherwise.
     static func empty<Element: Sendable>(_ elements: inout [Element]) where Value == [Element] {
-        guard elements.count >= 4_096 else {
-            elements = []
-            return
-        }
-        var taken: [Element] = []
-        swap(&taken, &elements)
-        free(consume taken)
+        empty(&elements, count: elements.count, emptied: [])
+    }
+
+    /// Empties `entries`: freed on another thread from ``worthAThread`` entries, as an array is.
+    static func empty<Key: Hashable & Sendable, Element: Sendable>(_ entries: inout [Key: Element])
+        where Value == [Key: Element] {
+        empty(&entries, count: entries.count, emptied: [:])
+    }
+
+    private static func empty(_ value: inout Value, count: Int, emptied: Value) {
+        var taken = emptied
+        swap(&taken, &value)
+        if count >= worthAThread { free(consume taken) }
     }
 }

@@ -12,7 +12,7 @@ extension Replica {
     /// its change log (which keeps every value again) in one transaction; in a cache smaller
     /// than that, SQLite writes pages to the WAL mid-way and again at commit (`tools/bench
     /// merge`, a day of 71,300 groups each way, replicas opened cold: Fagu's merging thread
-    /// 1.59-1.69 s at 32 MiB, 1.26-1.50 s at 128 MiB; in `tools/bench core`, whose replicas
+    /// 1.52-1.69 s at 32 MiB, 1.26-1.50 s at 128 MiB; in `tools/bench core`, whose replicas
     /// are warm from writing the day, the difference is within the noise).
     func applyCacheKiB(groups: Int) -> Int {
         let wanted = min(groups, Replica.largestApplyCacheKiB / Replica.applyCacheKiBPerGroup) * Replica.applyCacheKiBPerGroup

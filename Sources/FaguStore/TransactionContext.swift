@@ -479,8 +479,7 @@ final class TransactionContext {
         let rowKey = RowKey(code: table.code, record: group.record)
         var kept = keptRows.isEmpty ? nil : keptRows.removeValue(forKey: rowKey)
         if kept == nil, !createdRowPositions.isEmpty, let position = createdRowPositions.removeValue(forKey: rowKey),
-           let created = createdRows[position].take() {
-            createdKeys[position] = nil
+           let created = takeCreatedRow(at: position) {
             kept = KeptRow(row: try storedRow(created, table), unwritten: [], stored: false)
         }
         // A group that writes every required field usually creates its record: try the
@@ -639,14 +638,20 @@ final class TransactionContext {
     /// the record already, only this insert is undone and `key` goes into `held`.
     private func insertCreatedRow(at position: Int, _ key: RowKey, held: inout Set<RowKey>) throws {
         let table = try kindTable(code: key.code)
-        let created = createdRows[position].take()!
-        createdKeys[position] = nil
+        let created = takeCreatedRow(at: position)!
         do {
             try insert(created, table)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             held.insert(key)
         }
         insertedRows.append(consume created)
+    }
+
+    /// Moves the row made in memory at `position` out of ``createdRows``, and its key out of
+    /// ``createdKeys``; nil when it was taken already.
+    private func takeCreatedRow(at position: Int) -> CreatedRow? {
+        createdKeys[position] = nil
+        return createdRows[position].take()
     }
 
     /// Inserts every row made in memory, then writes every kept row with unwritten changes,
@@ -696,7 +701,7 @@ final class TransactionContext {
             try write(kept[key]!.row, try kindTable(code: key.code), key.record, columns: kept[key]!.unwritten)
         }
         // A large batch's kept rows are freed on another thread, as its rows made in memory are.
-        if kept.count >= 4_096 { Disposal.free(consume kept) }
+        Disposal.empty(&kept)
     }
 
     private func kindTable(code: Int) throws -> KindTable {

@@ -205,9 +205,6 @@ struct CoreBenchmark {
     }
 
     private func report(_ day: DistrictDay, _ best: Figures, mergeRatios: [Double]) -> String {
-        let sortedRatios = mergeRatios.sorted()
-        let middle = sortedRatios.count / 2
-        let medianRatio = sortedRatios.count % 2 == 1 ? sortedRatios[middle] : (sortedRatios[middle - 1] + sortedRatios[middle]) / 2
         let (sessionWrite, faguWrite, sessionEncode, faguEncode) = (best.sessionWrite, best.faguWrite, best.sessionEncode, best.faguEncode)
         let (sessionMerge, faguMerge, decodeSeconds, readAll) = (best.sessionMerge, best.faguMerge, best.decode, best.readAll)
         let (bytes, sessionBytes, applied) = (best.bytes, best.sessionBytes, best.applied)
@@ -230,7 +227,7 @@ struct CoreBenchmark {
             ("fagu_merge_s", format(faguMerge, 3)),
             ("merge_vs_session_ratio", format(faguMerge / sessionMerge, 2)),
             ("merge_vs_session_round_ratios", "[" + mergeRatios.map { format($0, 2) }.joined(separator: ", ") + "]"),
-            ("merge_vs_session_median_round_ratio", format(medianRatio, 2)),
+            ("merge_vs_session_median_round_ratio", format(median(mergeRatios), 2)),
             ("session_merge_cpu_s", format(best.sessionMergeCPU, 3)),
             ("fagu_merge_cpu_s", format(best.faguMergeCPU, 3)),
             ("merge_vs_session_cpu_ratio", format(best.faguMergeCPU / best.sessionMergeCPU, 2)),

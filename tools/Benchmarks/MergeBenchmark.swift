@@ -61,7 +61,6 @@ struct MergeBenchmark {
             try first.close()
             try second.close()
         }
-        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         let figures: [(String, String)] = [
             ("benchmark", "\"merge\""),
             ("records", "\(records)"),

@@ -36,3 +36,6 @@ func measure(cpu: inout Double, thread: inout Double, _ body: () throws -> Void)
     thread = now() - start
     return elapsed
 }
+
+/// The median of `values` (of an even count, the higher of the two middle ones).
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
