@@ -28,10 +28,16 @@ extension Statement {
     /// set is null), their texts and blobs read in place, and resets it; the bindings are
     /// cleared before this returns, so none outlives the buffer.
     func executeDirect(_ bindings: borrowing StaticBindings) throws {
+        try executeDirect(bindings, parameters: bindings.parameters.indices)
+    }
+
+    /// ``executeDirect(_:)-(StaticBindings)`` with only `parameters` of `bindings` (the
+    /// part of them that is one row of several).
+    func executeDirect(_ bindings: borrowing StaticBindings, parameters: Range<Int>) throws {
         try withBound([]) { handle in
             defer { sqlite3_clear_bindings(handle) }
             try bindings.bytes.withUnsafeBufferPointer { buffer in
-                for (position, value) in bindings.parameters {
+                for (position, value) in bindings.parameters[parameters] {
                     let code: CInt
                     switch value {
                     case .null:

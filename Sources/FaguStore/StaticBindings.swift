@@ -10,14 +10,14 @@ import GRDB
 ///
 /// `Statement.executeDirect(_:)-(StaticBindings)` binds it just before the step and clears
 /// the bindings before the buffer can change.
-struct StaticBindings {
+struct StaticBindings: Sendable {
     /// The bytes of every text and blob of the current execution.
     private(set) var bytes: [UInt8] = []
     /// Each parameter set, by 1-based position; those not set are null.
     private(set) var parameters: [(position: CInt, value: Parameter)] = []
 
     /// A parameter's value; a text or blob is `count` bytes from `start` of ``bytes``.
-    enum Parameter {
+    enum Parameter: Sendable {
         case null
         case integer(Int64)
         case real(Double)

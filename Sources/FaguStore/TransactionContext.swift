@@ -63,7 +63,7 @@ final class TransactionContext {
     private var keptRows: [RowKey: KeptRow] = [:]
 
     /// A record of a kind, by the kind's storage code.
-    struct RowKey: Hashable {
+    struct RowKey: Hashable, Sendable {
         var code: Int
         var record: RecordID
 
@@ -116,7 +116,7 @@ final class TransactionContext {
 
     /// A row made in memory by its creating group: what its insert binds, without building
     /// the row (fields not written stay null).
-    struct CreatedRow {
+    struct CreatedRow: Sendable {
         var key: RowKey
         /// Its scope field's value, where the kind has one.
         var scope: String
@@ -378,7 +378,7 @@ final class TransactionContext {
     // MARK: Rows
 
     /// A stored record row: its column values and clock.
-    struct StoredRow {
+    struct StoredRow: Sendable {
         var values: [DatabaseValue]
         var clock: RowClock
     }
@@ -677,16 +677,27 @@ final class TransactionContext {
         }
         // A record found held does not stop the rest: every such record is found at once.
         var held: Set<RowKey> = []
-        for index in RowKey.storageOrder(of: inserts) {
-            let key = inserts[index]
-            if index < createdPositions.count {
-                try insertCreatedRow(at: createdPositions[index], key, held: &held)
-                continue
+        let order = RowKey.storageOrder(of: inserts)
+        if order.count >= PreparedInserts.threadedFrom {
+            let rows = order.map { index in
+                index < createdPositions.count ? PreparedInserts.Row.created(position: createdPositions[index])
+                    : .kept(inserts[index], keptRows[inserts[index]]!.row)
             }
-            do {
-                try insert(keptRows[key]!.row, key.record, try kindTable(code: key.code))
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                held.insert(key)
+            var created: [CreatedRow?] = []
+            swap(&created, &createdRows)
+            try insert(PreparedInserts.preparing(rows, created: created, tables: tables), held: &held)
+        } else {
+            for index in order {
+                let key = inserts[index]
+                if index < createdPositions.count {
+                    try insertCreatedRow(at: createdPositions[index], key, held: &held)
+                    continue
+                }
+                do {
+                    try insert(keptRows[key]!.row, key.record, try kindTable(code: key.code))
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                    held.insert(key)
+                }
             }
         }
         Disposal.empty(&insertedRows)
@@ -704,6 +715,21 @@ final class TransactionContext {
         Disposal.empty(&kept)
     }
 
+    /// Inserts every row of `parts`, as they come; a row whose record the table holds
+    /// already goes into `held`.
+    private func insert(_ parts: HandOff<PreparedInserts, ReplicaError>, held: inout Set<RowKey>) throws {
+        while let part = try parts.receive() {
+            for index in part.keys.indices {
+                let key = part.keys[index]
+                do {
+                    try insertStatement(try kindTable(code: key.code)).executeDirect(part.bindings, parameters: part.parameters(of: index))
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                    held.insert(key)
+                }
+            }
+        }
+    }
+
     private func kindTable(code: Int) throws -> KindTable {
         guard let table = tables.withCode(code) else {
             throw ReplicaError(.corrupt, "a row kept for writing names kind code \(code)")
@@ -714,15 +740,7 @@ final class TransactionContext {
     /// Inserts a row made in memory, binding only what its creating group wrote.
     private func insert(_ created: CreatedRow, _ table: KindTable) throws {
         try withInsertBindings { bindings in
-            bindings.set(created.key.record, at: 1)
-            if let scopeIndex = table.scopeFieldIndex { bindings.set(text: created.scope, at: scopeIndex + 2) }
-            for (position, index) in created.indexes.enumerated() {
-                bindings.set(created.values[position], at: index + 2)
-            }
-            bindings.setBlob(at: table.fields.count + 2) { bytes in
-                RowClock.appendCreation(origin: created.origin, first: created.first, time: created.time,
-                                        fields: created.indexes, to: &bytes)
-            }
+            created.bind(for: table, into: &bindings)
             try insertStatement(table).executeDirect(bindings)
         }
     }
@@ -740,9 +758,7 @@ final class TransactionContext {
     /// Inserts a whole row: one made in memory that later groups of the batch changed.
     private func insert(_ row: StoredRow, _ record: RecordID, _ table: KindTable) throws {
         try withInsertBindings { bindings in
-            bindings.set(record, at: 1)
-            for (index, value) in row.values.enumerated() { bindings.set(value, at: index + 2) }
-            bindings.set(blob: row.clock.encoded(), at: table.fields.count + 2)
+            row.bind(record, for: table, into: &bindings)
             try insertStatement(table).executeDirect(bindings)
         }
     }

@@ -74,6 +74,45 @@ struct KeptRowTests {
         }
     }
 
+    @Test("a batch of thousands of creations is inserted from rows bound on another thread, with records held already among them")
+    func largeBatchIsBoundOnAnotherThread() throws {
+        let directory = try TemporaryDirectory()
+        let alice = try TestReplicas.make("alice", number: 1, in: directory)
+        let bob = try TestReplicas.make("bob", number: 2, in: directory, author: "a018")
+        // Enough creations for the threaded path, some closed afterwards (rows the batch keeps),
+        // and three cases both replicas create under the same ids (held already when bob applies).
+        let count = PreparedInserts.threadedFrom + 100
+        let shared: [RecordID] = (1...3).map { .code("case-\($0)") }
+        var closed: [RecordID] = []
+        try alice.write { transaction in
+            for id in shared { try transaction.insert(.legalCase, id: id, fields: caseFields()) }
+            for index in 0..<count {
+                let id = alice.newRecordID()
+                try transaction.insert(.legalCase, id: id, fields: caseFields())
+                if index % 100 == 0 { closed.append(id) }
+            }
+        }
+        try alice.write { transaction in
+            for id in closed { try transaction.update(.legalCase, id: id, fields: ["status": .text("closed")]) }
+        }
+        try bob.write { transaction in
+            for id in shared { try transaction.insert(.legalCase, id: id, fields: caseFields(status: "closed")) }
+        }
+
+        let toBob = try alice.delta(for: bob.vectors(scopes: [c01]), scopes: [c01])
+        let report = try bob.apply(toBob)
+        #expect(report.appliedGroups == toBob.count)
+        // The concurrent creations of the shared cases meet: every field both wrote is in conflict.
+        #expect(report.conflictsOpened == shared.count * caseFields().count)
+        for id in shared { #expect(try bob.record(.legalCase, id: id)?.conflicts.keys.contains("status") == true) }
+        try alice.apply(try bob.delta(for: alice.vectors(scopes: [c01]), scopes: [c01]))
+
+        #expect(try bob.records(.legalCase).count == count + shared.count)
+        #expect(try bob.record(.legalCase, id: closed[1])?.fields["status"] == .text("closed"))
+        #expect(try bob.digest(scopes: [c01]) == alice.digest(scopes: [c01]))
+        #expect(try bob.verify(scratchDirectory: directory.path).isEmpty)
+    }
+
     @Test("the storage order of records is SQLite's own order of their ids: codes first, then UUIDs, each by bytes")
     func storageOrderIsSQLitesOrder() throws {
         var generator = SeededGenerator(seed: 42)
