@@ -24,6 +24,12 @@ final class Disposal<Value: Sendable>: @unchecked Sendable {
         empty(&elements, count: elements.count, emptied: [])
     }
 
+    /// Empties `elements`, weighed as `count` elements (the groups in a list of parts, say)
+    /// against ``worthAThread``.
+    static func empty<Element: Sendable>(_ elements: inout [Element], weighing count: Int) where Value == [Element] {
+        empty(&elements, count: count, emptied: [])
+    }
+
     /// Empties `entries`: freed on another thread from ``worthAThread`` entries, as an array is.
     static func empty<Key: Hashable & Sendable, Element: Sendable>(_ entries: inout [Key: Element])
         where Value == [Key: Element] {

@@ -36,15 +36,21 @@ extension Replica {
     @discardableResult
     public func apply(_ source: some GroupSource,
                       screen: (ChangeGroup) -> (code: String, reason: String)? = { _ in nil }) throws -> ApplyReport {
-        // Every group taken, for a retry: a retry runs on all of them at once.
-        var taken: [ChangeGroup] = []
-        taken.reserveCapacity(min(source.expectedGroupCount, 1 << 20))  // an estimate, however large it claims to be
+        // Every part taken, whole, for a retry (which runs on all the groups at once): kept as
+        // they came rather than copied group by group into one array, which would retain every
+        // group's arrays and strings, and free them all at the end, on the applying thread.
+        var parts: [ValidatedBatches.Batch] = []
+        var groupsTaken = 0
         // Freeing a large batch's groups is left to another thread: the caller need not wait for it.
-        defer { Disposal.empty(&taken) }
+        defer { Disposal.empty(&parts, weighing: groupsTaken) }
         let batches = ValidatedBatches(source, tables: tables)
+        func keep(_ batch: ValidatedBatches.Batch) {
+            parts.append(batch)
+            groupsTaken += batch.groups.count
+        }
         /// Takes the rest of the source's groups (or its fault).
         func takeTheRest() throws {
-            while let batch = try batches.next() { taken.append(contentsOf: batch.groups) }
+            while let batch = try batches.next() { keep(batch) }
         }
         var streamed = false
         return try settingAsideOnRetry(groups: source.expectedGroupCount) { attempt in
@@ -59,7 +65,7 @@ extension Replica {
                             // which the end of the batch would write.
                             while !batches.isReady, try run.context.writeCreatedRowsEarly(upTo: 1_024) {}
                             guard let batch = try batches.next() else { break }
-                            taken.append(contentsOf: batch.groups)
+                            keep(batch)
                             try take(batch.groups, into: &run, screen: screen, validations: batch.validations)
                         }
                         return try run.finish()
@@ -71,7 +77,7 @@ extension Replica {
                     }
                 }
                 try takeTheRest()
-                return try apply(taken, in: db, screen: screen, attempt: attempt)
+                return try apply(parts.flatMap(\.groups), in: db, screen: screen, attempt: attempt)
             }
         }
     }

@@ -685,7 +685,8 @@ final class TransactionContext {
             }
             var created: [CreatedRow?] = []
             swap(&created, &createdRows)
-            try insert(PreparedInserts.preparing(rows, created: created, tables: tables), held: &held)
+            // Given up, not copied: the rows are freed on that thread, when it is done with them.
+            try insert(PreparedInserts.preparing(consume rows, created: consume created, tables: tables), held: &held)
         } else {
             for index in order {
                 let key = inserts[index]
