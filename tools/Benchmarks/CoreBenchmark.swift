@@ -164,9 +164,9 @@ struct CoreBenchmark {
     }
 
     /// Fagu's replicas made with `configuration` write the first side's half of the day in
-    /// one transaction and in transactions of 1,000, after both wrote the shared cases.
-    private func faguWrites(_ day: DistrictDay, configuration: ReplicaConfiguration, name: String,
-                            path: (String) -> String) throws -> BatchTimes {
+    /// one transaction and in transactions of 1,000 (or `batch`), after both wrote the shared cases.
+    func faguWrites(_ day: DistrictDay, configuration: ReplicaConfiguration, name: String,
+                    path: (String) -> String, batch: Int? = nil) throws -> BatchTimes {
         func replica(_ role: String) throws -> Replica {
             let replica = try Replica.create(at: path("\(role)-\(name).sqlite"), id: .random(), author: "a017", configuration: configuration)
             try write(day.shared, to: replica, batch: batchSize)
@@ -174,14 +174,14 @@ struct CoreBenchmark {
         }
         let single = try replica("single"), batched = try replica("batched")
         return try BatchTimes.measuring(one: { try write(day.first, to: single, batch: day.first.count) },
-                                        thousands: { try write(day.first, to: batched, batch: batchSize) },
+                                        thousands: { try write(day.first, to: batched, batch: batch ?? batchSize) },
                                         settlingOne: { try single.checkpoint() }, settlingThousands: { try batched.checkpoint() })
     }
 
     /// The same rows into plain SQLite tables (no recording), with `durability`: what SQLite
-    /// itself pays for committing every 1,000 operations, to read Fagu's ratio against.
-    private func plainWrites(_ day: DistrictDay, durability: ReplicaConfiguration.Durability, path: (String) -> String) throws
-        -> BatchTimes {
+    /// itself pays for committing every 1,000 operations (or `batch`), to read Fagu's ratio against.
+    func plainWrites(_ day: DistrictDay, durability: ReplicaConfiguration.Durability, path: (String) -> String,
+                     batch: Int? = nil) throws -> BatchTimes {
         func database(_ name: String) throws -> SessionDatabase {
             let database = try SessionDatabase(path: path("plain-\(name)-\(durability.rawValue).sqlite"),
                                                cacheKiB: ReplicaConfiguration().cacheKiB, pageBytes: Replica.databasePageSize,
@@ -191,7 +191,7 @@ struct CoreBenchmark {
         }
         let single = try database("single"), batched = try database("batched")
         return try BatchTimes.measuring(one: { try single.write(day.first[...], batch: day.first.count) },
-                                        thousands: { try batched.write(day.first[...], batch: batchSize) },
+                                        thousands: { try batched.write(day.first[...], batch: batch ?? batchSize) },
                                         settlingOne: { try single.checkpoint() }, settlingThousands: { try batched.checkpoint() })
     }
 

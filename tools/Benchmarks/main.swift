@@ -2,6 +2,7 @@
 //
 //   fagu-bench core [--records N] [--rounds R] [--format 2|3|4]
 //   fagu-bench merge --fixture DIR [--records N] [--repetitions N] [--decode-first]   (core's merge alone, repeated)
+//   fagu-bench batch [--records N] [--repetitions N] [--batch N] [--only WRITER]   (core's transactions-of-1,000 figure alone, repeated)
 //   fagu-bench wire
 //   fagu-bench field-home --home DIR [--records N]   (a full laptop replica, to time commands)
 //
@@ -56,6 +57,15 @@ case "field-home":
         FileHandle.standardError.write(Data("fagu-bench: \(error)\n".utf8))
         exit(1)
     }
+case "batch":
+    do {
+        let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        print(try BatchBenchmark(records: option("--records", default: 100_000), repetitions: option("--repetitions", default: 5),
+                                 only: only, batch: option("--batch", default: 1_000)).run())
+    } catch {
+        FileHandle.standardError.write(Data("fagu-bench: \(error)\n".utf8))
+        exit(1)
+    }
 case "wire":
     do {
         print(try WireBenchmark().run())
@@ -64,6 +74,6 @@ case "wire":
         exit(1)
     }
 default:
-    FileHandle.standardError.write(Data("usage: fagu-bench core [--records N] [--rounds R] [--format 2|3|4] | fagu-bench merge --fixture DIR [--records N] [--repetitions N] [--decode-first] | fagu-bench wire | fagu-bench field-home --home DIR [--records N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: fagu-bench core [--records N] [--rounds R] [--format 2|3|4] | fagu-bench merge --fixture DIR [--records N] [--repetitions N] [--decode-first] | fagu-bench batch [--records N] [--repetitions N] [--batch N] [--only fagu-full|fagu-normal|plain-full|plain-normal] | fagu-bench wire | fagu-bench field-home --home DIR [--records N]\n".utf8))
     exit(2)
 }
