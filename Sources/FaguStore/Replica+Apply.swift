@@ -40,17 +40,15 @@ extension Replica {
         // they came rather than copied group by group into one array, which would retain every
         // group's arrays and strings, and free them all at the end, on the applying thread.
         var parts: [ValidatedBatches.Batch] = []
-        var groupsTaken = 0
         // Freeing a large batch's groups is left to another thread: the caller need not wait for it.
-        defer { Disposal.empty(&parts, weighing: groupsTaken) }
-        let batches = ValidatedBatches(source, tables: tables)
-        func keep(_ batch: ValidatedBatches.Batch) {
-            parts.append(batch)
-            groupsTaken += batch.groups.count
+        defer {
+            let groups = parts.reduce(0) { $0 + $1.groups.count }
+            Disposal.empty(&parts, weighing: groups)
         }
+        let batches = ValidatedBatches(source, tables: tables)
         /// Takes the rest of the source's groups (or its fault).
         func takeTheRest() throws {
-            while let batch = try batches.next() { keep(batch) }
+            while let batch = try batches.next() { parts.append(batch) }
         }
         var streamed = false
         return try settingAsideOnRetry(groups: source.expectedGroupCount) { attempt in
@@ -65,7 +63,7 @@ extension Replica {
                             // which the end of the batch would write.
                             while !batches.isReady, try run.context.writeCreatedRowsEarly(upTo: 1_024) {}
                             guard let batch = try batches.next() else { break }
-                            keep(batch)
+                            parts.append(batch)
                             try take(batch.groups, into: &run, screen: screen, validations: batch.validations)
                         }
                         return try run.finish()

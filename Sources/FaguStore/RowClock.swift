@@ -52,16 +52,18 @@ struct RowClock: Equatable {
         guard reader.isAtEnd else { return nil }
     }
 
-    /// The encoding of a new row's clock, written by one group: `fields[i]` holds dot
-    /// `origin:first+i`. The bytes `encoded()` gives for that clock, without building it.
-    static func encodeCreation(origin: Int, first: UInt64, time: Int64, fields: [Int]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16 + fields.count)
-        appendCreation(origin: origin, first: first, time: time, fields: fields, to: &bytes)
-        return bytes
+    /// The clock of a new row of `fieldCount` fields written by one group: field `fields[i]`
+    /// holds dot `origin:first+i` at `time`, the others nothing.
+    static func creation(origin: Int, first: UInt64, time: Int64, fields: [Int], fieldCount: Int) -> RowClock {
+        var clock = RowClock(fieldCount: fieldCount)
+        for (offset, field) in fields.enumerated() {
+            clock.fields[field] = Entries(Entry(origin: origin, counter: first + UInt64(offset), time: time))
+        }
+        return clock
     }
 
-    /// Appends ``encodeCreation(origin:first:time:fields:)``'s bytes to `bytes`.
+    /// Appends to `bytes` the encoding of ``creation(origin:first:time:fields:fieldCount:)``'s
+    /// clock: the bytes `encoded()` gives for it, without building it.
     static func appendCreation(origin: Int, first: UInt64, time: Int64, fields: [Int], to bytes: inout [UInt8]) {
         bytes.append(1)
         bytes.appendVarint(UInt64(origin))

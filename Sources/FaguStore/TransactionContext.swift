@@ -128,7 +128,7 @@ final class TransactionContext {
         var indexes: [Int]
         var values: [FieldValue]
         /// The dot of its first field and the group's time: its clock, encoded when inserted
-        /// (``RowClock/encodeCreation(origin:first:time:fields:)``), not kept as bytes.
+        /// (``RowClock/appendCreation(origin:first:time:fields:to:)``), not kept as bytes.
         var origin: Int
         var first: UInt64
         var time: Int64
@@ -294,6 +294,10 @@ final class TransactionContext {
         dirtyVectors.insert(advance.key)
     }
 
+    private func settle(_ head: (key: VectorKey, counter: UInt64, hash: [UInt8]?)) {
+        known.heads[head.key] = (head.counter, head.hash)
+    }
+
     /// Moves the latest advance and chain head into `known` and ``dirtyVectors``.
     private func settleLatest() {
         if let latest = latestAdvance {
@@ -301,7 +305,7 @@ final class TransactionContext {
             latestAdvance = nil
         }
         if let latest = latestHead {
-            known.heads[latest.key] = (latest.counter, latest.hash)
+            settle(latest)
             latestHead = nil
         }
     }
@@ -400,7 +404,7 @@ final class TransactionContext {
         if !keptRows.isEmpty, let kept = keptRows[RowKey(code: table.code, record: record)] { return kept.row }
         if !createdRowPositions.isEmpty, let position = createdRowPositions[RowKey(code: table.code, record: record)],
            let created = createdRows[position] {
-            return try storedRow(created, table)
+            return storedRow(created, table)
         }
         var columns = fields
         if let scopeIndex = table.scopeFieldIndex, !columns.contains(scopeIndex) { columns.append(scopeIndex) }
@@ -485,7 +489,7 @@ final class TransactionContext {
         var kept = keptRows.isEmpty ? nil : keptRows.removeValue(forKey: rowKey)
         if kept == nil, !createdRowPositions.isEmpty, let position = createdRowPositions.removeValue(forKey: rowKey),
            let created = takeCreatedRow(at: position) {
-            kept = KeptRow(row: try storedRow(created, table), unwritten: [], stored: false)
+            kept = KeptRow(row: storedRow(created, table), unwritten: [], stored: false)
         }
         // A group that writes every required field usually creates its record: try the
         // insert first, and look the row up only when one is there already.
@@ -507,7 +511,7 @@ final class TransactionContext {
         } else if creates {
             let made = creation()
             inserted = try insertRecord(made, table, orExisting: true)
-            if inserted && keepRow { keptRows[rowKey] = KeptRow(row: try storedRow(made, table), unwritten: []) }
+            if inserted && keepRow { keptRows[rowKey] = KeptRow(row: storedRow(made, table), unwritten: []) }
         }
         // A change to a held record reads only the columns it decides on, or all of them when
         // the row is to be kept for the groups after it.
@@ -771,12 +775,9 @@ final class TransactionContext {
     }
 
     /// A row made in memory, as ``row(_:_:fields:)`` would read it back once inserted.
-    private func storedRow(_ created: CreatedRow, _ table: KindTable) throws -> StoredRow {
-        let encoded = RowClock.encodeCreation(origin: created.origin, first: created.first, time: created.time,
-                                              fields: created.indexes)
-        guard let clock = RowClock(decoding: encoded, fieldCount: table.fields.count) else {
-            throw ReplicaError(.corrupt, "a row made in memory has an unreadable clock")
-        }
+    private func storedRow(_ created: CreatedRow, _ table: KindTable) -> StoredRow {
+        let clock = RowClock.creation(origin: created.origin, first: created.first, time: created.time,
+                                      fields: created.indexes, fieldCount: table.fields.count)
         var values = [DatabaseValue](repeating: .null, count: table.fields.count)
         if let scopeIndex = table.scopeFieldIndex { values[scopeIndex] = created.scope.databaseValue }
         for (position, index) in created.indexes.enumerated() { values[index] = created.values[position].databaseValue }
@@ -937,7 +938,7 @@ final class TransactionContext {
             time: group.time.milliseconds, author: group.author, body: encodedBody, hash: hash,
             setAside: group.setAside?.code, clampedTime: group.clampedTime?.milliseconds))
         let key = VectorKey(scope: scope, origin: origin)
-        if let latest = latestHead, latest.key != key { known.heads[latest.key] = (latest.counter, latest.hash) }
+        if let latest = latestHead, latest.key != key { settle(latest) }
         latestHead = (key, group.lastCounter, hash)
     }
 

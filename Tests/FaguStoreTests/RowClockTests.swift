@@ -37,6 +37,27 @@ struct RowClockTests {
         }
     }
 
+    @Test("a new row's clock, built or appended as bytes, is the clock of its fields' dots", arguments: 0..<50)
+    func creationClock(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        let fieldCount = Int.random(in: 1...14, using: &random)
+        // The fields one group wrote, in the order it wrote them.
+        let fields = Array((0..<fieldCount).shuffled(using: &random).prefix(Int.random(in: 1...fieldCount, using: &random)))
+        let origin = Int.random(in: 1...40, using: &random), time = Int64.random(in: -5_000...1 << 42, using: &random)
+        let first = UInt64.random(in: 1...1 << 40, using: &random)
+        var expected = RowClock(fieldCount: fieldCount)
+        for (offset, field) in fields.enumerated() {
+            expected.fields[field] = [RowClock.Entry(origin: origin, counter: first + UInt64(offset), time: time)]
+        }
+
+        let built = RowClock.creation(origin: origin, first: first, time: time, fields: fields, fieldCount: fieldCount)
+        var bytes: [UInt8] = [9]  // appended after what a buffer holds already
+        RowClock.appendCreation(origin: origin, first: first, time: time, fields: fields, to: &bytes)
+        #expect(built == expected)
+        #expect(Array(bytes.dropFirst()) == expected.encoded())
+        #expect(RowClock(decoding: Array(bytes.dropFirst()), fieldCount: fieldCount) == expected)
+    }
+
     @Test("one entry held inline equals the same entry held in a list")
     func oneEntryIsOneEntry() {
         let entry = RowClock.Entry(origin: 3, counter: 17, time: 1_700_000_000_000)
